@@ -1,0 +1,53 @@
+package org.eoslab.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import org.eoslab.config.InvalidParameterException;
+import org.eoslab.export.ExportException;
+
+/**
+ * The launcher (deliberately not a JavaFX {@code Application}, so the shaded jar starts on the class
+ * path). No arguments, or only app options, start the visualizer; a command word runs headless.
+ */
+public final class Main {
+    static final String USAGE = """
+            usage: eos-lab [--preset FILE]          start the visualizer
+                   eos-lab run [options] --out DIR   one headless run -> trajectory.csv, run.json
+                   eos-lab <command> --help          options of a command
+            """;
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        int code = execute(args, System.out, System.err);
+        if (code >= 0) System.exit(code);
+    }
+
+    /** Runs a command; returns its exit code, or −1 when the app was started (the JVM keeps running). */
+    static int execute(String[] args, PrintStream out, PrintStream err) {
+        String command = args.length == 0 ? "app" : args[0];
+        try {
+            return switch (command) {
+                case "run" -> RunCommand.execute(args, out, err);
+                case "help", "--help", "-h" -> {
+                    out.print(USAGE);
+                    yield 0;
+                }
+                default -> {
+                    if (command.equals("app") || command.startsWith("--")) {
+                        AppLauncher.launch(args);
+                        yield -1;
+                    }
+                    throw new UsageException("unknown command '" + command + "'\n" + USAGE);
+                }
+            };
+        } catch (UsageException | InvalidParameterException | ExportException e) {
+            err.println("eos-lab " + command + ": " + e.getMessage());
+            return 2;
+        }
+    }
+
+    static String[] tail(String[] args) {
+        return Arrays.copyOfRange(args, 1, args.length);
+    }
+}

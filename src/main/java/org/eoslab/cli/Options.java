@@ -1,0 +1,106 @@
+package org.eoslab.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Parsed {@code --name value}, {@code --name=value} and {@code --flag} options, checked against specs. */
+final class Options {
+    /** One accepted option; {@code valueHint} null means a flag without value. */
+    record Spec(String name, String valueHint, String help) {
+        boolean flag() { return valueHint == null; }
+    }
+
+    private final Map<String, String> values;
+
+    private Options(Map<String, String> values) {
+        this.values = values;
+    }
+
+    static Options parse(String command, List<Spec> specs, String[] args, int from) {
+        Map<String, Spec> byName = new LinkedHashMap<>();
+        for (Spec s : specs) byName.put(s.name(), s);
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = from; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) {
+                throw new UsageException("unexpected argument '" + arg + "'; options start with -- (see 'eos-lab "
+                        + command + " --help')");
+            }
+            String name = arg.substring(2);
+            String value = null;
+            int eq = name.indexOf('=');
+            if (eq >= 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            }
+            Spec spec = byName.get(name);
+            if (spec == null) {
+                throw new UsageException("unknown option --" + name + " (see 'eos-lab " + command + " --help')");
+            }
+            if (spec.flag()) {
+                if (value != null) throw new UsageException("--" + name + " takes no value");
+                value = "true";
+            } else if (value == null) {
+                if (i + 1 >= args.length) {
+                    throw new UsageException("--" + name + " needs a value: --" + name + " " + spec.valueHint());
+                }
+                value = args[++i];
+            }
+            if (values.put(name, value) != null) {
+                throw new UsageException("--" + name + " is given twice");
+            }
+        }
+        return new Options(values);
+    }
+
+    boolean has(String name) { return values.containsKey(name); }
+
+    String get(String name) { return values.get(name); }
+
+    int getInt(String name) {
+        String v = values.get(name);
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + ": '" + v + "' is not an integer");
+        }
+    }
+
+    long getLong(String name) {
+        String v = values.get(name);
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + ": '" + v + "' is not an integer");
+        }
+    }
+
+    double getDouble(String name) {
+        return parseDouble(name, values.get(name));
+    }
+
+    double[] getDoubles(String name) {
+        String[] parts = values.get(name).split(",");
+        double[] out = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) out[i] = parseDouble(name, parts[i]);
+        return out;
+    }
+
+    private static double parseDouble(String name, String v) {
+        try {
+            return Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + ": '" + v + "' is not a number");
+        }
+    }
+
+    static String usage(List<Spec> specs) {
+        StringBuilder sb = new StringBuilder();
+        for (Spec s : specs) {
+            String left = "  --" + s.name() + (s.flag() ? "" : " " + s.valueHint());
+            sb.append(String.format("%-30s %s%n", left, s.help()));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,127 @@
+package org.eoslab.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.eoslab.config.EngineKind;
+import org.eoslab.config.Init;
+import org.eoslab.config.InvalidParameterException;
+import org.eoslab.config.LossKind;
+import org.eoslab.config.MatrixFile;
+import org.eoslab.config.Parameters;
+import org.eoslab.config.Presets;
+import org.eoslab.engine.Target;
+
+/**
+ * The options that define a run, shared by {@code run} and {@code sweep}: a preset (or the defaults),
+ * then every option given on the command line overrides its field.
+ */
+final class ParameterOptions {
+    /** σ_i ≤ this fraction of σ_1 counts as zero when a target file's rank is inferred. */
+    static final double NUMERICAL_RANK_TOLERANCE = 1e-10;
+
+    static final List<Options.Spec> SPECS = List.of(
+            new Options.Spec("preset", "FILE", "start from a preset (presets/*.json); options below override it"),
+            new Options.Spec("width", "d", "matrix size d, 1.." + Parameters.MAX_WIDTH),
+            new Options.Spec("depth", "L", "number of layers L, 2.." + Parameters.MAX_DEPTH),
+            new Options.Spec("rank", "r", "target rank r, 1..d"),
+            new Options.Spec("svals", "s1,s2,...", "target singular values, positive, descending (sets r)"),
+            new Options.Spec("target", "FILE.csv", "read M* from d lines of d comma-separated numbers"),
+            new Options.Spec("symmetric", null, "random target with U* = V*"),
+            new Options.Spec("alpha", "A", "init scale α > 0"),
+            new Options.Spec("eta", "E", "learning rate η > 0"),
+            new Options.Spec("init", "KIND", "identity | orthogonal | zero-orthogonal | gaussian"),
+            new Options.Spec("loss", "KIND", "sum (½‖P−M*‖², paper eq. 1) | mean (‖P−M*‖²/d²)"),
+            new Options.Spec("seed", "N", "random seed (target and init)"),
+            new Options.Spec("steps", "T", "GD steps, 0.." + Parameters.MAX_STEPS),
+            new Options.Spec("sharpness-every", "K", "Lanczos sharpness every K steps, 0 = off"),
+            new Options.Spec("top", "k", "singular values recorded per matrix, 1..d"),
+            new Options.Spec("engine", "KIND", "dense (real GD) | reduced (Theorem-1 recursion)"));
+
+    /** Record field → the option that sets it, for messages. */
+    private static final Map<String, String> OPTION_OF_FIELD = Map.ofEntries(
+            Map.entry("width", "--width"), Map.entry("depth", "--depth"), Map.entry("rank", "--rank"),
+            Map.entry("singularValues", "--svals"), Map.entry("target", "--target"),
+            Map.entry("alpha", "--alpha"), Map.entry("eta", "--eta"), Map.entry("init", "--init"),
+            Map.entry("loss", "--loss"), Map.entry("seed", "--seed"), Map.entry("steps", "--steps"),
+            Map.entry("sharpnessEvery", "--sharpness-every"), Map.entry("top", "--top"),
+            Map.entry("engine", "--engine"));
+
+    private ParameterOptions() {}
+
+    /** The validated parameters; bad input becomes a {@link UsageException} naming the option. */
+    static Parameters resolve(Options o) {
+        try {
+            Parameters p = o.has("preset") ? Presets.load(Path.of(o.get("preset"))).parameters() : Parameters.defaults();
+            p = applyScalars(o, p);
+            p = o.has("target") ? applyTarget(o, p) : applySpectrum(o, p);
+            if (!o.has("top")) p = p.withTop(Math.min(p.top(), p.width()));
+            return p.validate();
+        } catch (InvalidParameterException e) {
+            String option = OPTION_OF_FIELD.get(e.field());
+            if (option == null) throw new UsageException(e.getMessage());
+            throw new UsageException(option + ": " + e.getMessage().substring(e.field().length() + 2));
+        }
+    }
+
+    private static Parameters applyScalars(Options o, Parameters p) {
+        if (o.has("width")) p = p.withWidth(o.getInt("width"));
+        if (o.has("depth")) p = p.withDepth(o.getInt("depth"));
+        if (o.has("symmetric")) p = p.withSymmetric(true);
+        if (o.has("alpha")) p = p.withAlpha(o.getDouble("alpha"));
+        if (o.has("eta")) p = p.withEta(o.getDouble("eta"));
+        if (o.has("init")) p = p.withInit(Init.parse("init", o.get("init")));
+        if (o.has("loss")) p = p.withLoss(LossKind.parse("loss", o.get("loss")));
+        if (o.has("seed")) p = p.withSeed(o.getLong("seed"));
+        if (o.has("steps")) p = p.withSteps(o.getLong("steps"));
+        if (o.has("sharpness-every")) p = p.withSharpnessEvery(o.getInt("sharpness-every"));
+        if (o.has("top")) p = p.withTop(o.getInt("top"));
+        if (o.has("engine")) p = p.withEngine(EngineKind.parse("engine", o.get("engine")));
+        return p;
+    }
+
+    /** --svals sets r and σ*; --rank alone keeps the first r values of the current spectrum. */
+    private static Parameters applySpectrum(Options o, Parameters p) {
+        if (o.has("svals")) {
+            double[] s = o.getDoubles("svals");
+            if (o.has("rank") && o.getInt("rank") != s.length) {
+                throw new UsageException("--rank " + o.getInt("rank") + " disagrees with the " + s.length
+                        + " values of --svals (give one of them, or matching ones)");
+            }
+            return p.withSpectrum(s);
+        }
+        if (o.has("rank")) {
+            int r = o.getInt("rank");
+            double[] current = p.singularValues();
+            if (r >= 1 && r <= current.length) return p.withSpectrum(java.util.Arrays.copyOf(current, r));
+            if (r >= 1) {
+                throw new UsageException("--rank " + r + " needs --svals with " + r
+                        + " singular values (the current spectrum has " + current.length + ")");
+            }
+            return p.withRank(r);
+        }
+        return p;
+    }
+
+    /** --target FILE: d and σ* come from the file; r is its numerical rank unless --rank says otherwise. */
+    private static Parameters applyTarget(Options o, Parameters p) {
+        if (o.has("svals")) throw new UsageException("--svals and --target exclude each other: the file fixes σ*");
+        double[][] rows = MatrixFile.read(Path.of(o.get("target")));
+        int d = rows.length;
+        if (o.has("width") && o.getInt("width") != d) {
+            throw new UsageException("--width " + o.getInt("width") + " conflicts with --target, a " + d + "×" + d + " matrix");
+        }
+        double[] s = Target.singularValuesOf(rows);
+        int numericalRank = 0;
+        while (numericalRank < d && s[numericalRank] > NUMERICAL_RANK_TOLERANCE * s[0]) numericalRank++;
+        if (numericalRank == 0) throw new UsageException("--target: the matrix in " + o.get("target") + " is zero");
+        int r = numericalRank;
+        if (o.has("rank")) {
+            r = o.getInt("rank");
+            if (r < 1 || r > numericalRank) {
+                throw new UsageException("--rank " + r + " is outside [1, " + numericalRank + "], the rank of the --target matrix");
+            }
+        }
+        return p.withWidth(d).withSpectrum(java.util.Arrays.copyOf(s, r)).withTargetFile(o.get("target"));
+    }
+}

@@ -1,0 +1,132 @@
+package org.eoslab.config;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.stream.Collectors;
+
+/**
+ * Reads and writes presets. A preset's {@code parameters} may list only the fields it changes; the rest
+ * come from {@link Parameters#defaults()}. Every problem (bad JSON, unknown field, wrong type, value out
+ * of range) becomes an {@link InvalidParameterException} naming the file and the field.
+ */
+public final class Presets {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Presets() {}
+
+    public static ObjectMapper json() {
+        return JSON;
+    }
+
+    public static Preset load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new InvalidParameterException("preset", "file " + file + " does not exist");
+        } catch (IOException e) {
+            throw new InvalidParameterException("preset", "cannot read " + file + ": " + e.getMessage());
+        }
+        return parse(text, file.toString());
+    }
+
+    /** Parses preset JSON; {@code source} names it in messages. */
+    public static Preset parse(String text, String source) {
+        try {
+            JsonNode root = JSON.readTree(text);
+            if (root == null || !root.isObject()) {
+                throw new InvalidParameterException("preset " + source, "must be a JSON object");
+            }
+            ObjectNode merged = ((ObjectNode) root).deepCopy();
+            JsonNode schema = merged.get("schema");
+            if (schema == null || !schema.canConvertToInt() || schema.asInt() != Preset.SCHEMA) {
+                throw new InvalidParameterException("preset " + source + ": schema",
+                        (schema == null ? "missing" : schema.toString()) + "; this version of EOS Lab reads schema " + Preset.SCHEMA);
+            }
+            JsonNode overrides = merged.get("parameters");
+            if (overrides != null && !overrides.isObject()) {
+                throw new InvalidParameterException("preset " + source + ": parameters", "must be a JSON object");
+            }
+            ObjectNode parameters = JSON.valueToTree(Parameters.defaults());
+            if (overrides != null) mergeParameters(parameters, (ObjectNode) overrides);
+            merged.set("parameters", parameters);
+            Preset preset = JSON.treeToValue(merged, Preset.class);
+            try {
+                preset.parameters().validate();
+            } catch (InvalidParameterException e) {
+                throw new InvalidParameterException("preset " + source + ": parameters." + e.field(),
+                        e.getMessage().substring(e.field().length() + 2));
+            }
+            return preset;
+        } catch (InvalidParameterException e) {
+            throw e;
+        } catch (JsonParseException e) {
+            throw new InvalidParameterException("preset " + source,
+                    "not valid JSON at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+        } catch (UnrecognizedPropertyException e) {
+            String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
+                    .map(Object::toString).sorted().collect(Collectors.joining(", "));
+            throw new InvalidParameterException("preset " + source + ": " + path(e),
+                    "unknown field; the allowed fields are: " + known);
+        } catch (JsonMappingException e) {
+            throw new InvalidParameterException("preset " + source + ": " + path(e), describe(e));
+        } catch (JsonProcessingException e) {
+            throw new InvalidParameterException("preset " + source, e.getOriginalMessage());
+        }
+    }
+
+    /** A missing or null spectrum means "derive from rank"; everything else overrides the default. */
+    private static void mergeParameters(ObjectNode base, ObjectNode overrides) {
+        Iterator<String> names = overrides.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            base.set(name, overrides.get(name));
+        }
+        if (overrides.has("rank") && !overrides.has("singularValues")) {
+            base.remove("singularValues");
+            base.putNull("singularValues");
+        }
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String describe(JsonMappingException e) {
+        Throwable cause = e.getCause();
+        while (cause != null) {
+            if (cause instanceof InvalidParameterException ipe) {
+                return ipe.getMessage().substring(ipe.field().length() + 2);
+            }
+            cause = cause.getCause();
+        }
+        return e.getOriginalMessage();
+    }
+
+    public static String toJson(Preset preset) {
+        try {
+            return JSON.writeValueAsString(preset) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize preset", e);
+        }
+    }
+}

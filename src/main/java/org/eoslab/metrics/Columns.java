@@ -1,0 +1,114 @@
+package org.eoslab.metrics;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The layout of one per-step row of measurements, shared by probes, history, charts and the CSV
+ * writer. The first columns are exactly {@code step,loss,sharpness,sigma_1..sigma_k}.
+ */
+public final class Columns {
+    public static final int STEP = 0;
+    public static final int LOSS = 1;
+    public static final int SHARPNESS = 2;
+
+    private final int top;
+    private final int depth;
+    private final int rank;
+    private final int eta;
+    private final int trace;
+    private final int mode;
+    private final int angleLeft;
+    private final int angleRight;
+    private final int mixing;
+    private final int gap;
+    private final int subspace;
+    private final int layer;
+    private final int count;
+    private final List<String> names;
+
+    public Columns(int top, int depth, int rank) {
+        this.top = top;
+        this.depth = depth;
+        this.rank = rank;
+        this.eta = 3 + top;
+        this.trace = eta + 1;
+        this.mode = trace + 1;
+        this.angleLeft = mode + rank;
+        this.angleRight = angleLeft + 1;
+        this.mixing = angleRight + 1;
+        this.gap = mixing + 1;
+        this.subspace = gap + rank;
+        this.layer = subspace + depth;
+        this.count = layer + depth * top;
+        this.names = Collections.unmodifiableList(buildNames());
+    }
+
+    private List<String> buildNames() {
+        List<String> n = new ArrayList<>(List.of("step", "loss", "sharpness"));
+        for (int i = 1; i <= top; i++) n.add("sigma_" + i);
+        n.add("eta");
+        n.add("hessian_trace");
+        for (int i = 1; i <= rank; i++) n.add("mode_" + i);
+        n.add("angle_left_deg");
+        n.add("angle_right_deg");
+        n.add("mode_mixing");
+        for (int i = 1; i <= rank; i++) n.add("balance_gap_" + i);
+        for (int l = 1; l <= depth; l++) n.add("subspace_distance_" + l);
+        for (int l = 1; l <= depth; l++) {
+            for (int j = 1; j <= top; j++) n.add("layer" + l + "_sigma_" + j);
+        }
+        return n;
+    }
+
+    /** σ_i of the product, i = 1..top. */
+    public int sigma(int i) { return 2 + i; }
+
+    /** η in force for this step (it can change mid-run). */
+    public int eta() { return eta; }
+
+    /** tr ∇²f. */
+    public int hessianTrace() { return trace; }
+
+    /** u*_iᵀ P v*_i: mode i's own singular value when the vectors are invariant, i = 1..r. */
+    public int mode(int i) { return mode + i - 1; }
+
+    /** Largest principal angle between P's top-r left singular subspace and U*, in degrees. */
+    public int angleLeft() { return angleLeft; }
+
+    /** The same for the right singular subspace and V*. */
+    public int angleRight() { return angleRight; }
+
+    /**
+     * ‖offdiag(B)‖_F / ‖B‖_F for B = U*ᵀPV* (r×r): 0 on Theorem 1's invariant manifold; grows when modes
+     * mix inside the top-r subspace, which the principal angles cannot see.
+     */
+    public int modeMixing() { return mixing; }
+
+    /** max over ℓ &lt; L of |σ_i(W_L)² − σ_i(W_ℓ)²|, i = 1..r (paper Fig. 4). */
+    public int balanceGap(int i) { return gap + i - 1; }
+
+    /** Paper eq. 8 for layer ℓ between the previous step and this one, ℓ = 1..L. */
+    public int subspaceDistance(int l) { return subspace + l - 1; }
+
+    /** σ_j of layer ℓ, ℓ = 1..L, j = 1..top. */
+    public int layerSigma(int l, int j) { return layer + (l - 1) * top + j - 1; }
+
+    public int count() { return count; }
+
+    public int top() { return top; }
+
+    public int depth() { return depth; }
+
+    public int rank() { return rank; }
+
+    public List<String> names() { return names; }
+
+    /** A fresh row with every measurement NaN (NaN = not measured). */
+    public double[] emptyRow() {
+        double[] row = new double[count];
+        java.util.Arrays.fill(row, Double.NaN);
+        return row;
+    }
+}

@@ -1,0 +1,137 @@
+package org.eoslab.metrics;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.eoslab.engine.DenseEngine;
+import org.eoslab.engine.HessianTrace;
+import org.eoslab.engine.SingularSpectrum;
+import org.eoslab.engine.Target;
+
+/**
+ * Every per-step measurement of the dense engine: singular values of P and of each layer, P's alignment
+ * with U*, V*, per-layer subspace distance (paper eq. 8), balancedness gaps (paper Fig. 4), mode values
+ * u*_iᵀPv*_i and the Hessian trace. Buffers are allocated once.
+ */
+public final class DenseProbe implements Probe {
+    /** A top-r subspace counts as defined only if σ_r − σ_{r+1} exceeds this fraction of σ_1. */
+    static final double DEGENERATE_GAP = 1e-9;
+
+    private final DenseEngine engine;
+    private final Columns columns;
+    private final int d;
+    private final int r;
+    private final int depth;
+    private final SingularSpectrum productSpectrum;
+    private final SingularSpectrum[] layerSpectra;
+    private final DMatrixRMaj[] layerBasis;       // U_r of each layer at this step
+    private final DMatrixRMaj[] previousBasis;    // ... and at the previous step
+    private final boolean[] previousDefined;
+    private final DMatrixRMaj productLeft;
+    private final DMatrixRMaj productRight;
+    private final DMatrixRMaj productTimesRight;   // P V*_r, d×r
+    private final DMatrixRMaj modeCoupling;        // U*_rᵀ P V*_r, r×r
+    private final Subspaces subspaces;
+    private final HessianTrace trace;
+
+    public DenseProbe(DenseEngine engine, Columns columns) {
+        this.engine = engine;
+        this.columns = columns;
+        this.d = engine.width();
+        this.r = engine.target().rank();
+        this.depth = engine.depth();
+        this.productSpectrum = new SingularSpectrum(d, true);
+        this.layerSpectra = new SingularSpectrum[depth];
+        this.layerBasis = new DMatrixRMaj[depth];
+        this.previousBasis = new DMatrixRMaj[depth];
+        this.previousDefined = new boolean[depth];
+        for (int l = 0; l < depth; l++) {
+            layerSpectra[l] = new SingularSpectrum(d, true);
+            layerBasis[l] = new DMatrixRMaj(d, r);
+            previousBasis[l] = new DMatrixRMaj(d, r);
+        }
+        this.productLeft = new DMatrixRMaj(d, r);
+        this.productRight = new DMatrixRMaj(d, r);
+        this.productTimesRight = new DMatrixRMaj(d, r);
+        this.modeCoupling = new DMatrixRMaj(r, r);
+        this.subspaces = new Subspaces(d, r);
+        this.trace = new HessianTrace(engine);
+    }
+
+    @Override
+    public void measure(double[] row) {
+        SingularSpectrum p = productSpectrum;
+        p.compute(engine.product());
+        for (int i = 1; i <= columns.top(); i++) row[columns.sigma(i)] = p.value(i);
+        measureAlignment(row);
+        measureModes(row);
+        for (int l = 1; l <= depth; l++) measureLayer(l, row);
+        measureBalance(row);
+        row[columns.hessianTrace()] = trace.compute();
+    }
+
+    private void measureAlignment(double[] row) {
+        Target t = engine.target();
+        if (!topSubspaceDefined(productSpectrum)) {
+            row[columns.angleLeft()] = Double.NaN;
+            row[columns.angleRight()] = Double.NaN;
+            return;
+        }
+        CommonOps_DDRM.extract(productSpectrum.left(), 0, d, 0, r, productLeft, 0, 0);
+        CommonOps_DDRM.extract(productSpectrum.right(), 0, d, 0, r, productRight, 0, 0);
+        row[columns.angleLeft()] = subspaces.largestAngleDegrees(t.left(), productLeft);
+        row[columns.angleRight()] = subspaces.largestAngleDegrees(t.right(), productRight);
+    }
+
+    /** B = U*ᵀPV*: its diagonal u*_iᵀPv*_i are the mode values, its off-diagonal part the mixing. */
+    private void measureModes(double[] row) {
+        Target t = engine.target();
+        CommonOps_DDRM.mult(engine.product(), t.right(), productTimesRight);
+        CommonOps_DDRM.multTransA(t.left(), productTimesRight, modeCoupling);
+        double diagonal = 0;
+        double offDiagonal = 0;
+        for (int i = 0; i < r; i++) {
+            for (int j = 0; j < r; j++) {
+                double b = modeCoupling.get(i, j);
+                if (i == j) diagonal += b * b; else offDiagonal += b * b;
+            }
+            row[columns.mode(i + 1)] = modeCoupling.get(i, i);
+        }
+        double total = diagonal + offDiagonal;
+        row[columns.modeMixing()] = total > 0 ? Math.sqrt(offDiagonal / total) : Double.NaN;
+    }
+
+    private void measureLayer(int l, double[] row) {
+        SingularSpectrum s = layerSpectra[l - 1];
+        s.compute(engine.layer(l));
+        for (int j = 1; j <= columns.top(); j++) row[columns.layerSigma(l, j)] = s.value(j);
+        boolean defined = topSubspaceDefined(s);
+        DMatrixRMaj current = layerBasis[l - 1];
+        if (defined) {
+            CommonOps_DDRM.extract(s.left(), 0, d, 0, r, current, 0, 0);
+        }
+        row[columns.subspaceDistance(l)] = defined && previousDefined[l - 1]
+                ? subspaces.distance(previousBasis[l - 1], current) : Double.NaN;
+        layerBasis[l - 1] = previousBasis[l - 1];
+        previousBasis[l - 1] = current;
+        previousDefined[l - 1] = defined;
+    }
+
+    /** max over ℓ &lt; L of |σ_i(W_L)² − σ_i(W_ℓ)²|. */
+    private void measureBalance(double[] row) {
+        SingularSpectrum last = layerSpectra[depth - 1];
+        for (int i = 1; i <= r; i++) {
+            double gap = 0;
+            double top = last.value(i) * last.value(i);
+            for (int l = 1; l < depth; l++) {
+                double v = layerSpectra[l - 1].value(i);
+                gap = Math.max(gap, Math.abs(top - v * v));
+            }
+            row[columns.balanceGap(i)] = gap;
+        }
+    }
+
+    private boolean topSubspaceDefined(SingularSpectrum s) {
+        double next = r < d ? s.value(r + 1) : 0.0;
+        return s.value(1) > 0 && s.value(r) - next > DEGENERATE_GAP * s.value(1);
+    }
+}

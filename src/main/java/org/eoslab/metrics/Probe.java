@@ -1,0 +1,7 @@
+package org.eoslab.metrics;
+
+/** Measures one step. Runs on the engine thread right after the forward pass of that step. */
+public interface Probe {
+    /** Fills every column of {@code row} except step, loss, sharpness and η (NaN = not measured). */
+    void measure(double[] row);
+}

@@ -1,0 +1,125 @@
+package org.eoslab.run;
+
+import java.util.Arrays;
+import org.eoslab.config.EngineKind;
+import org.eoslab.config.Parameters;
+import org.eoslab.engine.DenseEngine;
+import org.eoslab.engine.Dynamics;
+import org.eoslab.engine.ReducedDynamics;
+import org.eoslab.engine.Sharpness;
+import org.eoslab.engine.Target;
+import org.eoslab.engine.Targets;
+import org.eoslab.metrics.Columns;
+import org.eoslab.metrics.DenseProbe;
+import org.eoslab.metrics.Probe;
+import org.eoslab.metrics.ReducedProbe;
+
+/**
+ * One training run: an engine, its probe and its sharpness estimator, advanced one step at a time.
+ * Step 0 is the initial weights. Owned by a single thread (the engine thread, or a headless command);
+ * what it hands out is immutable {@link Snapshot}s. η can change between steps; nothing else can.
+ */
+public final class Trainer {
+    private final Parameters parameters;
+    private final Columns columns;
+    private final Dynamics dynamics;
+    private final Probe probe;
+    private final Sharpness sharpness;
+    private final double[] row;
+    private double eta;
+    private int sharpnessEvery;
+    private long step;
+    private long divergedAt = -1;
+    private Snapshot latest;
+
+    public Trainer(Parameters parameters) {
+        this(parameters, Targets.of(parameters.validate()));
+    }
+
+    public Trainer(Parameters parameters, Target target) {
+        this.parameters = parameters.validate();
+        this.columns = new Columns(parameters.top(), parameters.depth(), target.rank());
+        this.eta = parameters.eta();
+        this.sharpnessEvery = parameters.sharpnessEvery();
+        this.row = columns.emptyRow();
+        if (parameters.engine() == EngineKind.REDUCED) {
+            ReducedDynamics reduced = ReducedDynamics.create(parameters, target);
+            this.dynamics = reduced;
+            this.probe = new ReducedProbe(reduced, columns);
+            this.sharpness = null;
+        } else {
+            DenseEngine dense = DenseEngine.create(parameters, target);
+            this.dynamics = dense;
+            this.probe = new DenseProbe(dense, columns);
+            this.sharpness = new Sharpness(dense, parameters.seed());
+        }
+        record(dynamics.forward());
+    }
+
+    /**
+     * One GD step with the current η. Returns false, leaving the last snapshot in place, when the new
+     * loss diverges (see {@link #divergedAt()}) or the run had already diverged.
+     */
+    public boolean advance() {
+        if (divergedAt >= 0) return false;
+        dynamics.step(eta);
+        step++;
+        double loss = dynamics.forward();
+        if (Divergence.diverged(loss)) {
+            divergedAt = step;
+            return false;
+        }
+        record(loss);
+        return true;
+    }
+
+    private void record(double loss) {
+        if (Divergence.diverged(loss)) {
+            divergedAt = step;
+            return;
+        }
+        Arrays.fill(row, Double.NaN);
+        row[Columns.STEP] = step;
+        row[Columns.LOSS] = loss;
+        row[columns.eta()] = eta;
+        if (sharpness != null && sharpnessEvery > 0 && step % sharpnessEvery == 0) {
+            row[Columns.SHARPNESS] = sharpness.estimate().eigenvalue();
+        }
+        probe.measure(row);
+        latest = Snapshot.of(columns, row);
+    }
+
+    /** The latest good step's measurements (null only if the initial weights already diverge). */
+    public Snapshot snapshot() { return latest; }
+
+    public long step() { return step; }
+
+    /** The step whose loss diverged, or −1. */
+    public long divergedAt() { return divergedAt; }
+
+    public boolean diverged() { return divergedAt >= 0; }
+
+    public double eta() { return eta; }
+
+    /** Applies from the next step on (a live change, no restart). */
+    public void setEta(double eta) {
+        if (!(eta > 0) || !Double.isFinite(eta)) {
+            throw new IllegalArgumentException("eta: " + eta + " must be positive and finite");
+        }
+        this.eta = eta;
+    }
+
+    /** Sharpness cadence K (0 = off), from the next step on. */
+    public void setSharpnessEvery(int every) {
+        this.sharpnessEvery = Math.max(0, every);
+    }
+
+    public Columns columns() { return columns; }
+
+    public Parameters parameters() { return parameters; }
+
+    public Target target() { return dynamics.target(); }
+
+    /** The dynamics; for benchmarks and tests on the owning thread only. */
+    public Dynamics dynamics() { return dynamics; }
+}

@@ -1,0 +1,43 @@
+package org.eoslab.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PresetsTest {
+
+    @Test
+    void roundTripsThroughJson() {
+        Preset p = Preset.of("Title", "Some words.", Parameters.defaults().withEta(0.123).withInit(Init.GAUSSIAN));
+        Preset back = Presets.parse(Presets.toJson(p), "memory");
+        assertEquals(p, back);
+        assertTrue(Presets.toJson(p).contains("\"init\" : \"gaussian\""));
+    }
+
+    @Test
+    void missingParametersComeFromTheDefaults() {
+        Preset p = Presets.parse("{\"schema\": 1, \"title\": \"x\", \"parameters\": {\"eta\": 0.5}}", "m");
+        assertEquals(Parameters.defaults().withEta(0.5), p.parameters());
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+            "{\"schema\": 1, |preset f.json: not valid JSON at line 1",
+            "[1, 2]|preset f.json: must be a JSON object",
+            "{\"schema\": 2}|preset f.json: schema: 2; this version of EOS Lab reads schema 1",
+            "{\"title\": \"x\"}|preset f.json: schema: missing",
+            "{\"schema\": 1, \"colour\": 1}|preset f.json: colour: unknown field",
+            "{\"schema\": 1, \"parameters\": {\"depth\": 1}}|preset f.json: parameters.depth: 1 is outside the allowed range [2, 50]",
+            "{\"schema\": 1, \"parameters\": {\"width\": \"big\"}}|preset f.json: parameters.width:",
+            "{\"schema\": 1, \"parameters\": {\"init\": \"ones\"}}|preset f.json: parameters.init: 'ones' is not one of",
+            "{\"schema\": 1, \"parameters\": {\"rank\": 5}}|preset f.json: parameters.singularValues: needs exactly rank r = 5 values, got 0",
+            "{\"schema\": 1, \"parameters\": {\"singularValues\": [1, 2], \"rank\": 2}}|preset f.json: parameters.singularValues: must be descending"})
+    void malformedPresetsNameFileAndField(String json, String message) {
+        InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> Presets.parse(json, "f.json"));
+        assertTrue(e.getMessage().startsWith(message), e.getMessage());
+    }
+}
