@@ -65,6 +65,14 @@ public final class Columns {
     /** σ_i of the product, i = 1..top. */
     public int sigma(int i) { return 2 + i; }
 
+    /**
+     * The column that follows mode i (1-based): {@code mode_i} (u*ᵀPv*, the mode's own value) for the
+     * identity init, whose singular vectors are invariant; the sorted {@code sigma_i} otherwise.
+     */
+    public int modeTrack(int i, org.eoslab.config.Init init) {
+        return init != org.eoslab.config.Init.IDENTITY && i <= top ? sigma(i) : mode(i);
+    }
+
     /** η in force for this step (it can change mid-run). */
     public int eta() { return eta; }
 

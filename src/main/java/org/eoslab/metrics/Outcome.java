@@ -56,7 +56,7 @@ public record Outcome(Status status, long divergedAtStep, List<ModeBehaviour> mo
      * Oscillating = moves larger than the tolerance whose direction flips at least every other step on
      * average (a monotone approach, e.g. a saddle escape, never flips).
      */
-    static ModeBehaviour judge(int mode, double[] x, int n, double scale) {
+    public static ModeBehaviour judge(int mode, double[] x, int n, double scale) {
         double largestMove = 0;
         int flips = 0;
         for (int t = 1; t < n; t++) {

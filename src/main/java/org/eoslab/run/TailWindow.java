@@ -5,9 +5,7 @@ import org.eoslab.metrics.Columns;
 import org.eoslab.metrics.Outcome;
 
 /**
- * The last N values of every mode, enough to judge how a run ends ({@link Outcome}). Mode i is read from
- * the {@code mode_i} column (u*ᵀPv*, the mode's own value) for the identity init, where the singular
- * vectors are invariant, and from the sorted {@code sigma_i} otherwise.
+ * The last N values of every mode ({@link Columns#modeTrack}), enough to judge how a run ends ({@link Outcome}).
  */
 public final class TailWindow {
     public static final int DEFAULT_CAPACITY = 512;
@@ -25,10 +23,7 @@ public final class TailWindow {
         this.targets = targets.clone();
         this.capacity = capacity;
         this.sources = new int[r];
-        for (int i = 1; i <= r; i++) {
-            boolean bySigma = init != Init.IDENTITY && i <= columns.top();
-            sources[i - 1] = bySigma ? columns.sigma(i) : columns.mode(i);
-        }
+        for (int i = 1; i <= r; i++) sources[i - 1] = columns.modeTrack(i, init);
         this.ring = new double[r][capacity];
     }
 

@@ -1,0 +1,243 @@
+package org.eoslab.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.eoslab.config.Parameters;
+import org.eoslab.engine.Target;
+import org.eoslab.engine.Targets;
+import org.eoslab.metrics.Phase;
+
+/**
+ * The engine thread of the live app. It alone owns the {@link Trainer} and its matrices; everything else
+ * talks to it through {@link Command}s and reads the immutable {@link LiveState} it publishes, plus rows of
+ * the state's {@link History}. Commands are handled between steps, so η applies at the next step; a
+ * burst of restarts is coalesced into one.
+ */
+public final class LiveEngine implements AutoCloseable {
+    /** Steps kept in memory at most; the run pauses there (≈ rows × columns × 8 bytes of heap). */
+    public static final long DEFAULT_HISTORY_LIMIT = 2_000_000;
+    /** The engine checks for commands at least this often while running. */
+    private static final long SLICE_NANOS = 8_000_000;
+
+    /** A request to the engine thread. */
+    public sealed interface Command permits SetLearningRate, Restart, Play, Pause, StepBy, SetSpeed, SetStopAt,
+            SetSharpnessEvery {}
+
+    /** Applies at the next step, no restart. */
+    public record SetLearningRate(double eta) implements Command {}
+
+    /** Starts over with new parameters (the UI debounces; the engine keeps only the last of a burst). */
+    public record Restart(Parameters parameters) implements Command {}
+
+    public record Play() implements Command {}
+
+    public record Pause() implements Command {}
+
+    /** Runs n more steps, then pauses. */
+    public record StepBy(int steps) implements Command {}
+
+    /** Steps per second; 0 = as fast as possible. */
+    public record SetSpeed(double stepsPerSecond) implements Command {}
+
+    /** Pause when this many steps are done. */
+    public record SetStopAt(long step) implements Command {}
+
+    public record SetSharpnessEvery(int every) implements Command {}
+
+    private final LinkedBlockingQueue<Command> commands = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private final long historyLimit;
+    private volatile LiveState state;
+    private volatile boolean closed;
+
+    // owned by the engine thread
+    private Trainer trainer;
+    private History history;
+    private PhaseMonitor monitor;
+    private Parameters parameters;
+    private int generation;
+    private boolean playing;
+    private long pendingSteps;
+    private long stopAt;
+    private double speed;
+    private String message;
+    private double stepsPerSecond;
+    private long rateSteps;
+    private long rateStart = System.nanoTime();
+
+    public LiveEngine(Parameters initial, boolean play) {
+        this(initial, play, DEFAULT_HISTORY_LIMIT);
+    }
+
+    public LiveEngine(Parameters initial, boolean play, long historyLimit) {
+        this.historyLimit = historyLimit;
+        this.playing = play;
+        this.stopAt = initial.steps();
+        commands.add(new Restart(initial));
+        this.thread = new Thread(this::loop, "eos-engine");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public void send(Command c) {
+        commands.add(c);
+    }
+
+    /** The latest published state (null until the first run is built). */
+    public LiveState state() {
+        return state;
+    }
+
+    public Thread thread() {
+        return thread;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+        try {
+            thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void loop() {
+        try {
+            while (!closed) {
+                boolean busy = canStep();
+                Command first = busy ? commands.poll() : commands.poll(50, TimeUnit.MILLISECONDS);
+                if (first != null) handle(drain(first));
+                if (canStep()) runSlice(); else publish();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            message = "engine stopped: " + e;
+            publish();
+            throw e;
+        }
+    }
+
+    private List<Command> drain(Command first) {
+        List<Command> batch = new ArrayList<>();
+        batch.add(first);
+        commands.drainTo(batch);
+        return batch;
+    }
+
+    /** Applies a batch; only the last Restart counts, and what precedes it is moot. */
+    private void handle(List<Command> batch) {
+        int lastRestart = -1;
+        for (int i = 0; i < batch.size(); i++) if (batch.get(i) instanceof Restart) lastRestart = i;
+        if (lastRestart >= 0) restart(((Restart) batch.get(lastRestart)).parameters());
+        for (Command c : batch.subList(lastRestart + 1, batch.size())) apply(c);
+    }
+
+    private void apply(Command c) {
+        if (c instanceof SetLearningRate s) {
+            if (trainer != null) trainer.setEta(s.eta());
+            parameters = parameters.withEta(s.eta());
+        } else if (c instanceof Play) {
+            playing = true;
+            if (trainer != null && trainer.step() >= stopAt) stopAt = Long.MAX_VALUE;
+        } else if (c instanceof Pause) {
+            playing = false;
+            pendingSteps = 0;
+        } else if (c instanceof StepBy s) {
+            playing = false;
+            pendingSteps += s.steps();
+        } else if (c instanceof SetSpeed s) {
+            speed = s.stepsPerSecond();
+            rateSteps = 0;
+            rateStart = System.nanoTime();
+        } else if (c instanceof SetStopAt s) {
+            stopAt = s.step();
+        } else if (c instanceof SetSharpnessEvery s) {
+            if (trainer != null) trainer.setSharpnessEvery(s.every());
+            parameters = parameters.withSharpnessEvery(s.every());
+        } else if (c instanceof Restart r) {
+            restart(r.parameters());
+        }
+    }
+
+    private void restart(Parameters p) {
+        try {
+            Target target = Targets.of(p.validate());
+            Trainer fresh = new Trainer(p, target);
+            trainer = fresh;
+            parameters = p;
+            history = new History(fresh.columns());
+            monitor = new PhaseMonitor(fresh.columns(), p.init(), target.singularValues());
+            if (fresh.snapshot() != null) history.append(fresh.snapshot());
+            generation++;
+            pendingSteps = 0;
+            stopAt = p.steps();
+            message = null;
+            rateSteps = 0;
+            rateStart = System.nanoTime();
+        } catch (RuntimeException e) {
+            message = "could not start: " + e.getMessage();
+        }
+        publish();
+    }
+
+    private boolean canStep() {
+        if (trainer == null || trainer.diverged()) return false;
+        if (history.size() >= historyLimit) return false;
+        return pendingSteps > 0 || (playing && trainer.step() < stopAt);
+    }
+
+    /** Steps until a time slice is used up, the speed limit is reached or a stop condition holds. */
+    private void runSlice() throws InterruptedException {
+        long sliceEnd = System.nanoTime() + SLICE_NANOS;
+        while (canStep() && System.nanoTime() < sliceEnd && commands.isEmpty()) {
+            if (!trainer.advance()) break;
+            history.append(trainer.snapshot());
+            if (pendingSteps > 0) pendingSteps--;
+            rateSteps++;
+            if (speed > 0 && paceDelayNanos() > 0) break;
+        }
+        if (trainer.diverged()) playing = false;
+        if (history.size() >= historyLimit && message == null) {
+            message = "history full at " + history.size() + " steps: export or reset";
+        }
+        if (playing && trainer.step() >= stopAt) playing = false;
+        publish();
+        long delay = speed > 0 ? paceDelayNanos() : 0;
+        if (delay > 0) {
+            Command c = commands.poll(delay, TimeUnit.NANOSECONDS);
+            if (c != null) handle(drain(c));
+        }
+    }
+
+    private long paceDelayNanos() {
+        long due = rateStart + (long) (rateSteps / speed * 1e9);
+        return due - System.nanoTime();
+    }
+
+    private void publish() {
+        long now = System.nanoTime();
+        double elapsed = (now - rateStart) / 1e9;
+        if (elapsed > 0.5) {
+            stepsPerSecond = rateSteps / elapsed;
+            rateSteps = 0;
+            rateStart = now;
+        } else if (!canStep()) {
+            stepsPerSecond = 0;
+        }
+        if (trainer == null) {
+            state = new LiveState(generation, parameters, new double[0], null, 0, playing, stopAt, -1,
+                    Phase.STARTING, 0, 0, message);
+            return;
+        }
+        int oscillating = monitor.oscillating(history);
+        state = new LiveState(generation, parameters.withEta(trainer.eta()), trainer.target().singularValues(),
+                history, trainer.step(), playing || pendingSteps > 0, stopAt, trainer.divergedAt(),
+                monitor.phase(history, trainer.diverged(), oscillating), oscillating, stepsPerSecond,
+                trainer.diverged() ? "diverged at step " + trainer.divergedAt() : message);
+    }
+}

@@ -1,0 +1,63 @@
+package org.eoslab.ui;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.eoslab.config.Preset;
+import org.eoslab.config.Presets;
+import org.eoslab.run.LiveEngine;
+
+/** The visualizer. Started by {@code org.eoslab.cli.Main} (no arguments, or {@code --preset FILE}). */
+public final class EosLabApp extends Application {
+    public static final String DEFAULT_PRESET = "presets/default.json";
+    public static final String STYLESHEET = "/org/eoslab/ui/app.css";
+
+    private LiveEngine engine;
+    private MainView view;
+
+    @Override
+    public void start(Stage stage) {
+        Preset preset = presetFrom(getParameters().getRaw());
+        engine = new LiveEngine(preset.parameters(), true);
+        view = new MainView(engine, preset);
+        Scene scene = new Scene(view, 1500, 920);
+        scene.getStylesheets().add(stylesheet());
+        view.installShortcuts(scene, stage);
+        stage.setTitle("EOS Lab — " + preset.title());
+        stage.setScene(scene);
+        stage.show();
+        view.start();
+    }
+
+    @Override
+    public void stop() {
+        if (view != null) view.stop();
+        if (engine != null) engine.close();
+    }
+
+    public static String stylesheet() {
+        return EosLabApp.class.getResource(STYLESHEET).toExternalForm();
+    }
+
+    /** {@code --preset FILE} or the bundled default preset. */
+    static Preset presetFrom(List<String> args) {
+        int i = args.indexOf("--preset");
+        if (i >= 0 && i + 1 < args.size()) return Presets.load(Path.of(args.get(i + 1)));
+        return bundled(DEFAULT_PRESET);
+    }
+
+    /** A preset shipped inside the jar (or target/classes). */
+    public static Preset bundled(String resource) {
+        try (InputStream in = EosLabApp.class.getResourceAsStream("/" + resource)) {
+            if (in == null) throw new IllegalStateException("missing bundled preset " + resource);
+            return Presets.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read bundled preset " + resource, e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.eoslab.ui;
+
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.eoslab.metrics.Phase;
+import org.eoslab.run.LiveState;
+
+/** Step, engine steps/s, frames/s and the phase of the run. */
+public final class StatusBar extends HBox {
+    private final Label step = new Label("step 0");
+    private final Label rate = new Label();
+    private final Label fps = new Label();
+    private final Label phase = new Label();
+    private final Label message = new Label();
+
+    public StatusBar() {
+        setId("status-bar");
+        getStyleClass().add("status-bar");
+        step.setId("status-step");
+        rate.setId("status-rate");
+        fps.setId("status-fps");
+        phase.setId("status-phase");
+        message.setId("status-message");
+        phase.getStyleClass().add("phase");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        getChildren().addAll(step, rate, fps, phase, spacer, message);
+        setSpacing(18);
+        setAlignment(Pos.CENTER_LEFT);
+        setPadding(new Insets(4, 10, 4, 10));
+    }
+
+    public void update(LiveState s, double framesPerSecond) {
+        step.setText("step " + s.steps() + (s.stopAt() < Long.MAX_VALUE ? " / " + s.stopAt() : ""));
+        rate.setText(String.format(Locale.ROOT, "%,.0f steps/s", s.stepsPerSecond()));
+        fps.setText(String.format(Locale.ROOT, "%.0f fps", framesPerSecond));
+        phase.setText(describe(s));
+        phase.getStyleClass().removeAll("diverged", "eos");
+        if (s.phase() == Phase.DIVERGED) phase.getStyleClass().add("diverged");
+        if (s.phase() == Phase.EDGE_OF_STABILITY) phase.getStyleClass().add("eos");
+        message.setText(s.message() == null || s.diverged() ? (s.playing() ? "running" : "paused") : s.message());
+    }
+
+    static String describe(LiveState s) {
+        return switch (s.phase()) {
+            case DIVERGED -> "diverged at step " + s.divergedAt();
+            case EDGE_OF_STABILITY -> "edge of stability: " + s.oscillating()
+                    + (s.oscillating() == 1 ? " mode oscillating" : " modes oscillating");
+            default -> s.phase().label();
+        };
+    }
+
+    public String phaseText() { return phase.getText(); }
+
+    public String stepText() { return step.getText(); }
+}

@@ -1,0 +1,106 @@
+package org.eoslab.ui.chart;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.plugins.DataPointTooltip;
+import io.fair_acc.chartfx.plugins.EditAxis;
+import io.fair_acc.chartfx.plugins.Zoomer;
+import io.fair_acc.chartfx.renderer.ErrorStyle;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.layout.BorderPane;
+import org.eoslab.run.History;
+
+/**
+ * One chart of the live view: pan (drag with the middle button) and zoom (drag a box, scroll; right-click or
+ * the toolbar resets), axis editing, and a tooltip with the exact values at the hovered point. Series are
+ * fed from the history and flushed once per frame.
+ */
+public class ChartPanel extends BorderPane {
+    private final String key;
+    private final XYChart chart;
+    private final DefaultNumericAxis xAxis;
+    private final DefaultNumericAxis yAxis;
+    private final List<Series> series = new ArrayList<>();
+    private final List<ReferenceLine> references = new ArrayList<>();
+    /** Frames to keep redrawing after the data last changed. */
+    private static final int SETTLE_FRAMES = 3;
+    private int settleFrames;
+
+    public ChartPanel(String key, String title, String yLabel, String yUnit, boolean logY) {
+        this.key = key;
+        this.xAxis = new DefaultNumericAxis("step", null);
+        this.yAxis = new DefaultNumericAxis(yLabel, yUnit);   // a null unit draws no "[]"
+        xAxis.setAutoRangeRounding(false);
+        yAxis.setLogAxis(logY);
+        yAxis.setAutoRangeRounding(false);
+        yAxis.setAutoRangePadding(0.05);
+        this.chart = new XYChart(xAxis, yAxis);
+        chart.setTitle(title);
+        chart.setAnimated(false);
+        chart.setLegendVisible(true);
+        chart.getPlugins().add(new Zoomer());
+        chart.getPlugins().add(new EditAxis());
+        chart.getPlugins().add(new DataPointTooltip());
+        if (chart.getRenderers().get(0) instanceof ErrorDataSetRenderer r) {
+            r.setErrorStyle(ErrorStyle.NONE);
+            r.setDrawMarker(true);   // each data set's style decides (marker size 0 = line only)
+        }
+        getStyleClass().add("chart-panel");
+        setId("panel-" + key);
+        setCenter(chart);
+    }
+
+    public String key() { return key; }
+
+    public XYChart chart() { return chart; }
+
+    public DefaultNumericAxis yAxis() { return yAxis; }
+
+    public void add(Series s) {
+        series.add(s);
+        chart.getDatasets().add(s.dataSet());
+    }
+
+    public void add(ReferenceLine line) {
+        references.add(line);
+        chart.getDatasets().add(line.dataSet());
+    }
+
+    public List<Series> series() { return series; }
+
+    public void clearSeries() {
+        chart.getDatasets().clear();
+        series.clear();
+        references.clear();
+    }
+
+    public void consume(History h, int from, int to) {
+        for (Series s : series) s.consume(h, from, to);
+    }
+
+    /**
+     * Pushes this frame's data to the chart and invalidates it explicitly for a few frames after each change:
+     * with data sets updated every pulse, ChartFX 11.3 can miss their dirty bits and stop auto-ranging, so
+     * the axes freeze short of the data (measured: x-axis stuck at 2179 of 3000 steps; cf. fair-acc/chart-fx
+     * #533, #259). {@code requestLayout()} does not help: ChartFX decouples it from its dirty bits.
+     */
+    public void flush(long lastStep) {
+        boolean changed = false;
+        for (Series s : series) changed |= s.flush();
+        for (ReferenceLine r : references) changed |= r.flush(lastStep);
+        if (changed) settleFrames = SETTLE_FRAMES;
+        if (settleFrames > 0) {
+            settleFrames--;
+            chart.invalidate();   // not requestLayout(): ChartFX 11.3 decouples that from its dirty bits
+        }
+    }
+
+    /** Points drawn now, over all series (for tests and the status of an empty chart). */
+    public int pointCount() {
+        int n = 0;
+        for (Series s : series) n += s.pointCount();
+        return n;
+    }
+}

@@ -1,0 +1,112 @@
+package org.eoslab.ui.chart;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
+import javafx.collections.FXCollections;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import org.eoslab.config.Parameters;
+import org.eoslab.metrics.Columns;
+import org.eoslab.metrics.Theory;
+import org.eoslab.run.History;
+
+/**
+ * The six panels of the live view (issue 3): loss, sharpness, product singular values, layer singular
+ * values, singular-vector alignment, balancedness. Rebuilt for each run's column layout.
+ */
+public final class PanelSet {
+    /** Log panels draw values below this (including exact zeros) at this height. */
+    public static final double LOG_FLOOR = 1e-20;
+
+    public static final List<String> KEYS = List.of("loss", "sharpness", "product", "layers", "alignment", "balance");
+
+    private final Map<String, ChartPanel> panels = new LinkedHashMap<>();
+    private final ComboBox<Integer> layerChoice = new ComboBox<>();
+    private final ReferenceLine predicted = new ReferenceLine("predicted L·σ₁*^(2−2/L)", Palette.dotted("#444444"));
+    private Columns columns;
+    private History history;
+
+    public PanelSet() {
+        panels.put("loss", new ChartPanel("loss", "Loss", "loss", null, true));
+        panels.put("sharpness", new ChartPanel("sharpness", "Sharpness", "λ_max(∇²f)", null, false));
+        panels.put("product", new ChartPanel("product", "Singular values of P = W_L⋯W_1", "σ_i(P)", null, false));
+        panels.put("layers", new ChartPanel("layers", "Singular values of a layer", "σ_i(W_ℓ)", null, false));
+        panels.put("alignment", new ChartPanel("alignment", "Singular vectors: alignment and motion", "angle [°] / distance", null, true));
+        panels.put("balance", new ChartPanel("balance", "Balancedness (paper Fig. 4)", "max_ℓ |σ_i(W_L)² − σ_i(W_ℓ)²|", null, true));
+        layerChoice.setId("layer-choice");
+        layerChoice.valueProperty().addListener((obs, old, layer) -> {
+            if (layer != null && columns != null && history != null) bindLayer(layer);
+        });
+        HBox header = new HBox(6, new Label("layer"), layerChoice);
+        header.getStyleClass().add("panel-header");
+        panels.get("layers").setTop(header);
+    }
+
+    public Map<String, ChartPanel> panels() { return panels; }
+
+    public ChartPanel panel(String key) { return panels.get(key); }
+
+    /** New series for a new run (its column layout may differ); the charts start empty. */
+    public void rebuild(Columns c, Parameters p, double[] targetValues, History h) {
+        this.columns = c;
+        this.history = h;
+        panels.values().forEach(ChartPanel::clearSeries);
+        DoubleUnaryOperator floor = Series.floorAt(LOG_FLOOR);
+        DoubleUnaryOperator same = v -> v;
+        panels.get("loss").add(new Series("loss", Columns.LOSS, floor, Palette.line(0)));
+
+        // ChartFX paints the first data set last: reference lines first keeps them on top of the data
+        ChartPanel sharp = panels.get("sharpness");
+        sharp.add(new Series("2/η", c.eta(), v -> 2.0 / v, Palette.dashed("#D55E00")));
+        predicted.setValue(targetValues.length == 0 ? Double.NaN
+                : Theory.predictedSharpness(targetValues[0], p.depth(), p.loss().scale(p.width())));
+        sharp.add(predicted);
+        sharp.add(new Series("sharpness (Lanczos, every K steps)", Columns.SHARPNESS, same, Palette.dots(0)));
+
+        ChartPanel product = panels.get("product");
+        for (int i = 1; i <= c.top(); i++) product.add(new Series("σ" + subscript(i), c.sigma(i), same, Palette.line(i - 1)));
+
+        ChartPanel layers = panels.get("layers");
+        for (int j = 1; j <= c.top(); j++) layers.add(new Series("σ" + subscript(j), -1, same, Palette.line(j - 1)));
+        Integer keep = layerChoice.getValue();
+        layerChoice.setItems(FXCollections.observableArrayList(java.util.stream.IntStream.rangeClosed(1, c.depth()).boxed().toList()));
+        layerChoice.setValue(keep != null && keep <= c.depth() ? keep : c.depth());
+        bindLayer(layerChoice.getValue());
+
+        ChartPanel align = panels.get("alignment");
+        align.add(new Series("∠(U_r(P), U*) [°]", c.angleLeft(), floor, Palette.line(0)));
+        align.add(new Series("∠(V_r(P), V*) [°]", c.angleRight(), floor, Palette.line(1)));
+        align.add(new Series("mode mixing", c.modeMixing(), floor, Palette.line(3)));
+        for (int l = 1; l <= c.depth(); l++) {
+            align.add(new Series("eq. 8 distance W" + subscript(l), c.subspaceDistance(l), floor, Palette.dashed(Palette.colour(l + 3))));
+        }
+
+        ChartPanel balance = panels.get("balance");
+        for (int i = 1; i <= c.rank(); i++) balance.add(new Series("mode " + i, c.balanceGap(i), floor, Palette.line(i - 1)));
+    }
+
+    private void bindLayer(int layer) {
+        List<Series> s = panels.get("layers").series();
+        for (int j = 1; j <= s.size(); j++) s.get(j - 1).rebind(columns.layerSigma(layer, j), history);
+    }
+
+    public ComboBox<Integer> layerChoice() { return layerChoice; }
+
+    public void consume(History h, int from, int to) {
+        for (ChartPanel p : panels.values()) p.consume(h, from, to);
+    }
+
+    public void flush(long lastStep) {
+        for (ChartPanel p : panels.values()) if (p.isVisible()) p.flush(lastStep);
+    }
+
+    /** "₁₂" for 12. */
+    public static String subscript(int n) {
+        StringBuilder sb = new StringBuilder();
+        for (char ch : Integer.toString(n).toCharArray()) sb.append((char) ('₀' + (ch - '0')));
+        return sb.toString();
+    }
+}

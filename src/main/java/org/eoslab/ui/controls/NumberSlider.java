@@ -1,0 +1,177 @@
+package org.eoslab.ui.controls;
+
+import java.util.Locale;
+import java.util.function.DoubleConsumer;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * A labelled slider with a typed-in value field. Values typed out of range are refused with a message
+ * naming the field and the allowed range; nothing changes. On a log scale the slider moves log10(value).
+ */
+public class NumberSlider extends VBox {
+    private final String name;
+    private final boolean integer;
+    private final Slider slider = new Slider();
+    private final TextField field = new TextField();
+    private final DoubleProperty value = new SimpleDoubleProperty();
+    private final Label error = new Label();
+    private double min;
+    private double max;
+    private boolean log;
+    private boolean syncing;
+    private DoubleConsumer onCommit = v -> {};
+
+    public NumberSlider(String name, String id, double min, double max, double initial, boolean log, boolean integer) {
+        this.name = name;
+        this.integer = integer;
+        this.min = min;
+        this.max = max;
+        this.log = log;
+        getStyleClass().add("number-slider");
+        setId(id);
+        slider.setId(id + "-slider");
+        field.setId(id + "-field");
+        field.setPrefColumnCount(8);
+        error.getStyleClass().add("field-error");
+        error.setWrapText(true);
+        error.setManaged(false);
+        error.setVisible(false);
+        Label label = new Label(name);
+        label.getStyleClass().add("control-label");
+        HBox row = new HBox(6, slider, field);
+        row.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(slider, Priority.ALWAYS);
+        getChildren().addAll(label, row, error);
+        setSpacing(2);
+        applyRange();
+        setValue(initial);
+        slider.valueProperty().addListener((obs, old, v) -> {
+            if (syncing) return;
+            double x = fromSlider(v.doubleValue());
+            if (integer) x = Math.rint(x);
+            commit(x);
+        });
+        field.setOnAction(e -> commitText());
+        field.focusedProperty().addListener((obs, was, now) -> { if (!now) commitText(); });
+        Tooltip.install(field, new Tooltip(name + ": type a value and press Enter"));
+    }
+
+    private void applyRange() {
+        syncing = true;
+        slider.setMin(toSlider(min));
+        slider.setMax(toSlider(max));
+        syncing = false;
+    }
+
+    private double toSlider(double v) { return log ? Math.log10(v) : v; }
+
+    private double fromSlider(double s) { return log ? Math.pow(10, s) : s; }
+
+    private void commitText() {
+        String text = field.getText().trim();
+        double x;
+        try {
+            x = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            showError(name + ": '" + text + "' is not a number; allowed " + rangeText());
+            return;
+        }
+        if (!Double.isFinite(x) || x < min || x > max || (integer && x != Math.rint(x))) {
+            showError(name + ": " + text + " is outside the allowed range " + rangeText());
+            return;
+        }
+        commit(x);
+    }
+
+    private String rangeText() {
+        return "[" + format(min) + ", " + format(max) + "]" + (integer ? " (integers)" : "");
+    }
+
+    private void commit(double x) {
+        showError(null);
+        if (x == value.get()) {
+            syncField();
+            return;
+        }
+        setValue(x);
+        onCommit.accept(x);
+    }
+
+    private void showError(String message) {
+        boolean show = message != null;
+        error.setText(show ? message : "");
+        error.setVisible(show);
+        error.setManaged(show);
+        field.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), show);
+    }
+
+    public String errorText() { return error.isVisible() ? error.getText() : null; }
+
+    /** Sets the value without notifying (e.g. when the engine reports it). */
+    public void setValue(double x) {
+        syncing = true;
+        value.set(x);
+        slider.setValue(toSlider(Math.max(min, Math.min(max, x))));
+        syncing = false;
+        syncField();
+    }
+
+    private void syncField() {
+        field.setText(format(value.get()));
+    }
+
+    public double value() { return value.get(); }
+
+    public DoubleProperty valueProperty() { return value; }
+
+    public void setRange(double newMin, double newMax) {
+        min = newMin;
+        max = newMax;
+        applyRange();
+        setValue(value.get());
+    }
+
+    public void setLog(boolean useLog) {
+        log = useLog;
+        applyRange();
+        setValue(value.get());
+    }
+
+    public boolean isLog() { return log; }
+
+    public double min() { return min; }
+
+    public double max() { return max; }
+
+    public Slider slider() { return slider; }
+
+    public TextField field() { return field; }
+
+    /** Called with the new value when the user changes it. */
+    public void setOnCommit(DoubleConsumer c) { onCommit = c; }
+
+    String format(double v) {
+        if (integer) return Long.toString(Math.round(v));
+        return String.format(Locale.ROOT, "%.6g", v).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replace(".e", "e").replaceAll("\\.$", "");
+    }
+
+    /** Slider x-coordinate (in this control) of a value, from the track's layout; NaN before layout. */
+    double trackX(double v) {
+        javafx.scene.Node track = slider.lookup(".track");
+        if (track == null || slider.getMax() <= slider.getMin()) return Double.NaN;
+        var b = track.localToScene(track.getBoundsInLocal());
+        var here = sceneToLocal(b);
+        double f = (toSlider(v) - slider.getMin()) / (slider.getMax() - slider.getMin());
+        double thumb = 8;   // the thumb centre travels the track minus its half-width at each end
+        return here.getMinX() + thumb + f * (here.getWidth() - 2 * thumb);
+    }
+}
