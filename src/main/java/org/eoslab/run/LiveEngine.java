@@ -28,8 +28,15 @@ public final class LiveEngine implements AutoCloseable {
     /** Applies at the next step, no restart. */
     public record SetLearningRate(double eta) implements Command {}
 
-    /** Starts over with new parameters (the UI debounces; the engine keeps only the last of a burst). */
-    public record Restart(Parameters parameters) implements Command {}
+    /**
+     * Starts over with new parameters (the UI debounces; the engine keeps only the last of a burst).
+     * {@code play}: start playing (Reset), or keep the current play state (a changed parameter).
+     */
+    public record Restart(Parameters parameters, boolean play) implements Command {
+        public Restart(Parameters parameters) {
+            this(parameters, false);
+        }
+    }
 
     public record Play() implements Command {}
 
@@ -75,7 +82,7 @@ public final class LiveEngine implements AutoCloseable {
         this.historyLimit = historyLimit;
         this.playing = play;
         this.stopAt = initial.steps();
-        commands.add(new Restart(initial));
+        commands.add(new Restart(initial, play));
         this.thread = new Thread(this::loop, "eos-engine");
         thread.setDaemon(true);
         thread.start();
@@ -133,7 +140,7 @@ public final class LiveEngine implements AutoCloseable {
     private void handle(List<Command> batch) {
         int lastRestart = -1;
         for (int i = 0; i < batch.size(); i++) if (batch.get(i) instanceof Restart) lastRestart = i;
-        if (lastRestart >= 0) restart(((Restart) batch.get(lastRestart)).parameters());
+        if (lastRestart >= 0) restart((Restart) batch.get(lastRestart));
         for (Command c : batch.subList(lastRestart + 1, batch.size())) apply(c);
     }
 
@@ -160,11 +167,13 @@ public final class LiveEngine implements AutoCloseable {
             if (trainer != null) trainer.setSharpnessEvery(s.every());
             parameters = parameters.withSharpnessEvery(s.every());
         } else if (c instanceof Restart r) {
-            restart(r.parameters());
+            restart(r);
         }
     }
 
-    private void restart(Parameters p) {
+    private void restart(Restart command) {
+        Parameters p = command.parameters();
+        if (command.play()) playing = true;
         try {
             Target target = Targets.of(p.validate());
             Trainer fresh = new Trainer(p, target);

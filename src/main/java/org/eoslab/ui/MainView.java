@@ -167,8 +167,9 @@ public final class MainView extends BorderPane {
         }
     }
 
+    /** Starts the run over from step 0 and plays it. */
     private void reset() {
-        engine.send(new LiveEngine.Restart(controls.draft()));
+        engine.send(new LiveEngine.Restart(controls.draft(), true));
     }
 
     private void setSingleMode(boolean on) {

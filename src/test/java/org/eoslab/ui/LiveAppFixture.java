@@ -1,0 +1,52 @@
+package org.eoslab.ui;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.eoslab.config.Parameters;
+import org.eoslab.config.Preset;
+import org.eoslab.run.LiveEngine;
+import org.eoslab.run.LiveState;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Starts the real main view on a live engine, headless, and records any exception thrown on any thread. */
+final class LiveAppFixture {
+    final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+    LiveEngine engine;
+    MainView view;
+    Stage stage;
+
+    void start(Stage stage, Parameters parameters) {
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(e));
+        Thread.currentThread().setUncaughtExceptionHandler((t, e) -> uncaught.add(e));
+        this.stage = stage;
+        engine = new LiveEngine(parameters, true);
+        view = new MainView(engine, Preset.of("test", "a test run", parameters));
+        Scene scene = new Scene(view, 1400, 900);
+        scene.getStylesheets().add(EosLabApp.stylesheet());
+        view.installShortcuts(scene, stage);
+        stage.setScene(scene);
+        stage.show();
+        view.start();
+    }
+
+    void stop() {
+        if (view != null) view.stop();
+        if (engine != null) engine.close();
+    }
+
+    LiveState state() {
+        return engine.state();
+    }
+
+    static void waitUntil(int seconds, BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met within " + seconds + " s", e);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package org.eoslab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.Slider;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.eoslab.config.Parameters;
+import org.eoslab.metrics.Phase;
+import org.eoslab.metrics.Theory;
+import org.eoslab.ui.chart.PanelSet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The live app, headless (TestFX + Monocle): it runs, reacts to η, survives abuse and divergence. */
+@ExtendWith(ApplicationExtension.class)
+class LiveAppTest {
+    /** σ* = (2, 1.5, 1), L = 3, sum loss: η₁ = 0.2646, η₂ = 0.3883. Start just below η₁. */
+    static final Parameters START = Parameters.defaults().withWidth(10).withEta(0.24).withSteps(1_000_000);
+    static final double ETA1 = Theory.onsetLearningRate(2.0, 3, 1.0);
+
+    private final LiveAppFixture app = new LiveAppFixture();
+
+    @Start
+    void start(Stage stage) {
+        app.start(stage, START);
+    }
+
+    @AfterEach
+    void stop() {
+        app.stop();
+    }
+
+    @Test
+    void runsAndFillsEveryPanel(FxRobot robot) {
+        LiveAppFixture.waitUntil(20, () -> app.state() != null && app.state().steps() > 300);
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String key : PanelSet.KEYS) {
+            int points = robot.interact(() -> app.view.panel(key).pointCount()) == null ? 0 : app.view.panel(key).pointCount();
+            assertTrue(points > 0, key + " received points");
+        }
+        String first = app.view.status().stepText();
+        LiveAppFixture.waitUntil(10, () -> !app.view.status().stepText().equals(first));
+        assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.uncaught);
+    }
+
+    @Test
+    void draggingEtaAcrossTheFirstOnsetStartsTheOscillation(FxRobot robot) {
+        LiveAppFixture.waitUntil(30, () -> app.state() != null && app.state().steps() > 1500
+                && app.state().phase() == Phase.CONVERGED);
+        assertTrue(readout().startsWith("theory: 0 of 3"), readout());
+        LiveAppFixture.waitUntil(5, () -> readout().endsWith("now oscillating: 0"));
+
+        Slider slider = app.view.controls().eta().slider();
+        Node thumb = slider.lookup(".thumb");
+        Node tick = robot.lookup("#onset-1").query();
+        Bounds tickBounds = tick.localToScreen(tick.getBoundsInLocal());
+        Bounds thumbBounds = thumb.localToScreen(thumb.getBoundsInLocal());
+        // drag the thumb to just past the "σ₁ oscillates" tick, short of σ₂'s
+        double targetX = tickBounds.getMinX() + 3 + 0.06 * (slider.getWidth());
+        robot.drag(thumb).moveTo(new javafx.geometry.Point2D(targetX, thumbBounds.getCenterY())).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        double eta = app.view.controls().draft().eta();
+        assertTrue(eta > ETA1 && eta < Theory.onsetLearningRate(1.5, 3, 1.0), "η = " + eta + " between η₁ and η₂");
+        assertTrue(readout().startsWith("theory: 1 of 3"), readout());
+        LiveAppFixture.waitUntil(20, () -> readout().endsWith("now oscillating: 1"));
+        assertEquals(eta, app.state().eta(), 0.0, "the engine runs at the dragged η, live");
+        assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.uncaught);
+    }
+
+    @Test
+    void twoHundredRandomSliderChangesNeitherThrowNorLeakThreads(FxRobot robot) {
+        LiveAppFixture.waitUntil(20, () -> app.state() != null && app.state().steps() > 10);
+        int threadsBefore = Thread.activeCount();
+        int generationBefore = app.state().generation();
+        Random rng = new Random(7);
+        for (int i = 0; i < 200; i++) {
+            int which = rng.nextInt(5);
+            double u = rng.nextDouble();
+            robot.interact(() -> {
+                var c = app.view.controls();
+                Slider s = switch (which) {
+                    case 0 -> c.eta().slider();
+                    case 1 -> c.alpha().slider();
+                    case 2 -> c.depth().slider();
+                    case 3 -> c.rank().slider();
+                    default -> c.width().slider();
+                };
+                s.setValue(s.getMin() + u * (s.getMax() - s.getMin()));
+            });
+            robot.sleep(10);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        LiveAppFixture.waitUntil(20, () -> app.state().generation() > generationBefore);
+        long steps = app.state().steps();
+        LiveAppFixture.waitUntil(20, () -> app.state().steps() > steps || app.state().diverged() || !app.state().playing());
+        assertTrue(app.state().generation() - generationBefore < 40,
+                "bursts restart once each, not 200 times: " + (app.state().generation() - generationBefore));
+        assertTrue(Thread.activeCount() <= threadsBefore + 2, "threads " + threadsBefore + " -> " + Thread.activeCount());
+        assertTrue(app.engine.thread().isAlive(), "the engine thread still runs");
+        assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.uncaught);
+    }
+
+    @Test
+    void aDivergingEtaShowsTheStepAndTheAppStillResponds(FxRobot robot) {
+        LiveAppFixture.waitUntil(20, () -> app.state() != null && app.state().steps() > 10);
+        robot.clickOn("#eta-field").eraseText(12).write("1").type(KeyCode.ENTER);
+        LiveAppFixture.waitUntil(30, () -> app.state().diverged());
+        WaitForAsyncUtils.waitForFxEvents();
+        long t = app.state().divergedAt();
+        LiveAppFixture.waitUntil(5, () -> app.view.status().phaseText().equals("diverged at step " + t));
+        assertTrue(app.view.panel("loss").pointCount() > 0, "the charts keep what was computed");
+        // still usable: a smaller η and a reset start a fresh run
+        robot.clickOn("#eta-field").eraseText(12).write("0.2").type(KeyCode.ENTER);
+        robot.clickOn("#reset");
+        LiveAppFixture.waitUntil(20, () -> !app.state().diverged() && app.state().steps() > 50);
+        assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.uncaught);
+    }
+
+    private String readout() {
+        return app.view.controls().eta().readout().getText();
+    }
+}
