@@ -44,8 +44,10 @@ import org.eoslab.ui.controls.ControlPanel;
  * thread never waits on the engine.
  */
 public final class MainView extends BorderPane {
-    /** Rows read from the history per frame at most, so a fast engine cannot stall the frame. */
-    static final int MAX_ROWS_PER_FRAME = 250_000;
+    /** History rows are read in blocks of this many until the frame's time budget is spent. */
+    static final int ROW_BLOCK = 4096;
+    /** Time per frame for reading new rows, so a fast engine cannot stall the frame (≥ 30 fps). */
+    static final long CONSUME_BUDGET_NANOS = 6_000_000;
     static final double ETA_NUDGE = 1.02;
 
     private final LiveEngine engine;
@@ -217,12 +219,7 @@ public final class MainView extends BorderPane {
             controls.show(s.parameters());
         }
         if (shownHistory != null) {
-            int size = shownHistory.size();
-            int to = Math.min(size, consumed + MAX_ROWS_PER_FRAME);
-            if (to > consumed) {
-                panels.consume(shownHistory, consumed, to);
-                consumed = to;
-            }
+            consumeWithinBudget();
             panels.flush(s.steps());
         }
         status.update(s, framesPerSecond);
@@ -230,6 +227,17 @@ public final class MainView extends BorderPane {
         if (play.isSelected() != s.playing()) play.setSelected(s.playing());
         play.setText(s.playing() ? "⏸ Pause" : "▶ Play");
         if (!stopAt.isFocused()) stopAt.setText(s.stopAt() == Long.MAX_VALUE ? "" : Long.toString(s.stopAt()));
+    }
+
+    /** Reads new history rows block by block until caught up or the frame's budget is used. */
+    private void consumeWithinBudget() {
+        long deadline = System.nanoTime() + CONSUME_BUDGET_NANOS;
+        int size = shownHistory.size();
+        while (consumed < size && System.nanoTime() < deadline) {
+            int to = Math.min(size, consumed + ROW_BLOCK);
+            panels.consume(shownHistory, consumed, to);
+            consumed = to;
+        }
     }
 
     private void countFrame(long now) {
@@ -264,6 +272,9 @@ public final class MainView extends BorderPane {
         LiveState s = engine.state();
         engine.send(s != null && s.playing() ? new LiveEngine.Pause() : new LiveEngine.Play());
     }
+
+    /** History rows drawn so far (tests, diagnostics). */
+    public int consumedRows() { return consumed; }
 
     public PanelSet panels() { return panels; }
 

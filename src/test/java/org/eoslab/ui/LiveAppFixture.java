@@ -20,8 +20,8 @@ final class LiveAppFixture {
     Stage stage;
 
     void start(Stage stage, Parameters parameters) {
-        Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(e));
-        Thread.currentThread().setUncaughtExceptionHandler((t, e) -> uncaught.add(e));
+        Thread.setDefaultUncaughtExceptionHandler(this::record);
+        Thread.currentThread().setUncaughtExceptionHandler(this::record);
         this.stage = stage;
         engine = new LiveEngine(parameters, true);
         view = new MainView(engine, Preset.of("test", "a test run", parameters));
@@ -31,6 +31,16 @@ final class LiveAppFixture {
         stage.setScene(scene);
         stage.show();
         view.start();
+    }
+
+    private void record(Thread t, Throwable e) {
+        if (uncaught.isEmpty()) e.printStackTrace();
+        uncaught.add(e);
+    }
+
+    /** The first few recorded exceptions, for a readable assertion message. */
+    String exceptions() {
+        return uncaught.size() + " exceptions, first: " + uncaught.subList(0, Math.min(3, uncaught.size()));
     }
 
     void stop() {

@@ -50,7 +50,7 @@ class LiveAppTest {
         }
         String first = app.view.status().stepText();
         LiveAppFixture.waitUntil(10, () -> !app.view.status().stepText().equals(first));
-        assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.uncaught);
+        assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
     }
 
     @Test
@@ -75,7 +75,7 @@ class LiveAppTest {
         assertTrue(readout().startsWith("theory: 1 of 3"), readout());
         LiveAppFixture.waitUntil(20, () -> readout().endsWith("now oscillating: 1"));
         assertEquals(eta, app.state().eta(), 0.0, "the engine runs at the dragged η, live");
-        assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.uncaught);
+        assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
     }
 
     @Test
@@ -108,7 +108,7 @@ class LiveAppTest {
                 "bursts restart once each, not 200 times: " + (app.state().generation() - generationBefore));
         assertTrue(Thread.activeCount() <= threadsBefore + 2, "threads " + threadsBefore + " -> " + Thread.activeCount());
         assertTrue(app.engine.thread().isAlive(), "the engine thread still runs");
-        assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.uncaught);
+        assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
     }
 
     @Test
@@ -124,7 +124,7 @@ class LiveAppTest {
         robot.clickOn("#eta-field").eraseText(12).write("0.2").type(KeyCode.ENTER);
         robot.clickOn("#reset");
         LiveAppFixture.waitUntil(20, () -> !app.state().diverged() && app.state().steps() > 50);
-        assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.uncaught);
+        assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
     }
 
     private String readout() {

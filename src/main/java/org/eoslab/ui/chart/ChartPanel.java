@@ -30,8 +30,8 @@ public class ChartPanel extends BorderPane {
 
     public ChartPanel(String key, String title, String yLabel, String yUnit, boolean logY) {
         this.key = key;
-        this.xAxis = new DefaultNumericAxis("step", null);
-        this.yAxis = new DefaultNumericAxis(yLabel, yUnit);   // a null unit draws no "[]"
+        this.xAxis = new RobustNumericAxis("step", null);
+        this.yAxis = new RobustNumericAxis(yLabel, yUnit);   // a null unit draws no "[]"
         xAxis.setAutoRangeRounding(false);
         yAxis.setLogAxis(logY);
         yAxis.setAutoRangeRounding(false);
@@ -44,7 +44,7 @@ public class ChartPanel extends BorderPane {
         chart.getPlugins().add(new EditAxis());
         chart.getPlugins().add(new DataPointTooltip());
         if (chart.getRenderers().get(0) instanceof ErrorDataSetRenderer r) {
-            r.setErrorStyle(ErrorStyle.NONE);
+            r.setErrorStyle(ErrorStyle.ERRORSURFACE);   // envelopes as filled bands (EnvelopeSeries)
             r.setDrawMarker(true);   // each data set's style decides (marker size 0 = line only)
         }
         getStyleClass().add("chart-panel");

@@ -87,5 +87,21 @@ public final class Decimator {
         return n + 1;
     }
 
+    /**
+     * One point per non-empty bucket: x = the step of its lowest value, low = that value, span = highest −
+     * lowest (the band up to the upper envelope). Arrays of length ≥ capacity; returns how many.
+     */
+    public int fillEnvelope(double[] x, double[] low, double[] span) {
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            if (this.low[i] > high[i]) continue;
+            x[n] = lowAt[i];
+            low[n] = this.low[i];
+            span[n] = high[i] - this.low[i];
+            n++;
+        }
+        return n;
+    }
+
     public int capacity() { return capacity; }
 }

@@ -26,8 +26,11 @@ public final class PanelSet {
     private final Map<String, ChartPanel> panels = new LinkedHashMap<>();
     private final ComboBox<Integer> layerChoice = new ComboBox<>();
     private final ReferenceLine predicted = new ReferenceLine("predicted L·σ₁*^(2−2/L)", Palette.dotted("#444444"));
+    /** Panels are redrawn in this many interleaved groups, one group per frame. */
+    static final int REDRAW_GROUPS = 3;
     private Columns columns;
     private History history;
+    private long frame;
 
     public PanelSet() {
         panels.put("loss", new ChartPanel("loss", "Loss", "loss", null, true));
@@ -38,7 +41,7 @@ public final class PanelSet {
         panels.put("balance", new ChartPanel("balance", "Balancedness (paper Fig. 4)", "max_ℓ |σ_i(W_L)² − σ_i(W_ℓ)²|", null, true));
         layerChoice.setId("layer-choice");
         layerChoice.valueProperty().addListener((obs, old, layer) -> {
-            if (layer != null && columns != null && history != null) bindLayer(layer);
+            if (layer != null && columns != null && history != null) bindLayer(layer, history);
         });
         HBox header = new HBox(6, new Label("layer"), layerChoice);
         header.getStyleClass().add("panel-header");
@@ -56,41 +59,42 @@ public final class PanelSet {
         panels.values().forEach(ChartPanel::clearSeries);
         DoubleUnaryOperator floor = Series.floorAt(LOG_FLOOR);
         DoubleUnaryOperator same = v -> v;
-        panels.get("loss").add(new Series("loss", Columns.LOSS, floor, Palette.line(0)));
+        panels.get("loss").add(new EnvelopeSeries("loss", Columns.LOSS, floor, Palette.line(0)));
 
         // ChartFX paints the first data set last: reference lines first keeps them on top of the data
         ChartPanel sharp = panels.get("sharpness");
-        sharp.add(new Series("2/η", c.eta(), v -> 2.0 / v, Palette.dashed("#D55E00")));
+        sharp.add(new StepSeries("2/η", c.eta(), v -> 2.0 / v, Palette.dashed("#D55E00")));
         predicted.setValue(targetValues.length == 0 ? Double.NaN
                 : Theory.predictedSharpness(targetValues[0], p.depth(), p.loss().scale(p.width())));
         sharp.add(predicted);
-        sharp.add(new Series("sharpness (Lanczos, every K steps)", Columns.SHARPNESS, same, Palette.dots(0)));
+        sharp.add(new EnvelopeSeries("sharpness (Lanczos, every K steps)", Columns.SHARPNESS, same, Palette.dots(0), true));
 
         ChartPanel product = panels.get("product");
-        for (int i = 1; i <= c.top(); i++) product.add(new Series("σ" + subscript(i), c.sigma(i), same, Palette.line(i - 1)));
+        for (int i = 1; i <= c.top(); i++) product.add(new EnvelopeSeries("σ" + subscript(i), c.sigma(i), same, Palette.line(i - 1)));
 
         ChartPanel layers = panels.get("layers");
-        for (int j = 1; j <= c.top(); j++) layers.add(new Series("σ" + subscript(j), -1, same, Palette.line(j - 1)));
+        for (int j = 1; j <= c.top(); j++) layers.add(new EnvelopeSeries("σ" + subscript(j), -1, same, Palette.line(j - 1)));
         Integer keep = layerChoice.getValue();
         layerChoice.setItems(FXCollections.observableArrayList(java.util.stream.IntStream.rangeClosed(1, c.depth()).boxed().toList()));
         layerChoice.setValue(keep != null && keep <= c.depth() ? keep : c.depth());
-        bindLayer(layerChoice.getValue());
+        bindLayer(layerChoice.getValue(), null);   // fresh series: the frame loop reads the rows, on budget
 
         ChartPanel align = panels.get("alignment");
-        align.add(new Series("∠(U_r(P), U*) [°]", c.angleLeft(), floor, Palette.line(0)));
-        align.add(new Series("∠(V_r(P), V*) [°]", c.angleRight(), floor, Palette.line(1)));
-        align.add(new Series("mode mixing", c.modeMixing(), floor, Palette.line(3)));
+        align.add(new EnvelopeSeries("∠(U_r(P), U*) [°]", c.angleLeft(), floor, Palette.line(0)));
+        align.add(new EnvelopeSeries("∠(V_r(P), V*) [°]", c.angleRight(), floor, Palette.line(1)));
+        align.add(new EnvelopeSeries("mode mixing", c.modeMixing(), floor, Palette.line(3)));
         for (int l = 1; l <= c.depth(); l++) {
-            align.add(new Series("eq. 8 distance W" + subscript(l), c.subspaceDistance(l), floor, Palette.dashed(Palette.colour(l + 3))));
+            align.add(new EnvelopeSeries("eq. 8 distance W" + subscript(l), c.subspaceDistance(l), floor, Palette.line(l + 3)));
         }
 
         ChartPanel balance = panels.get("balance");
-        for (int i = 1; i <= c.rank(); i++) balance.add(new Series("mode " + i, c.balanceGap(i), floor, Palette.line(i - 1)));
+        for (int i = 1; i <= c.rank(); i++) balance.add(new EnvelopeSeries("mode " + i, c.balanceGap(i), floor, Palette.line(i - 1)));
     }
 
-    private void bindLayer(int layer) {
+    /** Points the layer panel at layer ℓ; with a history, re-reads the rows drawn so far (another layer chosen). */
+    private void bindLayer(int layer, History rows) {
         List<Series> s = panels.get("layers").series();
-        for (int j = 1; j <= s.size(); j++) s.get(j - 1).rebind(columns.layerSigma(layer, j), history);
+        for (int j = 1; j <= s.size(); j++) s.get(j - 1).rebind(columns.layerSigma(layer, j), rows);
     }
 
     public ComboBox<Integer> layerChoice() { return layerChoice; }
@@ -99,7 +103,22 @@ public final class PanelSet {
         for (ChartPanel p : panels.values()) p.consume(h, from, to);
     }
 
+    /**
+     * Redraws a third of the visible panels per frame, round-robin: each chart still updates ~20 times a
+     * second at 60 fps, and a frame costs a third of the canvas repaints, which is what keeps software
+     * rendering (no GPU) above 30 fps while the engine runs flat out.
+     */
     public void flush(long lastStep) {
+        frame++;
+        int i = 0;
+        for (ChartPanel p : panels.values()) {
+            if (p.isVisible() && (frame + i) % REDRAW_GROUPS == 0) p.flush(lastStep);
+            i++;
+        }
+    }
+
+    /** Redraws every visible panel now (e.g. before a screenshot). */
+    public void flushAll(long lastStep) {
         for (ChartPanel p : panels.values()) if (p.isVisible()) p.flush(lastStep);
     }
 

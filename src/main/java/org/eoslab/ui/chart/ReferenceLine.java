@@ -23,6 +23,7 @@ public final class ReferenceLine {
     /** Returns whether the line changed. */
     public boolean flush(long lastStep) {
         if (lastStep == drawnTo && Double.compare(value, drawnValue) == 0) return false;
+        if (!Series.writable(dataSet)) return false;
         if (Double.isNaN(value)) {
             dataSet.clearData();
         } else {

@@ -1,70 +1,38 @@
 package org.eoslab.ui.chart;
 
-import io.fair_acc.dataset.spi.DoubleDataSet;
+import io.fair_acc.dataset.DataSet;
 import java.util.function.DoubleUnaryOperator;
-import org.eoslab.metrics.Columns;
 import org.eoslab.run.History;
 
-/**
- * One line of a panel: a history column (optionally transformed, e.g. η ↦ 2/η, or floored for a log
- * axis), decimated, pushed to a ChartFX data set once per frame in one locked batch.
- */
-public final class Series {
-    /** Buckets per series: ~2 points per horizontal pixel of a large panel. */
-    static final int BUCKETS = 2048;
-
-    private final DoubleDataSet dataSet;
-    private int column;
-    private final DoubleUnaryOperator transform;
-    private final Decimator decimator = new Decimator(BUCKETS);
-    private final double[] x = new double[2 * BUCKETS];
-    private final double[] y = new double[2 * BUCKETS];
-    private boolean dirty;
-
-    public Series(String name, int column, DoubleUnaryOperator transform, String style) {
-        this.dataSet = new DoubleDataSet(name);
-        this.column = column;
-        this.transform = transform;
-        if (style != null) dataSet.setStyle(style);
-    }
-
-    public DoubleDataSet dataSet() { return dataSet; }
+/** One plotted quantity of a panel: fed from history rows, pushed to its ChartFX data set once per frame. */
+public interface Series {
+    DataSet dataSet();
 
     /** Reads rows [from, to) of the history. */
-    public void consume(History h, int from, int to) {
-        if (column < 0) return;
-        for (int i = from; i < to; i++) {
-            decimator.add((long) h.get(i, Columns.STEP), transform.applyAsDouble(h.get(i, column)));
-        }
-        dirty |= to > from;
+    void consume(History h, int from, int to);
+
+    /** Points at another column and re-reads the history (e.g. another layer chosen). */
+    void rebind(int column, History h);
+
+    /** Sends this frame's changes to the data set; FX thread. Returns whether anything changed. */
+    boolean flush();
+
+    default int pointCount() {
+        return dataSet().getDataCount();
     }
 
-    /** Points at another column and re-reads the whole history (e.g. another layer chosen). */
-    public void rebind(int newColumn, History h) {
-        column = newColumn;
-        decimator.clear();
-        if (h != null) consume(h, 0, h.size());
-        dirty = true;
+    /**
+     * False while ChartFX holds a read lock on the data set. A chart locks its data sets in a layout pass
+     * and unlocks them in the post-layout pass of a pulse; a layout outside a pulse leaves them locked until
+     * the next one, and a write from the FX thread then would wait for itself forever (the lock is not
+     * reentrant). Only the FX thread writes, so checking first is race-free; the update waits a frame.
+     */
+    static boolean writable(DataSet ds) {
+        return !(ds.lock() instanceof io.fair_acc.dataset.locks.DefaultDataSetLock<?> lock) || lock.getReaderCount() == 0;
     }
-
-    public void clear() {
-        decimator.clear();
-        dirty = true;
-    }
-
-    /** Sends the decimated points to the data set if anything changed; FX thread. Returns whether it did. */
-    public boolean flush() {
-        if (!dirty) return false;
-        int n = decimator.fill(x, y);
-        dataSet.set(x, y, n, true);
-        dirty = false;
-        return true;
-    }
-
-    public int pointCount() { return dataSet.getDataCount(); }
 
     /** For log axes: values ≤ 0 or below {@code floor} are drawn at {@code floor}. */
-    public static DoubleUnaryOperator floorAt(double floor) {
+    static DoubleUnaryOperator floorAt(double floor) {
         return v -> Double.isNaN(v) ? v : Math.max(v, floor);
     }
 }

@@ -59,6 +59,23 @@ class DecimatorTest {
     }
 
     @Test
+    void envelopeIsTheLowerBranchWithTheBandUpToTheUpperOne() {
+        Decimator d = new Decimator(32);
+        int n = 5000;
+        for (int t = 0; t < n; t++) d.add(t, t % 2 == 0 ? 1.0 : 3.0);
+        double[] x = new double[32];
+        double[] low = new double[32];
+        double[] span = new double[32];
+        int count = d.fillEnvelope(x, low, span);
+        assertTrue(count > 16 && count <= 32);
+        for (int i = 0; i < count; i++) {
+            assertEquals(1.0, low[i], 0.0, "the line follows the lower orbit branch");
+            assertEquals(2.0, span[i], 0.0, "the band reaches the upper branch");
+            assertEquals(0, ((long) x[i]) % 2, "x is the step of a lower-branch value");
+        }
+    }
+
+    @Test
     void skipsNotMeasuredValues() {
         Decimator d = new Decimator(8);
         d.add(0, Double.NaN);
