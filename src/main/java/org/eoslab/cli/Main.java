@@ -13,6 +13,7 @@ public final class Main {
     static final String USAGE = """
             usage: eos-lab [--preset FILE]          start the visualizer
                    eos-lab run [options] --out DIR   one headless run -> trajectory.csv, run.json
+                   eos-lab bench [options]           throughput, side by side with NumPy
                    eos-lab <command> --help          options of a command
             """;
 
@@ -29,6 +30,7 @@ public final class Main {
         try {
             return switch (command) {
                 case "run" -> RunCommand.execute(args, out, err);
+                case "bench" -> BenchCommand.execute(args, out, err);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;

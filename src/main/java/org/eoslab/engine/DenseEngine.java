@@ -4,6 +4,7 @@ import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.eoslab.config.Parameters;
+import org.eoslab.engine.linalg.MatrixOps;
 
 /**
  * Gradient descent on f(Θ) = (c/2)‖W_L⋯W_1 − M*‖_F² with L dense d×d matrices (paper eq. 1-2), every
@@ -13,7 +14,7 @@ import org.eoslab.config.Parameters;
  * Backward (math.md, "Gradient"): with T_ℓ = S_ℓᵀE, T_L = E and T_{ℓ−1} = W_ℓᵀT_ℓ, the gradient is
  * ∇_{W_ℓ} f = c·T_ℓ R_ℓᵀ. Walking ℓ = L..1, T_{ℓ−1} is formed from the old W_ℓ before W_ℓ is updated in
  * place, so a step costs 3(L−1) matrix products and no suffix products. All buffers are allocated here,
- * once; a step allocates nothing.
+ * once; a step allocates nothing. Products run on {@link MatrixOps} (rows split over two cores when large).
  */
 public final class DenseEngine implements Dynamics {
     private final int d;
@@ -25,9 +26,15 @@ public final class DenseEngine implements Dynamics {
     private final DMatrixRMaj residual;
     private final DMatrixRMaj backA;
     private final DMatrixRMaj backB;
+    private final MatrixOps ops;
     private boolean forwardCurrent;
 
     public DenseEngine(Target target, DMatrixRMaj[] initialWeights, double lossScale) {
+        this(target, initialWeights, lossScale, true);
+    }
+
+    /** @param parallel split large products over two cores (off for engines that run side by side) */
+    public DenseEngine(Target target, DMatrixRMaj[] initialWeights, double lossScale, boolean parallel) {
         this.target = target;
         this.d = target.width();
         this.depth = initialWeights.length;
@@ -44,6 +51,7 @@ public final class DenseEngine implements Dynamics {
         this.residual = new DMatrixRMaj(d, d);
         this.backA = new DMatrixRMaj(d, d);
         this.backB = new DMatrixRMaj(d, d);
+        this.ops = new MatrixOps(d, parallel);
     }
 
     /** The engine of a validated parameter set; the target is passed in (it may come from a file). */
@@ -56,7 +64,7 @@ public final class DenseEngine implements Dynamics {
     @Override
     public double forward() {
         for (int j = 2; j <= depth; j++) {
-            CommonOps_DDRM.mult(w[j - 1], prefix[j - 1], prefix[j]);
+            ops.mult(w[j - 1], prefix[j - 1], prefix[j]);
         }
         double[] p = prefix[depth].data;
         double[] m = target.matrix().data;
@@ -92,11 +100,11 @@ public final class DenseEngine implements Dynamics {
         DMatrixRMaj t = residual;
         DMatrixRMaj next = backA;
         for (int l = depth; l >= 2; l--) {
-            CommonOps_DDRM.multTransA(w[l - 1], t, next);                  // T_{ℓ−1} = W_ℓᵀ T_ℓ
+            ops.multTransA(w[l - 1], t, next);                             // T_{ℓ−1} = W_ℓᵀ T_ℓ
             if (out == null) {
-                CommonOps_DDRM.multAddTransB(scale, t, prefix[l - 1], w[l - 1]); // W_ℓ −= ηc T_ℓ R_ℓᵀ
+                ops.multAddTransB(scale, t, prefix[l - 1], w[l - 1]);      // W_ℓ −= ηc T_ℓ R_ℓᵀ
             } else {
-                CommonOps_DDRM.multTransB(scale, t, prefix[l - 1], out[l - 1]);
+                ops.multTransB(scale, t, prefix[l - 1], out[l - 1]);
             }
             t = next;
             next = (next == backA) ? backB : backA;
@@ -131,6 +139,9 @@ public final class DenseEngine implements Dynamics {
         requireForward();
         return residual;
     }
+
+    /** The products this engine uses; for code running on the engine's thread (HVP, trace). */
+    public MatrixOps ops() { return ops; }
 
     /** Copies of the current weights, e.g. for a sharpness estimate on another thread. */
     public DMatrixRMaj[] copyWeights() {

@@ -1,7 +1,6 @@
 package org.eoslab.engine;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * tr ∇²f = c·Σ_ℓ ‖R_ℓ‖_F²·‖S_ℓ‖_F² (paper appendix D, math.md "Sharpness"): the Hessian block of W_ℓ
@@ -35,7 +34,7 @@ public final class HessianTrace {
                 suffixNorm2 = squaredNorm(suffix);
             } else {
                 DMatrixRMaj out = suffix == suffixA ? suffixB : suffixA;
-                CommonOps_DDRM.mult(suffix, engine.layer(l + 1), out);   // S_ℓ = S_{ℓ+1} W_{ℓ+1}
+                engine.ops().mult(suffix, engine.layer(l + 1), out);     // S_ℓ = S_{ℓ+1} W_{ℓ+1}
                 suffix = out;
                 suffixNorm2 = squaredNorm(suffix);
             }

@@ -2,6 +2,7 @@ package org.eoslab.engine;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.eoslab.engine.linalg.MatrixOps;
 
 /**
  * The exact Hessian-vector product of f at the engine's current iterate (math.md, "Exact Hessian-vector
@@ -41,9 +42,10 @@ public final class HessianVectorProduct {
 
     /** Caches T_ℓ = S_ℓᵀE at the current iterate; call after each forward pass, before {@link #apply}. */
     public void prepare() {
+        MatrixOps ops = engine.ops();
         DMatrixRMaj t = engine.residual();
         for (int l = depth; l >= 2; l--) {
-            CommonOps_DDRM.multTransA(engine.layer(l), t, back[l - 1]);
+            ops.multTransA(engine.layer(l), t, back[l - 1]);
             t = back[l - 1];
         }
     }
@@ -55,20 +57,21 @@ public final class HessianVectorProduct {
     /** out = H·v; v and out hold one d×d block per layer (index ℓ−1). */
     public void apply(DMatrixRMaj[] v, DMatrixRMaj[] out) {
         double c = engine.lossScale();
+        MatrixOps ops = engine.ops();
         // forward differential of the prefix products; dPrefix[1] = V_1
         for (int j = 2; j <= depth; j++) {
             DMatrixRMaj dPrev = j == 2 ? v[0] : dPrefix[j - 1];
-            CommonOps_DDRM.mult(v[j - 1], engine.prefixProduct(j - 1), dPrefix[j]);
-            CommonOps_DDRM.multAdd(engine.layer(j), dPrev, dPrefix[j]);
+            ops.mult(v[j - 1], engine.prefixProduct(j - 1), dPrefix[j]);
+            ops.multAdd(engine.layer(j), dPrev, dPrefix[j]);
         }
         DMatrixRMaj dT = dPrefix[depth];                   // dT_L = dE
         DMatrixRMaj next = dBackA;
         for (int l = depth; l >= 2; l--) {
             DMatrixRMaj dR = l == 2 ? v[0] : dPrefix[l - 1];   // dR_ℓ = d(W_{ℓ−1}⋯W_1)
-            CommonOps_DDRM.multTransB(c, dT, engine.prefixProduct(l - 1), out[l - 1]);
-            CommonOps_DDRM.multAddTransB(c, backAt(l), dR, out[l - 1]);
-            CommonOps_DDRM.multTransA(v[l - 1], backAt(l), next);
-            CommonOps_DDRM.multAddTransA(engine.layer(l), dT, next);
+            ops.multTransB(c, dT, engine.prefixProduct(l - 1), out[l - 1]);
+            ops.multAddTransB(c, backAt(l), dR, out[l - 1]);
+            ops.multTransA(v[l - 1], backAt(l), next);
+            ops.multAddTransA(engine.layer(l), dT, next);
             dT = next;
             next = (next == dBackA) ? dBackB : dBackA;
         }

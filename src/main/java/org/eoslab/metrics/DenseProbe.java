@@ -4,13 +4,14 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.eoslab.engine.DenseEngine;
 import org.eoslab.engine.HessianTrace;
-import org.eoslab.engine.SingularSpectrum;
 import org.eoslab.engine.Target;
+import org.eoslab.engine.linalg.TopSingular;
 
 /**
  * Every per-step measurement of the dense engine: singular values of P and of each layer, P's alignment
  * with U*, V*, per-layer subspace distance (paper eq. 8), balancedness gaps (paper Fig. 4), mode values
- * u*_iᵀPv*_i and the Hessian trace. Buffers are allocated once.
+ * u*_iᵀPv*_i and the Hessian trace. Singular triplets come from warm-started subspace iteration
+ * ({@link TopSingular}: top max(k, r+1), residual-checked, full SVD as fallback). Buffers are allocated once.
  */
 public final class DenseProbe implements Probe {
     /** A top-r subspace counts as defined only if σ_r − σ_{r+1} exceeds this fraction of σ_1. */
@@ -21,8 +22,8 @@ public final class DenseProbe implements Probe {
     private final int d;
     private final int r;
     private final int depth;
-    private final SingularSpectrum productSpectrum;
-    private final SingularSpectrum[] layerSpectra;
+    private final TopSingular productSpectrum;
+    private final TopSingular[] layerSpectra;
     private final DMatrixRMaj[] layerBasis;       // U_r of each layer at this step
     private final DMatrixRMaj[] previousBasis;    // ... and at the previous step
     private final boolean[] previousDefined;
@@ -39,13 +40,14 @@ public final class DenseProbe implements Probe {
         this.d = engine.width();
         this.r = engine.target().rank();
         this.depth = engine.depth();
-        this.productSpectrum = new SingularSpectrum(d, true);
-        this.layerSpectra = new SingularSpectrum[depth];
+        int needed = Math.min(d, Math.max(columns.top(), r + 1));
+        this.productSpectrum = new TopSingular(d, needed);
+        this.layerSpectra = new TopSingular[depth];
         this.layerBasis = new DMatrixRMaj[depth];
         this.previousBasis = new DMatrixRMaj[depth];
         this.previousDefined = new boolean[depth];
         for (int l = 0; l < depth; l++) {
-            layerSpectra[l] = new SingularSpectrum(d, true);
+            layerSpectra[l] = new TopSingular(d, needed);
             layerBasis[l] = new DMatrixRMaj(d, r);
             previousBasis[l] = new DMatrixRMaj(d, r);
         }
@@ -59,7 +61,7 @@ public final class DenseProbe implements Probe {
 
     @Override
     public void measure(double[] row) {
-        SingularSpectrum p = productSpectrum;
+        TopSingular p = productSpectrum;
         p.compute(engine.product());
         for (int i = 1; i <= columns.top(); i++) row[columns.sigma(i)] = p.value(i);
         measureAlignment(row);
@@ -76,8 +78,8 @@ public final class DenseProbe implements Probe {
             row[columns.angleRight()] = Double.NaN;
             return;
         }
-        CommonOps_DDRM.extract(productSpectrum.left(), 0, d, 0, r, productLeft, 0, 0);
-        CommonOps_DDRM.extract(productSpectrum.right(), 0, d, 0, r, productRight, 0, 0);
+        productSpectrum.copyLeft(r, productLeft);
+        productSpectrum.copyRight(r, productRight);
         row[columns.angleLeft()] = subspaces.largestAngleDegrees(t.left(), productLeft);
         row[columns.angleRight()] = subspaces.largestAngleDegrees(t.right(), productRight);
     }
@@ -101,13 +103,13 @@ public final class DenseProbe implements Probe {
     }
 
     private void measureLayer(int l, double[] row) {
-        SingularSpectrum s = layerSpectra[l - 1];
+        TopSingular s = layerSpectra[l - 1];
         s.compute(engine.layer(l));
         for (int j = 1; j <= columns.top(); j++) row[columns.layerSigma(l, j)] = s.value(j);
         boolean defined = topSubspaceDefined(s);
         DMatrixRMaj current = layerBasis[l - 1];
         if (defined) {
-            CommonOps_DDRM.extract(s.left(), 0, d, 0, r, current, 0, 0);
+            s.copyLeft(r, current);
         }
         row[columns.subspaceDistance(l)] = defined && previousDefined[l - 1]
                 ? subspaces.distance(previousBasis[l - 1], current) : Double.NaN;
@@ -118,7 +120,7 @@ public final class DenseProbe implements Probe {
 
     /** max over ℓ &lt; L of |σ_i(W_L)² − σ_i(W_ℓ)²|. */
     private void measureBalance(double[] row) {
-        SingularSpectrum last = layerSpectra[depth - 1];
+        TopSingular last = layerSpectra[depth - 1];
         for (int i = 1; i <= r; i++) {
             double gap = 0;
             double top = last.value(i) * last.value(i);
@@ -130,7 +132,7 @@ public final class DenseProbe implements Probe {
         }
     }
 
-    private boolean topSubspaceDefined(SingularSpectrum s) {
+    private boolean topSubspaceDefined(TopSingular s) {
         double next = r < d ? s.value(r + 1) : 0.0;
         return s.value(1) > 0 && s.value(r) - next > DEGENERATE_GAP * s.value(1);
     }

@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""The notebook baseline for EOS Lab's `bench`: one dense GD step of deep matrix factorization in NumPy.
+
+Per step (L layers): the 4L-5 matrix products of the usual gradient (7 for L = 3: prefix products,
+suffix products, then S_l^T E R_l^T) plus the singular values of the product P (np.linalg.svd, values
+only). Prints one JSON object: steps/s per (d, L), medians over repeated timed blocks after warm-up.
+
+usage: python3 bench/numpy_reference.py [--sizes 20,50,100,200] [--depths 3,5] [--seconds 0.4]
+"""
+import argparse
+import json
+import sys
+import time
+
+import numpy as np
+
+
+def make_problem(d, depth, rng):
+    q, _ = np.linalg.qr(rng.standard_normal((d, d)))
+    m = q[:, :3] @ np.diag([2.0, 1.5, 1.0]) @ q[:, :3].T
+    w = [0.01 * np.eye(d) for _ in range(depth - 1)] + [np.zeros((d, d))]
+    return w, m
+
+
+def gd_step(w, m, eta, with_svd):
+    depth = len(w)
+    prefix = [w[0]]                                  # R_{l+1} = W_l ... W_1
+    for l in range(1, depth):
+        prefix.append(w[l] @ prefix[-1])
+    p = prefix[-1]
+    e = p - m
+    suffix = [None] * depth                          # S_l = W_L ... W_{l+1}
+    suffix[depth - 1] = None
+    if depth >= 2:
+        suffix[depth - 2] = w[depth - 1]
+    for l in range(depth - 3, -1, -1):
+        suffix[l] = suffix[l + 1] @ w[l + 1]
+    grads = []
+    for l in range(depth):
+        g = e if l == depth - 1 else suffix[l].T @ e
+        if l > 0:
+            g = g @ prefix[l - 1].T
+        grads.append(g)
+    for l in range(depth):
+        w[l] -= eta * grads[l]
+    if with_svd:
+        np.linalg.svd(p, compute_uv=False)
+
+
+def steps_per_second(d, depth, with_svd, seconds, blocks=7):
+    rng = np.random.default_rng(1)
+    w, m = make_problem(d, depth, rng)
+    eta = 0.2
+    for _ in range(20):                              # warm-up
+        gd_step(w, m, eta, with_svd)
+    n = 1
+    while True:                                      # block size: ~seconds/blocks per block
+        t0 = time.perf_counter()
+        for _ in range(n):
+            gd_step(w, m, eta, with_svd)
+        if time.perf_counter() - t0 > seconds / blocks or n > 1 << 20:
+            break
+        n *= 2
+    rates = []
+    for _ in range(blocks):
+        t0 = time.perf_counter()
+        for _ in range(n):
+            gd_step(w, m, eta, with_svd)
+        rates.append(n / (time.perf_counter() - t0))
+    return float(np.median(rates))
+
+
+def matmul_gflops(d, seconds, blocks=7):
+    rng = np.random.default_rng(2)
+    a, b = rng.standard_normal((d, d)), rng.standard_normal((d, d))
+    n = 1
+    while True:
+        t0 = time.perf_counter()
+        for _ in range(n):
+            a @ b
+        if time.perf_counter() - t0 > seconds / blocks:
+            break
+        n *= 2
+    rates = []
+    for _ in range(blocks):
+        t0 = time.perf_counter()
+        for _ in range(n):
+            a @ b
+        rates.append(2.0 * d ** 3 * n / (time.perf_counter() - t0) / 1e9)
+    return float(np.median(rates))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", default="20,50,100,200")
+    ap.add_argument("--depths", default="3,5")
+    ap.add_argument("--seconds", type=float, default=0.4)
+    args = ap.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    depths = [int(s) for s in args.depths.split(",")]
+    out = {"numpy": np.__version__, "steps": [], "matmul": []}
+    for depth in depths:
+        for d in sizes:
+            for with_svd in (True, False):
+                out["steps"].append({"d": d, "L": depth, "svd": with_svd,
+                                     "steps_per_s": steps_per_second(d, depth, with_svd, args.seconds)})
+    for d in sizes:
+        out["matmul"].append({"d": d, "gflops": matmul_gflops(d, args.seconds)})
+    json.dump(out, sys.stdout)
+    print()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,282 @@
+package org.eoslab.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.eoslab.config.EngineKind;
+import org.eoslab.config.Parameters;
+import org.eoslab.config.Presets;
+import org.eoslab.engine.DenseEngine;
+import org.eoslab.engine.RandomMatrices;
+import org.eoslab.engine.ReducedDynamics;
+import org.eoslab.engine.Sharpness;
+import org.eoslab.engine.Target;
+import org.eoslab.engine.Targets;
+import org.eoslab.engine.linalg.MatrixOps;
+import org.eoslab.engine.linalg.TopSingular;
+import org.eoslab.export.AtomicFiles;
+import org.eoslab.metrics.Columns;
+import org.eoslab.metrics.DenseProbe;
+import org.eoslab.run.History;
+import org.eoslab.run.Trainer;
+
+/**
+ * {@code eos-lab bench}: throughput of the engine and its parts, medians over timed blocks after warm-up,
+ * all in one run so the figures compare as ratios: raw product GFLOP/s (ours and EJML's), engine steps/s
+ * with and without per-step singular values, the share of the machine's product peak a step achieves,
+ * sharpness cost, sweep throughput, history memory, and the NumPy notebook baseline side by side.
+ */
+final class BenchCommand {
+    static final List<Options.Spec> SPECS = List.of(
+            new Options.Spec("sizes", "d1,d2,...", "matrix sizes (default 20,50,100,200)"),
+            new Options.Spec("depths", "L1,L2,...", "depths (default 3,5)"),
+            new Options.Spec("seconds", "S", "length of one timed block (default 0.3)"),
+            new Options.Spec("no-numpy", null, "skip the NumPy reference (bench/numpy_reference.py)"),
+            new Options.Spec("out", "FILE.json", "also write every figure as JSON"),
+            new Options.Spec("help", null, "show this help"));
+
+    private final PrintStream out;
+    private final Timing timing;
+    private final Map<String, Object> report = new LinkedHashMap<>();
+
+    private BenchCommand(PrintStream out, double seconds) {
+        this.out = out;
+        this.timing = new Timing(seconds, 7);
+    }
+
+    static int execute(String[] args, PrintStream out, PrintStream err) {
+        Options o = Options.parse("bench", SPECS, args, 1);
+        if (o.has("help")) {
+            out.print("usage: eos-lab bench [options]\n\n" + Options.usage(SPECS));
+            return 0;
+        }
+        int[] sizes = ints(o, "sizes", "20,50,100,200");
+        int[] depths = ints(o, "depths", "3,5");
+        double seconds = o.has("seconds") ? o.getDouble("seconds") : 0.3;
+        if (!(seconds > 0) || seconds > 60) throw new UsageException("--seconds: " + seconds + " is outside (0, 60]");
+        Path json = o.has("out") ? Path.of(o.get("out")) : null;
+        if (json != null) AtomicFiles.requireWritableDirectory(json.toAbsolutePath().getParent(), "--out");
+        BenchCommand bench = new BenchCommand(out, seconds);
+        bench.run(sizes, depths, !o.has("no-numpy"), seconds, err);
+        if (json != null) bench.writeJson(json);
+        return 0;
+    }
+
+    private static int[] ints(Options o, String name, String fallback) {
+        String text = o.has(name) ? o.get(name) : fallback;
+        try {
+            int[] v = java.util.Arrays.stream(text.split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+            for (int x : v) if (x < 2 || x > 1000) throw new NumberFormatException();
+            return v;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + ": '" + text + "' must be integers in [2, 1000] separated by commas");
+        }
+    }
+
+    private void run(int[] sizes, int[] depths, boolean numpy, double seconds, PrintStream err) {
+        out.printf(Locale.ROOT, "EOS Lab bench — %s, %d cores; medians of 7 blocks of %.2f s after warm-up%n%n",
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), seconds);
+        Map<Integer, Double> peak = products(sizes);
+        steps(sizes, depths, peak);
+        sharpness(sizes);
+        sweeps();
+        memory();
+        if (numpy) numpy(sizes, depths, seconds, err);
+    }
+
+    /** Raw product throughput: ours on one and two cores, and EJML's, GFLOP/s. Returns our two-core peak. */
+    private Map<Integer, Double> products(int[] sizes) {
+        out.println("Dense n×n product C = A·B, GFLOP/s");
+        out.printf("%6s %12s %12s %12s%n", "d", "ours 1 core", "ours 2 cores", "EJML");
+        Map<Integer, Double> peak = new LinkedHashMap<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int d : sizes) {
+            DMatrixRMaj a = RandomMatrices.gaussian(d, 1, new java.util.Random(1));
+            DMatrixRMaj b = RandomMatrices.gaussian(d, 1, new java.util.Random(2));
+            DMatrixRMaj c = new DMatrixRMaj(d, d);
+            double flops = 2.0 * d * d * d;
+            MatrixOps one = new MatrixOps(d, false);
+            MatrixOps two = new MatrixOps(d, true);
+            double g1 = timing.perSecond(() -> one.mult(a, b, c)) * flops / 1e9;
+            double g2 = timing.perSecond(() -> two.mult(a, b, c)) * flops / 1e9;
+            double ge = timing.perSecond(() -> CommonOps_DDRM.mult(a, b, c)) * flops / 1e9;
+            peak.put(d, Math.max(g1, g2));
+            out.printf(Locale.ROOT, "%6d %12.2f %12.2f %12.2f%n", d, g1, g2, ge);
+            rows.add(Map.of("d", d, "ours1", g1, "ours2", g2, "ejml", ge));
+        }
+        report.put("products", rows);
+        out.println();
+        return peak;
+    }
+
+    /**
+     * Engine steps/s: the GD step alone, with the product's top-5 singular values, and with every metric
+     * of the app; plus the step's product throughput as a share of the measured peak.
+     */
+    private void steps(int[] sizes, int[] depths, Map<Integer, Double> peak) {
+        out.println("Dense engine, steps/s (identity init, σ* = 2, 1.5, 1; η below the first onset)");
+        out.printf("%4s %6s %12s %14s %14s %12s %10s%n", "L", "d", "step only", "+ top-5 σ(P)", "+ all metrics",
+                "GFLOP/s", "of peak");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int depth : depths) {
+            for (int d : sizes) {
+                Parameters p = Parameters.defaults().withWidth(d).withDepth(depth).withEta(0.1).withSharpnessEvery(0);
+                Target target = Targets.of(p);
+                DenseEngine plain = DenseEngine.create(p, target);
+                double bare = timing.perSecond(() -> { plain.forward(); plain.step(p.eta()); });
+                DenseEngine withSvd = DenseEngine.create(p, target);
+                TopSingular top = new TopSingular(d, Math.min(5, d));
+                double svd = timing.perSecond(() -> { withSvd.forward(); top.compute(withSvd.product()); withSvd.step(p.eta()); });
+                DenseEngine probed = DenseEngine.create(p, target);
+                Columns columns = new Columns(Math.min(5, d), depth, 3);
+                DenseProbe probe = new DenseProbe(probed, columns);
+                double[] row = columns.emptyRow();
+                double all = timing.perSecond(() -> { probed.forward(); probe.measure(row); probed.step(p.eta()); });
+                double flops = 3.0 * (depth - 1) * 2.0 * d * d * d;   // the step's 3(L−1) products
+                double gflops = bare * flops / 1e9;
+                double share = gflops / peak.get(d);
+                out.printf(Locale.ROOT, "%4d %6d %12.0f %14.0f %14.0f %12.2f %9.0f%%%n", depth, d, bare, svd, all, gflops, 100 * share);
+                rows.add(Map.of("L", depth, "d", d, "step", bare, "stepWithSvd", svd, "stepWithAllMetrics", all,
+                        "gflops", gflops, "shareOfPeak", share));
+            }
+        }
+        report.put("steps", rows);
+        out.println();
+    }
+
+    /** Lanczos sharpness, cold start and warm-started from the previous top eigenvector, ms per estimate. */
+    private void sharpness(int[] sizes) {
+        out.println("Sharpness (Lanczos on the exact HVP, L = 3), ms per estimate");
+        out.printf("%6s %10s %10s%n", "d", "cold", "warm");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int d : sizes) {
+            if (d > 100) continue;
+            Parameters p = Parameters.defaults().withWidth(d).withEta(0.3);
+            DenseEngine e = DenseEngine.create(p, Targets.of(p));
+            for (int t = 0; t < 600; t++) { e.forward(); e.step(p.eta()); }
+            e.forward();
+            double cold = 1e3 / timing.perSecond(() -> new Sharpness(e, 1).estimate());
+            Sharpness warm = new Sharpness(e, 1);
+            double warmMs = 1e3 / timing.perSecond(warm::estimate);
+            out.printf(Locale.ROOT, "%6d %10.2f %10.2f%n", d, cold, warmMs);
+            rows.add(Map.of("d", d, "coldMs", cold, "warmMs", warmMs));
+        }
+        report.put("sharpness", rows);
+        out.println();
+    }
+
+    /** A sweep point = one run of 2000 steps; how many η values per second each engine can sweep on one core. */
+    private void sweeps() {
+        out.println("Sweep throughput, η values per second per core (2000 steps each, L = 3)");
+        Parameters p = Parameters.defaults().withEta(0.3).withSharpnessEvery(0);
+        Target target = Targets.of(p);
+        double reduced = timing.perSecond(() -> {
+            ReducedDynamics r = ReducedDynamics.create(p.withEngine(EngineKind.REDUCED), target);
+            for (int t = 0; t < 2000; t++) { r.forward(); r.step(p.eta()); }
+        });
+        double dense = timing.perSecond(() -> {
+            DenseEngine e = new DenseEngine(target, org.eoslab.engine.Initialization.create(p.init(), 20, 3, p.alpha(),
+                    new java.util.Random(1)), 1.0, false);
+            for (int t = 0; t < 2000; t++) { e.forward(); e.step(p.eta()); }
+        });
+        out.printf(Locale.ROOT, "  reduced (Theorem-1 recursion, r = 3): %10.0f η/s%n", reduced);
+        out.printf(Locale.ROOT, "  dense (d = 20):                       %10.1f η/s%n", dense);
+        report.put("sweep", Map.of("reducedEtaPerSecond", reduced, "denseD20EtaPerSecond", dense));
+        out.println();
+    }
+
+    /** History heap per step for the app's columns at d = 100, L = 3, measured on a filled history. */
+    private void memory() {
+        Parameters p = Parameters.defaults().withWidth(100).withSharpnessEvery(0).withEngine(EngineKind.REDUCED);
+        Trainer trainer = new Trainer(p);
+        History h = new History(trainer.columns());
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        long before = rt.totalMemory() - rt.freeMemory();
+        int rows = 200_000;
+        for (int t = 0; t < rows; t++) { trainer.advance(); h.append(trainer.snapshot()); }
+        System.gc();
+        long after = rt.totalMemory() - rt.freeMemory();
+        double perStep = (after - before) / (double) rows;
+        out.printf(Locale.ROOT, "History memory: %.0f bytes per step (%d columns); 10⁶ steps ≈ %.0f MiB of heap (max heap %d MiB)%n%n",
+                perStep, trainer.columns().count(), perStep * 1e6 / (1 << 20), rt.maxMemory() >> 20);
+        report.put("memory", Map.of("bytesPerStep", perStep, "columns", trainer.columns().count(),
+                "millionStepsMiB", perStep * 1e6 / (1 << 20)));
+    }
+
+    /** Runs bench/numpy_reference.py and prints ours / NumPy's steps/s for the same step. */
+    private void numpy(int[] sizes, int[] depths, double seconds, PrintStream err) {
+        Path script = Path.of("bench", "numpy_reference.py");
+        if (!Files.exists(script)) {
+            out.println("NumPy reference: " + script + " not found (run from the project folder)");
+            return;
+        }
+        JsonNode ref;
+        try {
+            ref = runPython(script, sizes, depths, seconds);
+        } catch (IOException | InterruptedException e) {
+            out.println("NumPy reference: could not run python3 (" + e.getMessage() + ")");
+            return;
+        }
+        out.println("Ours vs NumPy (" + ref.path("numpy").asText() + "), same step, steps/s");
+        out.printf("%4s %6s %10s %12s %12s %10s%n", "L", "d", "σ(P)", "ours", "NumPy", "ratio");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> steps = (List<Map<String, Object>>) report.get("steps");
+        for (JsonNode n : ref.path("steps")) {
+            int d = n.get("d").asInt();
+            int depth = n.get("L").asInt();
+            boolean svd = n.get("svd").asBoolean();
+            double theirs = n.get("steps_per_s").asDouble();
+            for (Map<String, Object> s : steps) {
+                if ((int) s.get("d") != d || (int) s.get("L") != depth) continue;
+                double ours = (double) s.get(svd ? "stepWithSvd" : "step");
+                out.printf(Locale.ROOT, "%4d %6d %10s %12.0f %12.0f %9.2f×%n", depth, d, svd ? "yes" : "no", ours, theirs, ours / theirs);
+                rows.add(Map.of("L", depth, "d", d, "svd", svd, "ours", ours, "numpy", theirs, "ratio", ours / theirs));
+            }
+        }
+        for (JsonNode n : ref.path("matmul")) {
+            out.printf(Locale.ROOT, "  NumPy (BLAS) %d×%d product: %.2f GFLOP/s%n", n.get("d").asInt(), n.get("d").asInt(), n.get("gflops").asDouble());
+        }
+        report.put("numpy", rows);
+        out.println();
+    }
+
+    private static JsonNode runPython(Path script, int[] sizes, int[] depths, double seconds) throws IOException, InterruptedException {
+        List<String> cmd = List.of("python3", script.toString(), "--sizes", join(sizes), "--depths", join(depths),
+                "--seconds", Double.toString(seconds * 7));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
+        String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IOException("python3 exited with " + (p.isAlive() ? "a timeout" : p.exitValue()));
+        }
+        return Presets.json().readTree(stdout);
+    }
+
+    private static String join(int[] v) {
+        StringBuilder sb = new StringBuilder();
+        for (int x : v) sb.append(sb.length() == 0 ? "" : ",").append(x);
+        return sb.toString();
+    }
+
+    private void writeJson(Path file) {
+        try {
+            String text = Presets.json().writeValueAsString(report) + "\n";
+            AtomicFiles.writeText(file, w -> w.write(text));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UsageException("--out: cannot encode the report: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.eoslab.engine.linalg;
+
+import java.util.Arrays;
+
+/**
+ * Dense n×n row-major products for the engine's hot loop. One kernel: rows [from, to) of C ← s·A·B (or
+ * C += s·A·B), four rows of C and four k's per pass. Each row of C is accumulated in its own zero-offset
+ * scratch array, the one loop shape JDK 17's C2 auto-vectorizes here (an offset store into C defeats it);
+ * sharing each B load across four rows halves the memory traffic per flop. Measured: 10-13 GFLOP/s on one
+ * core, about twice EJML's {@code CommonOps_DDRM.mult} (the bench reports both).
+ */
+public final class Kernels {
+    private Kernels() {}
+
+    /** Four scratch rows of length ≥ n, one set per thread. */
+    public static double[][] scratch(int n) {
+        return new double[4][n];
+    }
+
+    /** Rows [from, to) of C: C ← s·A·B, or C += s·A·B when {@code accumulate}; all n×n. */
+    public static void multRows(double[] a, double[] b, double[] c, int n, double s, boolean accumulate,
+                                int from, int to, double[][] scratch) {
+        multRows(a, b, c, n, n, s, accumulate, from, to, scratch);
+    }
+
+    /**
+     * Rows [from, to) of C (rows × m) ← s·A·B or += s·A·B, with A rows × n and B n × m, row-major; the
+     * scratch rows must hold m values.
+     */
+    public static void multRows(double[] a, double[] b, double[] c, int n, int m, double s, boolean accumulate,
+                                int from, int to, double[][] scratch) {
+        double[] r0 = scratch[0], r1 = scratch[1], r2 = scratch[2], r3 = scratch[3];
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            int a0 = i * n, a1 = a0 + n, a2 = a1 + n, a3 = a2 + n;
+            Arrays.fill(r0, 0, m, 0);
+            Arrays.fill(r1, 0, m, 0);
+            Arrays.fill(r2, 0, m, 0);
+            Arrays.fill(r3, 0, m, 0);
+            int k = 0;
+            for (; k + 3 < n; k += 4) {
+                int b0 = k * m, b1 = b0 + m, b2 = b1 + m, b3 = b2 + m;
+                double x00 = a[a0 + k], x01 = a[a0 + k + 1], x02 = a[a0 + k + 2], x03 = a[a0 + k + 3];
+                double x10 = a[a1 + k], x11 = a[a1 + k + 1], x12 = a[a1 + k + 2], x13 = a[a1 + k + 3];
+                double x20 = a[a2 + k], x21 = a[a2 + k + 1], x22 = a[a2 + k + 2], x23 = a[a2 + k + 3];
+                double x30 = a[a3 + k], x31 = a[a3 + k + 1], x32 = a[a3 + k + 2], x33 = a[a3 + k + 3];
+                for (int j = 0; j < m; j++) {
+                    double y0 = b[b0 + j], y1 = b[b1 + j], y2 = b[b2 + j], y3 = b[b3 + j];
+                    r0[j] += (x00 * y0 + x01 * y1) + (x02 * y2 + x03 * y3);
+                    r1[j] += (x10 * y0 + x11 * y1) + (x12 * y2 + x13 * y3);
+                    r2[j] += (x20 * y0 + x21 * y1) + (x22 * y2 + x23 * y3);
+                    r3[j] += (x30 * y0 + x31 * y1) + (x32 * y2 + x33 * y3);
+                }
+            }
+            for (; k < n; k++) {
+                int bk = k * m;
+                double x0 = a[a0 + k], x1 = a[a1 + k], x2 = a[a2 + k], x3 = a[a3 + k];
+                for (int j = 0; j < m; j++) {
+                    double y = b[bk + j];
+                    r0[j] += x0 * y;
+                    r1[j] += x1 * y;
+                    r2[j] += x2 * y;
+                    r3[j] += x3 * y;
+                }
+            }
+            store(r0, c, i * m, m, s, accumulate);
+            store(r1, c, (i + 1) * m, m, s, accumulate);
+            store(r2, c, (i + 2) * m, m, s, accumulate);
+            store(r3, c, (i + 3) * m, m, s, accumulate);
+        }
+        for (; i < to; i++) {
+            int ai = i * n;
+            Arrays.fill(r0, 0, m, 0);
+            for (int k = 0; k < n; k++) {
+                double x = a[ai + k];
+                int bk = k * m;
+                for (int j = 0; j < m; j++) r0[j] += x * b[bk + j];
+            }
+            store(r0, c, i * m, m, s, accumulate);
+        }
+    }
+
+    private static void store(double[] row, double[] c, int offset, int n, double s, boolean accumulate) {
+        if (!accumulate && s == 1.0) {
+            System.arraycopy(row, 0, c, offset, n);
+        } else if (!accumulate) {
+            for (int j = 0; j < n; j++) c[offset + j] = s * row[j];
+        } else {
+            for (int j = 0; j < n; j++) c[offset + j] += s * row[j];
+        }
+    }
+
+    /** dst ← srcᵀ (n×n, distinct arrays). */
+    public static void transpose(double[] src, double[] dst, int n) {
+        for (int i = 0; i < n; i++) {
+            int row = i * n;
+            for (int j = 0; j < n; j++) dst[j * n + i] = src[row + j];
+        }
+    }
+}
