@@ -187,8 +187,7 @@ final class BenchCommand {
             for (int t = 0; t < 2000; t++) { r.forward(); r.step(p.eta()); }
         });
         double dense = timing.perSecond(() -> {
-            DenseEngine e = new DenseEngine(target, org.eoslab.engine.Initialization.create(p.init(), 20, 3, p.alpha(),
-                    new java.util.Random(1)), 1.0, false);
+            DenseEngine e = DenseEngine.create(p, target, false);
             for (int t = 0; t < 2000; t++) { e.forward(); e.step(p.eta()); }
         });
         out.printf(Locale.ROOT, "  reduced (Theorem-1 recursion, r = 3): %10.0f η/s%n", reduced);

@@ -13,6 +13,8 @@ public final class Main {
     static final String USAGE = """
             usage: eos-lab [--preset FILE]          start the visualizer
                    eos-lab run [options] --out DIR   one headless run -> trajectory.csv, run.json
+                   eos-lab sweep [options] --eta-from A --eta-to B --eta-count N --out DIR
+                                                     bifurcation diagram as CSV
                    eos-lab bench [options]           throughput, side by side with NumPy
                    eos-lab <command> --help          options of a command
             """;
@@ -31,6 +33,7 @@ public final class Main {
             return switch (command) {
                 case "run" -> RunCommand.execute(args, out, err);
                 case "bench" -> BenchCommand.execute(args, out, err);
+                case "sweep" -> SweepCommand.execute(args, out, err);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;
@@ -46,6 +49,10 @@ public final class Main {
         } catch (UsageException | InvalidParameterException | ExportException e) {
             err.println("eos-lab " + command + ": " + e.getMessage());
             return 2;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("eos-lab " + command + ": interrupted");
+            return 130;
         }
     }
 

@@ -56,9 +56,14 @@ public final class DenseEngine implements Dynamics {
 
     /** The engine of a validated parameter set; the target is passed in (it may come from a file). */
     public static DenseEngine create(Parameters p, Target target) {
+        return create(p, target, true);
+    }
+
+    /** @param parallel split large products over two cores (off when engines already run side by side) */
+    public static DenseEngine create(Parameters p, Target target, boolean parallel) {
         Random rng = Seeds.stream(p.seed(), Seeds.INIT);
         DMatrixRMaj[] w0 = Initialization.create(p.init(), target.width(), p.depth(), p.alpha(), rng);
-        return new DenseEngine(target, w0, p.loss().scale(target.width()));
+        return new DenseEngine(target, w0, p.loss().scale(target.width()), parallel);
     }
 
     @Override

@@ -1,0 +1,139 @@
+package org.eoslab.cli;
+
+import java.io.BufferedWriter;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.eoslab.config.EngineKind;
+import org.eoslab.config.Parameters;
+import org.eoslab.export.AtomicFiles;
+import org.eoslab.metrics.OrbitAnalysis;
+import org.eoslab.run.Sweep;
+
+/**
+ * {@code eos-lab sweep [run options] --eta-from A --eta-to B --eta-count N [--transient T] [--keep K]
+ * --out DIR}: the bifurcation diagram as data. DIR/bifurcation.csv (eta,mode,step,value: the last K values of
+ * every mode) and DIR/periods.csv (eta,mode,period,min,max; period 0 = none up to 64, −1 = diverged).
+ */
+final class SweepCommand {
+    static final int DEFAULT_TRANSIENT = 20_000;
+    static final int DEFAULT_KEEP = 128;
+    static final List<Options.Spec> SPECS;
+
+    static {
+        List<Options.Spec> specs = new ArrayList<>(ParameterOptions.SPECS);
+        specs.add(new Options.Spec("eta-from", "A", "first learning rate (> 0)"));
+        specs.add(new Options.Spec("eta-to", "B", "last learning rate (> A)"));
+        specs.add(new Options.Spec("eta-count", "N", "number of learning rates, 1..100000"));
+        specs.add(new Options.Spec("transient", "T", "steps discarded before keeping (default " + DEFAULT_TRANSIENT + ")"));
+        specs.add(new Options.Spec("keep", "K", "steady-state steps kept per η, 1..10000 (default " + DEFAULT_KEEP + ")"));
+        specs.add(new Options.Spec("threads", "n", "worker threads (default: every core)"));
+        specs.add(new Options.Spec("out", "DIR", "output folder (created if missing)"));
+        specs.add(new Options.Spec("help", null, "show this help"));
+        SPECS = List.copyOf(specs);
+    }
+
+    private SweepCommand() {}
+
+    static int execute(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
+        Options o = Options.parse("sweep", SPECS, args, 1);
+        if (o.has("help")) {
+            out.print("usage: eos-lab sweep [options] --eta-from A --eta-to B --eta-count N --out DIR\n\n" + Options.usage(SPECS));
+            return 0;
+        }
+        Parameters p = ParameterOptions.resolve(o);
+        if (!o.has("engine")) p = p.withEngine(p.init() == org.eoslab.config.Init.IDENTITY ? EngineKind.REDUCED : EngineKind.DENSE);
+        double from = required(o, "eta-from");
+        double to = required(o, "eta-to");
+        if (!(from > 0) || !Double.isFinite(from)) throw new UsageException("--eta-from: " + from + " must be positive and finite");
+        if (!(to >= from) || !Double.isFinite(to)) throw new UsageException("--eta-to: " + to + " must be finite and ≥ --eta-from (" + from + ")");
+        int count = bounded(o, "eta-count", -1, 1, 100_000);
+        int transientSteps = bounded(o, "transient", DEFAULT_TRANSIENT, 0, 100_000_000);
+        int keep = bounded(o, "keep", DEFAULT_KEEP, 1, 10_000);
+        int threads = bounded(o, "threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
+        if (!o.has("out")) throw new UsageException("--out DIR is required (the folder for bifurcation.csv and periods.csv)");
+        Path dir = Path.of(o.get("out"));
+        AtomicFiles.requireWritableDirectory(dir, "--out");
+
+        Sweep sweep = new Sweep(p, Sweep.linspace(from, to, count), transientSteps, keep);
+        Thread progress = progressPrinter(sweep, err);
+        List<Sweep.Point> points;
+        try {
+            points = sweep.run(threads);
+        } finally {
+            progress.interrupt();
+        }
+        writeBifurcation(dir.resolve("bifurcation.csv"), points, transientSteps);
+        writePeriods(dir.resolve("periods.csv"), points);
+        out.println("swept " + points.size() + " learning rates with the " + p.engine() + " engine; wrote "
+                + dir.resolve("bifurcation.csv") + " and periods.csv");
+        return 0;
+    }
+
+    private static double required(Options o, String name) {
+        if (!o.has(name)) throw new UsageException("--" + name + " is required");
+        return o.getDouble(name);
+    }
+
+    private static int bounded(Options o, String name, int fallback, int lo, int hi) {
+        if (!o.has(name)) {
+            if (fallback < 0) throw new UsageException("--" + name + " is required");
+            return fallback;
+        }
+        int v = o.getInt(name);
+        if (v < lo || v > hi) throw new UsageException("--" + name + ": " + v + " is outside the allowed range [" + lo + ", " + hi + "]");
+        return v;
+    }
+
+    private static Thread progressPrinter(Sweep sweep, PrintStream err) {
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(1000);
+                while (true) {
+                    err.printf("\rswept %d/%d learning rates   ", sweep.done(), sweep.total());
+                    err.flush();
+                    Thread.sleep(1000);
+                }
+            } catch (InterruptedException e) {
+                if (sweep.done() > 0) err.println();
+            }
+        }, "eos-sweep-progress");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static void writeBifurcation(Path file, List<Sweep.Point> points, int transientSteps) {
+        AtomicFiles.writeText(file, w -> {
+            BufferedWriter out = new BufferedWriter(w, 1 << 16);
+            out.write("eta,mode,step,value\n");
+            for (Sweep.Point p : points) {
+                for (int i = 0; i < p.values().length; i++) {
+                    if (p.orbits()[i].period() == OrbitAnalysis.DIVERGED) continue;
+                    for (int t = 0; t < p.values()[i].length; t++) {
+                        out.write(p.eta() + "," + (i + 1) + "," + (transientSteps + t) + "," + p.values()[i][t] + "\n");
+                    }
+                }
+            }
+            out.flush();
+        });
+    }
+
+    private static void writePeriods(Path file, List<Sweep.Point> points) {
+        AtomicFiles.writeText(file, w -> {
+            w.write("eta,mode,period,min,max\n");
+            for (Sweep.Point p : points) {
+                for (int i = 0; i < p.orbits().length; i++) {
+                    OrbitAnalysis a = p.orbits()[i];
+                    w.write(p.eta() + "," + (i + 1) + "," + a.period() + "," + cell(a.min()) + "," + cell(a.max()) + "\n");
+                }
+            }
+        });
+    }
+
+    private static String cell(double v) {
+        return Double.isNaN(v) ? "" : Double.toString(v);
+    }
+
+}

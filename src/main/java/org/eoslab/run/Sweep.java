@@ -1,0 +1,152 @@
+package org.eoslab.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.eoslab.config.EngineKind;
+import org.eoslab.config.Parameters;
+import org.eoslab.engine.DenseEngine;
+import org.eoslab.engine.Dynamics;
+import org.eoslab.engine.ReducedDynamics;
+import org.eoslab.engine.Target;
+import org.eoslab.engine.Targets;
+import org.eoslab.metrics.OrbitAnalysis;
+
+/**
+ * A learning-rate sweep for the bifurcation diagram: for each η a fresh engine runs {@code transient} steps,
+ * then the next {@code keep} values of every mode are kept — the mode's own singular value, |p_i| in the
+ * reduced engine and |u*_iᵀPv*_i| in the dense one, not re-sorted. Runs on every core, one engine per
+ * task; cancellable; progress readable from any thread.
+ */
+public final class Sweep {
+    /** Orbit points closer than this fraction of σ*_i count as the same point. */
+    public static final double PERIOD_TOLERANCE = 1e-8;
+
+    /** Everything kept for one η. values[i][t]: mode i+1 at step transient + t. */
+    public record Point(double eta, double[][] values, OrbitAnalysis[] orbits) {}
+
+    private final Parameters base;
+    private final double[] etas;
+    private final int transientSteps;
+    private final int keep;
+    private final AtomicInteger done = new AtomicInteger();
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+
+    public Sweep(Parameters base, double[] etas, int transientSteps, int keep) {
+        this.base = base.validate();
+        this.etas = etas.clone();
+        this.transientSteps = transientSteps;
+        this.keep = keep;
+    }
+
+    /** n values from a to b, evenly spaced (a single value for n = 1). */
+    public static double[] linspace(double a, double b, int n) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) v[i] = n == 1 ? a : a + (b - a) * i / (n - 1);
+        return v;
+    }
+
+    /** Runs the sweep on {@code threads} workers; returns the points computed (all, unless cancelled). */
+    public List<Point> run(int threads) throws InterruptedException {
+        Target target = Targets.of(base);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "eos-sweep");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Point>> futures = new ArrayList<>();
+            for (double eta : etas) futures.add(pool.submit(() -> cancelled.get() ? null : point(target, eta)));
+            List<Point> points = new ArrayList<>();
+            for (Future<Point> f : futures) {
+                try {
+                    Point p = f.get();
+                    if (p != null) points.add(p);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException("sweep task failed: " + e.getCause(), e.getCause());
+                }
+            }
+            return points;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    public void cancel() { cancelled.set(true); }
+
+    public boolean isCancelled() { return cancelled.get(); }
+
+    /** η values finished so far. */
+    public int done() { return done.get(); }
+
+    public int total() { return etas.length; }
+
+    Point point(Target target, double eta) {
+        int r = target.rank();
+        double[][] values = new double[r][keep];
+        ModeReader reader = base.engine() == EngineKind.REDUCED
+                ? new ReducedReader(ReducedDynamics.create(base, target)) : new DenseReader(base, target);
+        Dynamics dynamics = reader.dynamics();
+        OrbitAnalysis[] orbits = new OrbitAnalysis[r];
+        for (int t = 0; t < transientSteps + keep; t++) {
+            if (cancelled.get()) return null;
+            double loss = dynamics.forward();
+            if (Divergence.diverged(loss)) {
+                java.util.Arrays.fill(orbits, OrbitAnalysis.diverged());
+                done.incrementAndGet();
+                return new Point(eta, values, orbits);
+            }
+            if (t >= transientSteps) reader.read(values, t - transientSteps);
+            dynamics.step(eta);
+        }
+        for (int i = 0; i < r; i++) {
+            orbits[i] = OrbitAnalysis.of(values[i], keep, PERIOD_TOLERANCE * target.singularValue(i + 1));
+        }
+        done.incrementAndGet();
+        return new Point(eta, values, orbits);
+    }
+
+    /** Reads each mode's own value after a forward pass. */
+    private interface ModeReader {
+        Dynamics dynamics();
+
+        void read(double[][] into, int t);
+    }
+
+    private record ReducedReader(ReducedDynamics dynamics) implements ModeReader {
+        @Override
+        public void read(double[][] into, int t) {
+            for (int i = 0; i < into.length; i++) into[i][t] = Math.abs(dynamics.modeProduct(i + 1));
+        }
+    }
+
+    /** |u*_iᵀ P v*_i| from B = U*ᵀ P V*; single-threaded engine (the sweep fills every core already). */
+    private static final class DenseReader implements ModeReader {
+        private final DenseEngine engine;
+        private final DMatrixRMaj pv;
+        private final DMatrixRMaj coupling;
+
+        DenseReader(Parameters p, Target target) {
+            this.engine = DenseEngine.create(p, target, false);
+            this.pv = new DMatrixRMaj(target.width(), target.rank());
+            this.coupling = new DMatrixRMaj(target.rank(), target.rank());
+        }
+
+        @Override
+        public Dynamics dynamics() { return engine; }
+
+        @Override
+        public void read(double[][] into, int t) {
+            Target target = engine.target();
+            CommonOps_DDRM.mult(engine.product(), target.right(), pv);
+            CommonOps_DDRM.multTransA(target.left(), pv, coupling);
+            for (int i = 0; i < into.length; i++) into[i][t] = Math.abs(coupling.get(i, i));
+        }
+    }
+}
