@@ -37,6 +37,10 @@ import org.eoslab.run.LiveState;
 import org.eoslab.ui.chart.ChartPanel;
 import org.eoslab.ui.chart.PanelSet;
 import org.eoslab.ui.controls.ControlPanel;
+import org.eoslab.ui.orbit.BifurcationView;
+import org.eoslab.ui.orbit.OrbitView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 
 /**
  * The window's content: menu and toolbar, the parameter controls, the panels (grid or one large) and the
@@ -54,6 +58,10 @@ public final class MainView extends BorderPane {
     private final ControlPanel controls;
     private final PanelSet panels = new PanelSet();
     private final StatusBar status = new StatusBar();
+    private final OrbitView orbit = new OrbitView();
+    private final BifurcationView bifurcation;
+    private final TabPane tabs = new TabPane();
+    private final Tab orbitTab;
     private final GridPane grid = new GridPane();
     private final Set<String> visible = new LinkedHashSet<>(PanelSet.KEYS);
     private final ToggleButton play = new ToggleButton("▶ Play");
@@ -82,7 +90,18 @@ public final class MainView extends BorderPane {
         grid.setId("panel-grid");
         grid.setHgap(6);
         grid.setVgap(6);
-        setCenter(grid);
+        bifurcation = new BifurcationView(controls::draft, controls::applyEta);
+        bifurcation.resetRange(preset.parameters());
+        Tab training = new Tab("Training", grid);
+        orbitTab = new Tab("Orbit zoom", orbit);
+        Tab bifurcationTab = new Tab("Bifurcation", bifurcation);
+        training.setId("tab-training");
+        orbitTab.setId("tab-orbit");
+        bifurcationTab.setId("tab-bifurcation");
+        tabs.getTabs().addAll(training, orbitTab, bifurcationTab);
+        tabs.getTabs().forEach(t -> t.setClosable(false));
+        tabs.setId("tabs");
+        setCenter(tabs);
         setBottom(status);
         layoutPanels();
         controls.setOnEta(v -> engine.send(new LiveEngine.SetLearningRate(v)));
@@ -217,11 +236,14 @@ public final class MainView extends BorderPane {
             consumed = 0;
             panels.rebuild(shownHistory.columns(), s.parameters(), s.targetValues(), shownHistory);
             controls.show(s.parameters());
+            if (!bifurcation.busy()) bifurcation.resetRange(s.parameters());
         }
         if (shownHistory != null) {
             consumeWithinBudget();
             panels.flush(s.steps());
         }
+        if (orbitTab.isSelected()) orbit.update(s);
+        bifurcation.update(s);
         status.update(s, framesPerSecond);
         controls.showLiveCount(s.oscillating());
         if (play.isSelected() != s.playing()) play.setSelected(s.playing());
@@ -277,6 +299,12 @@ public final class MainView extends BorderPane {
     public int consumedRows() { return consumed; }
 
     public PanelSet panels() { return panels; }
+
+    public OrbitView orbit() { return orbit; }
+
+    public BifurcationView bifurcation() { return bifurcation; }
+
+    public TabPane tabs() { return tabs; }
 
     public ControlPanel controls() { return controls; }
 

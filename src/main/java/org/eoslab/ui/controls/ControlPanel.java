@@ -250,7 +250,13 @@ public final class ControlPanel extends VBox {
 
     /** Moves η by a factor (keyboard [ and ]), as if the user had dragged the slider. */
     public void nudgeEta(double factor) {
-        double v = Math.max(eta.min(), Math.min(eta.max(), draft.eta() * factor));
+        applyEta(Math.max(eta.min(), Math.min(eta.max(), draft.eta() * factor)));
+    }
+
+    /** Sets η live (e.g. picked on the bifurcation diagram), as if the user had typed it. */
+    public void applyEta(double v) {
+        if (!(v > 0) || !Double.isFinite(v)) return;
+        if (v < eta.min() || v > eta.max()) eta.setRange(Math.min(eta.min(), v), Math.max(eta.max(), v));
         eta.setValue(v);
         draft = draft.withEta(v);
         updateTheory();

@@ -1,0 +1,360 @@
+package org.eoslab.ui.orbit;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.Axis;
+import io.fair_acc.chartfx.plugins.XValueIndicator;
+import io.fair_acc.dataset.spi.DoubleDataSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.DoubleConsumer;
+import java.util.function.Supplier;
+import javafx.animation.PauseTransition;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.eoslab.config.EngineKind;
+import org.eoslab.config.Init;
+import org.eoslab.config.Parameters;
+import org.eoslab.metrics.OrbitAnalysis;
+import org.eoslab.metrics.Theory;
+import org.eoslab.run.LiveState;
+import org.eoslab.run.Sweep;
+import org.eoslab.ui.chart.Palette;
+import org.eoslab.ui.chart.PanelSet;
+
+/**
+ * A live Feigenbaum diagram: η swept over a range, every mode run to steady state, its last values plotted
+ * against η (or η/η₁), with each mode's onset η_i marked and the live run's η. The reduced recursion sweeps
+ * hundreds of η values in a second; the dense engine verifies on fewer, drawn on top (they agree for the
+ * identity init and differ for the others). Below: the range of oscillation, max − min per mode (Fig. 7).
+ * Sweeps run on every core in the background, with progress and cancel. Zooming recomputes the visible range
+ * at full resolution; a double-click sets η in the live run.
+ */
+public final class BifurcationView extends BorderPane {
+    static final int KEEP = 64;
+    static final int REDUCED_TRANSIENT = 20_000;
+    static final int DENSE_TRANSIENT = 4_000;
+    static final int DENSE_POINTS = 24;
+
+    private final Supplier<Parameters> parameters;
+    private final DoubleConsumer setEta;
+    private final TextField from = new TextField();
+    private final TextField to = new TextField();
+    private final TextField count = new TextField("600");
+    private final ComboBox<String> engine = new ComboBox<>(FXCollections.observableArrayList(
+            "reduced (instant)", "dense (verify)", "both, overlaid"));
+    private final CheckBox relative = new CheckBox("x in units of η₁");
+    private final Button run = new Button("Sweep");
+    private final Button cancel = new Button("Cancel");
+    private final ProgressBar progress = new ProgressBar(0);
+    private final Label status = new Label();
+    private final XYChart diagram = Charts.xy("Bifurcation diagram: last " + KEEP + " values of each mode", "η", "σᵢ", false);
+    private final XYChart range = Charts.xy("Range of oscillation, max − min (paper Fig. 7)", "η", "max − min", false);
+    private final List<XValueIndicator> onsetMarks = new ArrayList<>();
+    private final XValueIndicator liveEta;
+    private final PauseTransition zoomDebounce = new PauseTransition(Duration.millis(500));
+    private volatile Sweep reducedSweep;
+    private volatile Sweep denseSweep;
+    private Thread worker;
+    private double eta1 = Double.NaN;
+    private double[] shown = {Double.NaN, Double.NaN};
+    private boolean drawing;
+
+    public BifurcationView(Supplier<Parameters> parameters, DoubleConsumer setEta) {
+        this.parameters = parameters;
+        this.setEta = setEta;
+        setId("bifurcation-view");
+        from.setId("bif-from");
+        to.setId("bif-to");
+        count.setId("bif-count");
+        engine.setId("bif-engine");
+        run.setId("bif-run");
+        cancel.setId("bif-cancel");
+        progress.setId("bif-progress");
+        status.setId("bif-status");
+        engine.setValue("reduced (instant)");
+        cancel.setDisable(true);
+        from.setPrefColumnCount(8);
+        to.setPrefColumnCount(8);
+        count.setPrefColumnCount(5);
+        run.setOnAction(e -> start(readRange()));
+        cancel.setOnAction(e -> cancel());
+        relative.setOnAction(e -> redrawUnits());
+        FlowPane bar = new FlowPane(8, 6, new Label("η from"), from, new Label("to"), to, new Label("points"), count,
+                engine, relative, run, cancel, progress, status);
+        bar.setPadding(new Insets(6, 10, 6, 10));
+        setTop(bar);
+        VBox charts = new VBox(6, diagram, range);
+        VBox.setVgrow(diagram, Priority.ALWAYS);
+        diagram.setPrefHeight(520);
+        range.setPrefHeight(260);
+        setCenter(charts);
+        liveEta = new XValueIndicator(diagram.getXAxis(), 0, "live η");
+        diagram.getPlugins().add(liveEta);
+        diagram.setId("bif-diagram");
+        // a filter, not a handler: the Zoomer plugin consumes clicks before a handler would see them
+        diagram.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getClickCount() == 2 && e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
+                double x = xAt(e.getSceneX(), e.getSceneY());
+                if (Double.isFinite(x)) {
+                    setEta.accept(toEta(x));
+                    e.consume();
+                }
+            }
+        });
+        zoomDebounce.setOnFinished(e -> recomputeVisible());
+        diagram.getXAxis().maxProperty().addListener((obs, o, v) -> onAxisRange());
+        diagram.getXAxis().minProperty().addListener((obs, o, v) -> onAxisRange());
+    }
+
+    /** Default range for a problem: from 0.85·η₁ through mode 1's cascade, and mode 2's onset if near. */
+    public void resetRange(Parameters p) {
+        double c = p.loss().scale(p.width());
+        eta1 = Theory.onsetLearningRate(p.singularValue(1), p.depth(), c);
+        double etaR = Theory.onsetLearningRate(p.singularValue(p.rank()), p.depth(), c);
+        from.setText(format(0.85 * eta1));
+        to.setText(format(Math.min(1.15 * etaR, 1.5 * eta1)));
+        drawOnsets(p);
+    }
+
+    private double[] readRange() {
+        try {
+            double a = Double.parseDouble(from.getText().trim());
+            double b = Double.parseDouble(to.getText().trim());
+            if (!(a > 0) || !(b > a) || !Double.isFinite(b)) throw new NumberFormatException();
+            return new double[] {a, b};
+        } catch (NumberFormatException e) {
+            status.setText("η from/to: need 0 < from < to (finite numbers)");
+            return null;
+        }
+    }
+
+    private int readCount() {
+        try {
+            int n = Integer.parseInt(count.getText().trim());
+            if (n < 2 || n > 20_000) throw new NumberFormatException();
+            return n;
+        } catch (NumberFormatException e) {
+            status.setText("points: need an integer in [2, 20000]; using 600");
+            return 600;
+        }
+    }
+
+    /** Starts a sweep of [a, b] in the background (cancelling one under way). */
+    public void start(double[] bounds) {
+        if (bounds == null) return;
+        cancel();
+        Parameters p = parameters.get();
+        resetOnsets(p);
+        int n = readCount();
+        String mode = engine.getValue();
+        boolean withReduced = !mode.startsWith("dense");
+        boolean withDense = !mode.startsWith("reduced");
+        reducedSweep = withReduced ? new Sweep(p.withInit(Init.IDENTITY).withEngine(EngineKind.REDUCED),
+                Sweep.linspace(bounds[0], bounds[1], n), REDUCED_TRANSIENT, KEEP) : null;
+        denseSweep = withDense ? new Sweep(p.withEngine(EngineKind.DENSE),
+                Sweep.linspace(bounds[0], bounds[1], Math.min(n, DENSE_POINTS)), DENSE_TRANSIENT, KEEP) : null;
+        shown = bounds.clone();
+        run.setDisable(true);
+        cancel.setDisable(false);
+        status.setText("sweeping…");
+        int cores = Runtime.getRuntime().availableProcessors();
+        Sweep reduced = reducedSweep;
+        Sweep dense = denseSweep;
+        worker = new Thread(() -> {
+            try {
+                List<Sweep.Point> r = reduced == null ? List.of() : reduced.run(cores);
+                List<Sweep.Point> d = dense == null || (reduced != null && reduced.isCancelled()) ? List.of() : dense.run(cores);
+                boolean stopped = (reduced != null && reduced.isCancelled()) || (dense != null && dense.isCancelled());
+                javafx.application.Platform.runLater(() -> finished(r, d, stopped));
+            } catch (InterruptedException | RuntimeException e) {
+                javafx.application.Platform.runLater(() -> {
+                    status.setText("sweep failed: " + e.getMessage());
+                    idle();
+                });
+            }
+        }, "eos-bifurcation");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    public void cancel() {
+        Sweep r = reducedSweep;
+        Sweep d = denseSweep;
+        if (r != null) r.cancel();
+        if (d != null) d.cancel();
+    }
+
+    /** True while a sweep is running. */
+    public boolean busy() {
+        return worker != null && worker.isAlive();
+    }
+
+    private void idle() {
+        run.setDisable(false);
+        cancel.setDisable(true);
+    }
+
+    private void finished(List<Sweep.Point> reduced, List<Sweep.Point> dense, boolean stopped) {
+        idle();
+        lastReduced = reduced;
+        lastDense = dense;
+        redrawUnits();
+        status.setText((stopped ? "cancelled: " : "") + reduced.size() + " reduced" + (dense.isEmpty() ? "" : " + " + dense.size() + " dense")
+                + " learning rates" + (stopped ? "" : String.format(Locale.ROOT, " on [%.5g, %.5g]", shown[0], shown[1])));
+        progress.setProgress(stopped ? 0 : 1);
+    }
+
+    private List<Sweep.Point> lastReduced = List.of();
+    private List<Sweep.Point> lastDense = List.of();
+
+    /** Redraws the last sweep in the chosen x units. */
+    private void redrawUnits() {
+        drawing = true;
+        diagram.getDatasets().clear();
+        range.getDatasets().clear();
+        int modes = !lastReduced.isEmpty() ? lastReduced.get(0).values().length
+                : !lastDense.isEmpty() ? lastDense.get(0).values().length : 0;
+        for (int i = 0; i < modes; i++) {
+            if (!lastDense.isEmpty()) diagram.getDatasets().add(scatter(lastDense, i, "dense σ" + PanelSet.subscript(i + 1), "#000000", 3.0));
+            if (!lastReduced.isEmpty()) diagram.getDatasets().add(scatter(lastReduced, i, "σ" + PanelSet.subscript(i + 1), Palette.colour(i), 1.2));
+            List<Sweep.Point> source = lastReduced.isEmpty() ? lastDense : lastReduced;
+            range.getDatasets().add(rangeLine(source, i));
+        }
+        String unit = relative.isSelected() ? "η / η₁" : "η";
+        diagram.getXAxis().setName(unit);
+        range.getXAxis().setName(unit);
+        diagram.getXAxis().setAutoRanging(true);
+        range.getXAxis().setAutoRanging(true);
+        Parameters p = parameters.get();
+        drawOnsets(p);
+        diagram.invalidate();
+        range.invalidate();
+        drawing = false;
+    }
+
+    private DoubleDataSet scatter(List<Sweep.Point> points, int mode, String name, String colour, double size) {
+        int total = 0;
+        for (Sweep.Point p : points) if (p.orbits()[mode].period() != OrbitAnalysis.DIVERGED) total += p.values()[mode].length;
+        double[] x = new double[total];
+        double[] y = new double[total];
+        int k = 0;
+        for (Sweep.Point p : points) {
+            if (p.orbits()[mode].period() == OrbitAnalysis.DIVERGED) continue;
+            double xv = toUnits(p.eta());
+            for (double v : p.values()[mode]) { x[k] = xv; y[k++] = v; }
+        }
+        DoubleDataSet ds = new DoubleDataSet(name);
+        ds.setStyle("-fx-line-width: 0; -fx-marker-type: circle; -fx-marker-size: " + size + "; -fx-marker-color: " + colour
+                + "; -fx-line-color: " + colour + ";");
+        ds.set(x, y, k, true);
+        return ds;
+    }
+
+    private DoubleDataSet rangeLine(List<Sweep.Point> points, int mode) {
+        double[] x = new double[points.size()];
+        double[] y = new double[points.size()];
+        int k = 0;
+        for (Sweep.Point p : points) {
+            OrbitAnalysis a = p.orbits()[mode];
+            if (a.period() == OrbitAnalysis.DIVERGED) continue;
+            x[k] = toUnits(p.eta());
+            y[k++] = a.amplitude();
+        }
+        DoubleDataSet ds = new DoubleDataSet("σ" + PanelSet.subscript(mode + 1));
+        ds.setStyle(Palette.line(mode));
+        ds.set(x, y, k, true);
+        return ds;
+    }
+
+    private void resetOnsets(Parameters p) {
+        double c = p.loss().scale(p.width());
+        eta1 = Theory.onsetLearningRate(p.singularValue(1), p.depth(), c);
+    }
+
+    private void drawOnsets(Parameters p) {
+        onsetMarks.forEach(m -> diagram.getPlugins().remove(m));
+        onsetMarks.clear();
+        resetOnsets(p);
+        double c = p.loss().scale(p.width());
+        for (int i = 1; i <= p.rank(); i++) {
+            double onset = Theory.onsetLearningRate(p.singularValue(i), p.depth(), c);
+            XValueIndicator mark = new XValueIndicator(diagram.getXAxis(), toUnits(onset), "η" + PanelSet.subscript(i));
+            mark.setEditable(false);
+            onsetMarks.add(mark);
+            diagram.getPlugins().add(mark);
+        }
+    }
+
+    /** Per frame: progress and the live η marker. */
+    public void update(LiveState s) {
+        Sweep r = reducedSweep;
+        Sweep d = denseSweep;
+        if (busy()) {
+            int done = (r == null ? 0 : r.done()) + (d == null ? 0 : d.done());
+            int total = (r == null ? 0 : r.total()) + (d == null ? 0 : d.total());
+            progress.setProgress(total == 0 ? 0 : done / (double) total);
+            status.setText("sweeping… " + done + "/" + total);
+        }
+        if (s != null && s.parameters() != null) liveEta.setValue(toUnits(s.eta()));
+    }
+
+    private void onAxisRange() {
+        Axis x = diagram.getXAxis();
+        if (drawing || x.isAutoRanging() || busy()) return;
+        zoomDebounce.playFromStart();
+    }
+
+    /** After a zoom: sweep the visible η range again, at full resolution. */
+    private void recomputeVisible() {
+        Axis x = diagram.getXAxis();
+        if (x.isAutoRanging() || busy()) return;
+        double a = toEta(x.getMin());
+        double b = toEta(x.getMax());
+        if (!(a > 0) || !(b > a)) return;
+        if (Math.abs(a - shown[0]) < 1e-3 * (b - a) && Math.abs(b - shown[1]) < 1e-3 * (b - a)) return;
+        from.setText(format(a));
+        to.setText(format(b));
+        start(new double[] {a, b});
+    }
+
+    private double xAt(double sceneX, double sceneY) {
+        Point2D local = diagram.getCanvas().sceneToLocal(sceneX, sceneY);
+        return diagram.getXAxis().getValueForDisplay(local.getX());
+    }
+
+    private double toUnits(double eta) {
+        return relative.isSelected() && Double.isFinite(eta1) ? eta / eta1 : eta;
+    }
+
+    private double toEta(double x) {
+        return relative.isSelected() && Double.isFinite(eta1) ? x * eta1 : x;
+    }
+
+    private static String format(double v) {
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+
+    /** Points drawn in the diagram now (tests). */
+    public int pointCount() {
+        int n = 0;
+        for (var ds : diagram.getDatasets()) n += ds.getDataCount();
+        return n;
+    }
+
+    public String statusText() { return status.getText(); }
+
+    public Button runButton() { return run; }
+}

@@ -1,0 +1,187 @@
+package org.eoslab.ui.orbit;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.dataset.spi.DoubleDataSet;
+import java.util.Locale;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import org.eoslab.config.Parameters;
+import org.eoslab.metrics.Columns;
+import org.eoslab.metrics.OrbitAnalysis;
+import org.eoslab.metrics.ScalarMap;
+import org.eoslab.metrics.Theory;
+import org.eoslab.run.History;
+import org.eoslab.run.LiveState;
+import org.eoslab.ui.chart.Palette;
+import org.eoslab.ui.chart.PanelSet;
+
+/**
+ * The period-2 orbit up close (paper Theorem 2, Fig. 5) for a chosen mode: its last N values split into even
+ * and odd steps, the return maps σ(t+1)↔σ(t) and σ(t+2)↔σ(t), and the cobweb of the reduced scalar map at
+ * the current η, where a 2-cycle shows as two crossings of the two-step map with the diagonal.
+ */
+public final class OrbitView extends BorderPane {
+    /** Redraw every this many frames: the view shows a steady state, not every step. */
+    static final int REFRESH_FRAMES = 6;
+    static final int COBWEB_STEPS = 24;
+
+    private final ComboBox<Integer> mode = new ComboBox<>();
+    private final Spinner<Integer> window = new Spinner<>(16, 20_000, 256, 16);
+    private final Label readout = new Label();
+    private final XYChart envelope = Charts.xy("σᵢ over the last N steps", "step", "σᵢ", false);
+    private final XYChart returnMap = Charts.xy("Return maps", "σᵢ(t)", "σᵢ(t+1), σᵢ(t+2)", false);
+    private final XYChart cobweb = Charts.xy("Cobweb of the scalar map (math.md)", "σ", "g(σ), g(g(σ))", false);
+    private final DoubleDataSet even = Charts.points("even steps", 0);
+    private final DoubleDataSet odd = Charts.points("odd steps", 1);
+    private final DoubleDataSet target = Charts.line("σᵢ* (balanced minimum)", Palette.dashed("#444444"));
+    private final DoubleDataSet nextStep = Charts.points("(σ(t), σ(t+1))", 0);
+    private final DoubleDataSet twoStep = Charts.points("(σ(t), σ(t+2))", 1);
+    private final DoubleDataSet diagonal = Charts.line("diagonal", Palette.dashed("#888888"));
+    private final DoubleDataSet mapOne = Charts.line("g: one step", Palette.line(0));
+    private final DoubleDataSet mapTwo = Charts.line("g∘g: two steps", Palette.line(1));
+    private final DoubleDataSet path = Charts.line("cobweb from the current σ", Palette.line(2));
+    private final DoubleDataSet cobwebDiagonal = Charts.line("diagonal", Palette.dashed("#888888"));
+    private long frame;
+    private double[] buffer = new double[0];
+
+    public OrbitView() {
+        setId("orbit-view");
+        mode.setId("orbit-mode");
+        window.setId("orbit-window");
+        window.setEditable(true);
+        readout.setId("orbit-readout");
+        readout.getStyleClass().add("readout");
+        readout.setWrapText(true);
+        envelope.getDatasets().addAll(target, even, odd);
+        returnMap.getDatasets().addAll(diagonal, nextStep, twoStep);
+        cobweb.getDatasets().addAll(cobwebDiagonal, path, mapOne, mapTwo);
+        HBox bar = new HBox(10, new Label("mode"), mode, new Label("last N steps"), window, readout);
+        bar.setPadding(new Insets(6, 10, 6, 10));
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(readout, Priority.ALWAYS);
+        setTop(bar);
+        GridPane grid = new GridPane();
+        grid.setHgap(6);
+        grid.setVgap(6);
+        for (int c = 0; c < 2; c++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(50);
+            grid.getColumnConstraints().add(cc);
+            RowConstraints rc = new RowConstraints();
+            rc.setPercentHeight(50);
+            grid.getRowConstraints().add(rc);
+        }
+        grid.add(envelope, 0, 0, 1, 2);
+        grid.add(returnMap, 1, 0);
+        grid.add(cobweb, 1, 1);
+        setCenter(grid);
+    }
+
+    /** Called every frame while the view is showing; redraws every few frames. */
+    public void update(LiveState s) {
+        if (s == null || s.history() == null || frame++ % REFRESH_FRAMES != 0) return;
+        int r = s.targetValues().length;
+        if (mode.getItems().size() != r) {
+            mode.setItems(FXCollections.observableArrayList(java.util.stream.IntStream.rangeClosed(1, r).boxed().toList()));
+            mode.setValue(1);
+        }
+        Integer i = mode.getValue();
+        if (i == null || i > r) return;
+        History h = s.history();
+        int n = Math.min(window.getValue(), h.size());
+        if (n < 4) return;
+        if (buffer.length < n) buffer = new double[n];
+        int column = h.columns().modeTrack(i, s.parameters().init());
+        h.column(column, h.size() - n, h.size(), buffer);
+        for (int t = 0; t < n; t++) buffer[t] = Math.abs(buffer[t]);
+        long firstStep = (long) h.get(h.size() - n, Columns.STEP);
+        double si = s.targetValues()[i - 1];
+        drawEnvelope(n, firstStep, si);
+        drawReturnMaps(n);
+        drawCobweb(s.parameters(), si, buffer[n - 1]);
+        describe(s, i, si, n);
+    }
+
+    private void drawEnvelope(int n, long firstStep, double si) {
+        int half = (n + 1) / 2;
+        double[] ex = new double[half], ey = new double[half], ox = new double[half], oy = new double[half];
+        int ne = 0, no = 0;
+        for (int t = 0; t < n; t++) {
+            long step = firstStep + t;
+            if (step % 2 == 0) { ex[ne] = step; ey[ne++] = buffer[t]; } else { ox[no] = step; oy[no++] = buffer[t]; }
+        }
+        Charts.set(even, ex, ey, ne);
+        Charts.set(odd, ox, oy, no);
+        Charts.set(target, new double[] {firstStep, firstStep + n - 1}, new double[] {si, si}, 2);
+        envelope.invalidate();
+    }
+
+    private void drawReturnMaps(int n) {
+        double[] x1 = new double[n - 1], y1 = new double[n - 1], x2 = new double[n - 2], y2 = new double[n - 2];
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (int t = 0; t + 1 < n; t++) { x1[t] = buffer[t]; y1[t] = buffer[t + 1]; }
+        for (int t = 0; t + 2 < n; t++) { x2[t] = buffer[t]; y2[t] = buffer[t + 2]; }
+        for (int t = 0; t < n; t++) { lo = Math.min(lo, buffer[t]); hi = Math.max(hi, buffer[t]); }
+        Charts.set(nextStep, x1, y1, n - 1);
+        Charts.set(twoStep, x2, y2, n - 2);
+        double pad = Math.max(0.05 * (hi - lo), 1e-9 * Math.abs(hi));
+        Charts.set(diagonal, new double[] {lo - pad, hi + pad}, new double[] {lo - pad, hi + pad}, 2);
+        returnMap.invalidate();
+    }
+
+    private void drawCobweb(Parameters p, double si, double sigma) {
+        ScalarMap g = new ScalarMap(si, p.depth(), p.eta(), p.loss().scale(p.width()));
+        double hi = 1.6 * Math.max(si, sigma);
+        int samples = 240;
+        double[] x = new double[samples], one = new double[samples], two = new double[samples];
+        for (int k = 0; k < samples; k++) {
+            x[k] = hi * k / (samples - 1);
+            one[k] = Math.min(g.next(x[k]), 4 * hi);
+            two[k] = Math.min(g.twoStep(x[k]), 4 * hi);
+        }
+        Charts.set(mapOne, x, one, samples);
+        Charts.set(mapTwo, x, two, samples);
+        Charts.set(cobwebDiagonal, new double[] {0, hi}, new double[] {0, hi}, 2);
+        double[] px = new double[2 * COBWEB_STEPS + 1], py = new double[2 * COBWEB_STEPS + 1];
+        double v = sigma;
+        px[0] = v;
+        py[0] = v;
+        int m = 1;
+        for (int k = 0; k < COBWEB_STEPS && Double.isFinite(v) && v < 4 * hi; k++) {
+            double next = g.next(v);
+            px[m] = v; py[m++] = next;
+            px[m] = next; py[m++] = next;
+            v = next;
+        }
+        Charts.set(path, px, py, m);
+        cobweb.invalidate();
+    }
+
+    private void describe(LiveState s, int i, double si, int n) {
+        if (s.diverged()) {
+            readout.setText("mode " + i + ": diverged at step " + s.divergedAt());
+            return;
+        }
+        OrbitAnalysis orbit = OrbitAnalysis.of(buffer, n, 1e-8 * si);
+        double c = s.parameters().loss().scale(s.parameters().width());
+        double onset = Theory.onsetLearningRate(si, s.parameters().depth(), c);
+        StringBuilder values = new StringBuilder();
+        for (double v : orbit.values()) values.append(values.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.8g", v));
+        readout.setText(String.format(Locale.ROOT, "σ%s: %s%s · amplitude %.8g · η%s = %.6g, η/η%s = %.4f",
+                PanelSet.subscript(i), orbit.describePeriod(), values.length() > 0 ? " (" + values + ")" : "",
+                orbit.amplitude(), PanelSet.subscript(i), onset, PanelSet.subscript(i), s.eta() / onset));
+    }
+
+    public String readoutText() { return readout.getText(); }
+
+    public ComboBox<Integer> modeChoice() { return mode; }
+}

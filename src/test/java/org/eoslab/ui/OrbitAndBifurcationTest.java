@@ -1,0 +1,75 @@
+package org.eoslab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.geometry.Bounds;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.eoslab.config.Parameters;
+import org.eoslab.metrics.Theory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The orbit zoom and bifurcation views in the live app, headless. */
+@ExtendWith(ApplicationExtension.class)
+class OrbitAndBifurcationTest {
+    static final Parameters START = Parameters.defaults().withWidth(10).withSteps(1_000_000);
+    private final LiveAppFixture app = new LiveAppFixture();
+
+    @Start
+    void start(Stage stage) {
+        app.start(stage, START);
+    }
+
+    @AfterEach
+    void stop() {
+        app.stop();
+    }
+
+    @Test
+    void theOrbitViewFindsThePeriodTwoOrbitOfTheTopMode(FxRobot robot) {
+        robot.clickOn("Orbit zoom");
+        LiveAppFixture.waitUntil(40, () -> app.view.orbit().readoutText().startsWith("σ₁: period 2 ("));
+        String text = app.view.orbit().readoutText();
+        double eta1 = Theory.onsetLearningRate(2.0, 3, 1.0);
+        assertTrue(text.contains(String.format(java.util.Locale.ROOT, "η/η₁ = %.4f", 0.3 / eta1)), text);
+        assertTrue(app.uncaught.isEmpty(), app.exceptions());
+    }
+
+    @Test
+    void aSweepCompletesCancelsAndPicksTheLiveEta(FxRobot robot) {
+        robot.clickOn("Bifurcation");
+        robot.doubleClickOn("#bif-count").eraseText(6).write("120").type(KeyCode.ENTER);
+        robot.clickOn("#bif-run");
+        LiveAppFixture.waitUntil(60, () -> app.view.bifurcation().statusText().startsWith("120 reduced learning rates"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(app.view.bifurcation().pointCount() > 120 * 3, "points drawn: " + app.view.bifurcation().pointCount());
+
+        // a long sweep (20000 learning rates), cancelled; the live run keeps stepping meanwhile
+        robot.doubleClickOn("#bif-count").eraseText(6).write("20000").type(KeyCode.ENTER);
+        long steps = app.state().steps();
+        robot.clickOn("#bif-run");
+        LiveAppFixture.waitUntil(10, () -> app.view.bifurcation().busy());
+        LiveAppFixture.waitUntil(20, () -> app.state().steps() > steps + 50);
+        robot.clickOn("#bif-cancel");
+        LiveAppFixture.waitUntil(30, () -> app.view.bifurcation().statusText().startsWith("cancelled"));
+
+        // a double-click on the diagram sets η in the live run
+        double before = app.view.controls().draft().eta();
+        io.fair_acc.chartfx.XYChart diagram = robot.lookup("#bif-diagram").query();
+        Bounds b = diagram.getCanvas().localToScreen(diagram.getCanvas().getBoundsInLocal());
+        robot.moveTo(new javafx.geometry.Point2D(b.getMinX() + 0.3 * b.getWidth(), b.getMinY() + 0.3 * b.getHeight()));
+        robot.doubleClickOn(javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        double after = app.view.controls().draft().eta();
+        assertTrue(after != before && after > 0, "η " + before + " -> " + after);
+        LiveAppFixture.waitUntil(10, () -> app.state().eta() == after);
+        assertTrue(app.uncaught.isEmpty(), app.exceptions());
+    }
+}
