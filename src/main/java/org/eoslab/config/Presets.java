@@ -73,6 +73,9 @@ public final class Presets {
                 throw new InvalidParameterException("preset " + source + ": parameters." + e.field(),
                         e.getMessage().substring(e.field().length() + 2));
             }
+            if (preset.title() == null || preset.title().isBlank()) {
+                throw new InvalidParameterException("preset " + source + ": title", "missing; every preset needs a title");
+            }
             return preset;
         } catch (InvalidParameterException e) {
             throw e;
@@ -86,6 +89,11 @@ public final class Presets {
             throw new InvalidParameterException("preset " + source + ": " + path(e),
                     "unknown field; the allowed fields are: " + known);
         } catch (JsonMappingException e) {
+            InvalidParameterException cause = invalidCause(e);
+            if (cause != null && (path(e).isEmpty() || cause.field().equals("panels") || cause.field().equals("view"))) {
+                throw new InvalidParameterException("preset " + source + ": " + cause.field(),
+                        cause.getMessage().substring(cause.field().length() + 2));
+            }
             throw new InvalidParameterException("preset " + source + ": " + path(e), describe(e));
         } catch (JsonProcessingException e) {
             throw new InvalidParameterException("preset " + source, e.getOriginalMessage());
@@ -112,14 +120,15 @@ public final class Presets {
     }
 
     private static String describe(JsonMappingException e) {
-        Throwable cause = e.getCause();
-        while (cause != null) {
-            if (cause instanceof InvalidParameterException ipe) {
-                return ipe.getMessage().substring(ipe.field().length() + 2);
-            }
-            cause = cause.getCause();
+        InvalidParameterException cause = invalidCause(e);
+        return cause != null ? cause.getMessage().substring(cause.field().length() + 2) : e.getOriginalMessage();
+    }
+
+    private static InvalidParameterException invalidCause(Throwable e) {
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof InvalidParameterException ipe) return ipe;
         }
-        return e.getOriginalMessage();
+        return null;
     }
 
     public static String toJson(Preset preset) {

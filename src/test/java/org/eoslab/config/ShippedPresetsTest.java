@@ -2,15 +2,27 @@ package org.eoslab.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.eoslab.run.PresetCheck;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
+/** Every preset in presets/ loads, validates, and runs headless to the behaviour it promises. */
 class ShippedPresetsTest {
+
+    static List<Path> presetFiles() throws IOException {
+        try (Stream<Path> s = Files.list(Path.of("presets"))) {
+            return s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+    }
 
     @Test
     void theDefaultPresetIsTheBuiltInDefault() {
@@ -18,16 +30,23 @@ class ShippedPresetsTest {
     }
 
     @Test
-    void everyShippedPresetLoadsAndValidates() throws IOException {
-        List<Path> files;
-        try (Stream<Path> s = Files.list(Path.of("presets"))) {
-            files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+    void thePaperFiguresAreCovered() throws IOException {
+        List<String> names = presetFiles().stream().map(p -> p.getFileName().toString()).toList();
+        for (String fig : new String[] {"fig02", "fig03", "fig04", "fig05", "fig06", "fig07", "fig08", "fig10", "fig12",
+                "fig13", "fig14", "tour-period-doubling"}) {
+            assertTrue(names.stream().anyMatch(n -> n.startsWith(fig)), fig + " has a preset");
         }
-        assertFalse(files.isEmpty());
-        for (Path f : files) {
-            Preset p = Presets.load(f);
-            assertFalse(p.title() == null || p.title().isBlank(), f + " has a title");
-            assertFalse(p.description() == null || p.description().isBlank(), f + " explains itself");
-        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("presetFiles")
+    void keepsItsPromises(Path file) {
+        Preset p = Presets.load(file);
+        assertFalse(p.title().isBlank(), "title");
+        assertFalse(p.description() == null || p.description().isBlank(), "a few sentences of explanation");
+        assertFalse(p.expect().isEmpty(), "states what the viewer should see");
+        List<String> failures = new ArrayList<>();
+        for (Expectation e : p.expect()) failures.addAll(PresetCheck.failures(p, e));
+        assertTrue(failures.isEmpty(), file + ":\n  " + String.join("\n  ", failures));
     }
 }
