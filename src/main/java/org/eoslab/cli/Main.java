@@ -15,6 +15,8 @@ public final class Main {
                    eos-lab run [options] --out DIR   one headless run -> trajectory.csv, run.json
                    eos-lab sweep [options] --eta-from A --eta-to B --eta-count N --out DIR
                                                      bifurcation diagram as CSV
+                   eos-lab render --preset FILE --out DIR
+                                                     every panel of a preset as PNG, no display needed
                    eos-lab bench [options]           throughput, side by side with NumPy
                    eos-lab <command> --help          options of a command
             """;
@@ -34,6 +36,7 @@ public final class Main {
                 case "run" -> RunCommand.execute(args, out, err);
                 case "bench" -> BenchCommand.execute(args, out, err);
                 case "sweep" -> SweepCommand.execute(args, out, err);
+                case "render" -> RenderCommand.execute(args, out, err);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;

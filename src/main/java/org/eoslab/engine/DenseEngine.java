@@ -157,6 +157,23 @@ public final class DenseEngine implements Dynamics {
         return copy;
     }
 
+    @Override
+    public double[][] state() {
+        double[][] out = new double[depth][];
+        for (int l = 0; l < depth; l++) out[l] = w[l].data.clone();
+        return out;
+    }
+
+    @Override
+    public void restore(double[][] state) {
+        if (state.length != depth) throw new IllegalArgumentException("state has " + state.length + " layers, expected " + depth);
+        for (int l = 0; l < depth; l++) {
+            if (state[l].length != d * d) throw new IllegalArgumentException("layer " + (l + 1) + " has " + state[l].length + " entries, expected " + d * d);
+            System.arraycopy(state[l], 0, w[l].data, 0, d * d);
+        }
+        forwardCurrent = false;
+    }
+
     @Override public int width() { return d; }
 
     @Override public int depth() { return depth; }

@@ -21,4 +21,10 @@ public interface Dynamics {
     double lossScale();
 
     Target target();
+
+    /** A copy of the weights (one array per layer, or per mode for the reduced engine), for sessions. */
+    double[][] state();
+
+    /** Replaces the weights with a saved {@link #state()}; the next call must be {@link #forward()}. */
+    void restore(double[][] state);
 }

@@ -89,6 +89,23 @@ public final class ReducedDynamics implements Dynamics {
 
     public double alpha() { return alpha; }
 
+    @Override
+    public double[][] state() {
+        double[][] out = new double[r][];
+        for (int i = 0; i < r; i++) out[i] = w[i].clone();
+        return out;
+    }
+
+    @Override
+    public void restore(double[][] state) {
+        if (state.length != r) throw new IllegalArgumentException("state has " + state.length + " modes, expected " + r);
+        for (int i = 0; i < r; i++) {
+            if (state[i].length != depth) throw new IllegalArgumentException("mode " + (i + 1) + " has " + state[i].length + " layers, expected " + depth);
+            System.arraycopy(state[i], 0, w[i], 0, depth);
+        }
+        forwardCurrent = false;
+    }
+
     @Override public int width() { return d; }
 
     @Override public int depth() { return depth; }

@@ -71,6 +71,11 @@ public final class DenseProbe implements Probe {
         row[columns.hessianTrace()] = trace.compute();
     }
 
+    @Override
+    public void reset() {
+        java.util.Arrays.fill(previousDefined, false);
+    }
+
     private void measureAlignment(double[] row) {
         Target t = engine.target();
         if (!topSubspaceDefined(productSpectrum)) {

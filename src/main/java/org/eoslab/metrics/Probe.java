@@ -4,4 +4,7 @@ package org.eoslab.metrics;
 public interface Probe {
     /** Fills every column of {@code row} except step, loss, sharpness and η (NaN = not measured). */
     void measure(double[] row);
+
+    /** Forgets the previous step (after the weights were replaced): step-to-step metrics restart. */
+    default void reset() {}
 }

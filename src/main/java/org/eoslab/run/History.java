@@ -22,6 +22,13 @@ public final class History {
 
     /** Appends a copy of the snapshot's row. Writer thread only. */
     public void append(Snapshot s) {
+        double[] row = new double[width];
+        s.copyTo(row);
+        append(row);
+    }
+
+    /** Appends a copy of a row laid out by {@link #columns()}. Writer thread only. */
+    public void append(double[] values) {
         int n = size;
         int chunk = n / CHUNK_ROWS;
         double[][] c = chunks;
@@ -32,11 +39,7 @@ public final class History {
             c[chunk] = new double[CHUNK_ROWS * width];
         }
         chunks = c;
-        double[] target = c[chunk];
-        int offset = (n % CHUNK_ROWS) * width;
-        for (int j = 0; j < width; j++) {
-            target[offset + j] = s.get(j);
-        }
+        System.arraycopy(values, 0, c[chunk], (n % CHUNK_ROWS) * width, width);
         size = n + 1;
     }
 

@@ -23,7 +23,14 @@ public final class LiveEngine implements AutoCloseable {
 
     /** A request to the engine thread. */
     public sealed interface Command permits SetLearningRate, Restart, Play, Pause, StepBy, SetSpeed, SetStopAt,
-            SetSharpnessEvery {}
+            SetSharpnessEvery, CaptureSession, Resume {}
+
+    /** Copies the run (parameters, rows so far, weights) for a session file; completes {@code result}. */
+    public record CaptureSession(String title, String description,
+                                 java.util.concurrent.CompletableFuture<SessionData> result) implements Command {}
+
+    /** Continues a saved run, paused at its last step. */
+    public record Resume(SessionData session) implements Command {}
 
     /** Applies at the next step, no restart. */
     public record SetLearningRate(double eta) implements Command {}
@@ -168,6 +175,12 @@ public final class LiveEngine implements AutoCloseable {
             parameters = parameters.withSharpnessEvery(s.every());
         } else if (c instanceof Restart r) {
             restart(r);
+        } else if (c instanceof CaptureSession cs) {
+            if (trainer == null) cs.result().completeExceptionally(new IllegalStateException("no run to save"));
+            else cs.result().complete(new SessionData(cs.title(), cs.description(), parameters.withEta(trainer.eta()),
+                    history, history.size(), trainer.state(), trainer.step(), trainer.divergedAt()));
+        } else if (c instanceof Resume r) {
+            resume(r.session());
         }
     }
 
@@ -190,6 +203,26 @@ public final class LiveEngine implements AutoCloseable {
             rateStart = System.nanoTime();
         } catch (RuntimeException e) {
             message = "could not start: " + e.getMessage();
+        }
+        publish();
+    }
+
+    private void resume(SessionData s) {
+        try {
+            Parameters p = s.parameters();
+            trainer = new Trainer(p, Targets.of(p), s.state(), s.step());
+            parameters = p;
+            history = s.history();
+            monitor = new PhaseMonitor(trainer.columns(), p.init(), trainer.target().singularValues());
+            generation++;
+            playing = false;
+            pendingSteps = 0;
+            stopAt = Math.max(p.steps(), s.step());
+            message = "resumed at step " + s.step();
+            rateSteps = 0;
+            rateStart = System.nanoTime();
+        } catch (RuntimeException e) {
+            message = "could not resume: " + e.getMessage();
         }
         publish();
     }

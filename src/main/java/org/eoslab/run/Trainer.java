@@ -57,6 +57,18 @@ public final class Trainer {
     }
 
     /**
+     * Resumes a saved run: the weights of step {@code step} at η = parameters.eta(). The first snapshot is
+     * that step measured again (its subspace distances are NaN: the previous step's vectors are not saved).
+     */
+    public Trainer(Parameters parameters, Target target, double[][] state, long step) {
+        this(parameters, target);
+        dynamics.restore(state);
+        probe.reset();
+        this.step = step;
+        record(dynamics.forward());
+    }
+
+    /**
      * One GD step with the current η. Returns false, leaving the last snapshot in place, when the new
      * loss diverges (see {@link #divergedAt()}) or the run had already diverged.
      */
@@ -119,6 +131,11 @@ public final class Trainer {
     public Parameters parameters() { return parameters; }
 
     public Target target() { return dynamics.target(); }
+
+    /** A copy of the weights; owning thread only. */
+    public double[][] state() {
+        return dynamics.state();
+    }
 
     /** The dynamics; for benchmarks and tests on the owning thread only. */
     public Dynamics dynamics() { return dynamics; }

@@ -30,7 +30,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.eoslab.config.InvalidParameterException;
 import org.eoslab.config.Preset;
+import org.eoslab.config.Presets;
+import org.eoslab.export.AtomicFiles;
+import org.eoslab.export.ExportException;
 import org.eoslab.run.History;
 import org.eoslab.run.LiveEngine;
 import org.eoslab.run.LiveState;
@@ -75,14 +79,25 @@ public final class MainView extends BorderPane {
     private long frameWindowStart;
     private double framesPerSecond;
     private boolean singleMode;
+    private ScrollPane side;
+    private boolean presentation;
+    private boolean dark;
+    public static final String PRESENTATION_CSS = "/org/eoslab/ui/presentation.css";
+    public static final String DARK_CSS = "/org/eoslab/ui/dark.css";
+    /** Line widths and marker sizes in presentation mode. */
+    static final double PRESENTATION_LINE_SCALE = 2.2;
+    private final java.util.Map<String, CheckMenuItem> panelItems = new java.util.LinkedHashMap<>();
+    private Preset preset;
+    private String lastError;
 
     public MainView(LiveEngine engine, Preset preset) {
         this.engine = engine;
+        this.preset = preset;
         this.controls = new ControlPanel(preset.parameters());
         controls.setPresetText(preset.title(), preset.description());
         setId("main-view");
         setTop(new VBox(menuBar(), toolBar()));
-        ScrollPane side = new ScrollPane(controls);
+        side = new ScrollPane(controls);
         side.setFitToWidth(true);
         side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         side.setPrefWidth(350);
@@ -104,6 +119,7 @@ public final class MainView extends BorderPane {
         setCenter(tabs);
         setBottom(status);
         layoutPanels();
+        applyView(preset);
         controls.setOnEta(v -> engine.send(new LiveEngine.SetLearningRate(v)));
         controls.setOnRestart(p -> engine.send(new LiveEngine.Restart(p)));
         controls.setOnSharpnessEvery(k -> engine.send(new LiveEngine.SetSharpnessEvery(k)));
@@ -121,6 +137,7 @@ public final class MainView extends BorderPane {
         for (String key : PanelSet.KEYS) {
             CheckMenuItem item = new CheckMenuItem(panels.panel(key).chart().getTitle());
             item.setId("show-" + key);
+            panelItems.put(key, item);
             item.setSelected(true);
             item.selectedProperty().addListener((obs, o, on) -> {
                 if (on) visible.add(key); else visible.remove(key);
@@ -137,12 +154,299 @@ public final class MainView extends BorderPane {
         gridItem.setOnAction(e -> setSingleMode(false));
         singleItem.setOnAction(e -> setSingleMode(true));
         view.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), gridItem, singleItem);
+        CheckMenuItem presentationItem = new CheckMenuItem("Presentation mode (P): large type, thick lines");
+        presentationItem.setId("presentation");
+        presentationItem.setOnAction(e -> setPresentation(presentationItem.isSelected()));
+        CheckMenuItem controlsItem = new CheckMenuItem("Show controls (C)");
+        controlsItem.setSelected(true);
+        controlsItem.setOnAction(e -> setControlsVisible(controlsItem.isSelected()));
+        ToggleGroup theme = new ToggleGroup();
+        RadioMenuItem light = new RadioMenuItem("Light theme (high contrast)");
+        RadioMenuItem darkItem = new RadioMenuItem("Dark theme");
+        light.setToggleGroup(theme);
+        darkItem.setToggleGroup(theme);
+        light.setSelected(true);
+        light.setOnAction(e -> setDark(false));
+        darkItem.setOnAction(e -> setDark(true));
+        view.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), presentationItem, controlsItem, light, darkItem);
         Menu run = new Menu("Run");
         MenuItem reset = new MenuItem("Reset (R)");
         reset.setOnAction(e -> reset());
         run.getItems().add(reset);
-        return new MenuBar(run, view);
+        return new MenuBar(fileMenu(), presetMenu(), run, view);
     }
+
+    private Menu presetMenu() {
+        Menu menu = new Menu("Presets");
+        menu.setId("menu-presets");
+        for (String name : PresetLibrary.names()) {
+            Preset p = PresetLibrary.load(name);
+            MenuItem item = new MenuItem(p.title());
+            item.setId("preset-" + name.replace(".json", ""));
+            item.setOnAction(e -> loadPreset(p));
+            menu.getItems().add(item);
+        }
+        return menu;
+    }
+
+    private Menu fileMenu() {
+        Menu menu = new Menu("File");
+        MenuItem open = new MenuItem("Open preset…");
+        open.setOnAction(e -> {
+            java.io.File f = chooser("Open preset", "*.json").showOpenDialog(getScene().getWindow());
+            if (f != null) openPreset(f.toPath());
+        });
+        MenuItem save = new MenuItem("Save current as preset…");
+        save.setOnAction(e -> {
+            java.io.File f = chooser("Save preset", "*.json").showSaveDialog(getScene().getWindow());
+            if (f != null) savePreset(f.toPath(), preset.title());
+        });
+        MenuItem saveSession = new MenuItem("Save session…");
+        saveSession.setOnAction(e -> {
+            java.io.File f = chooser("Save session (parameters, trajectory, weights)", "*.eoslab").showSaveDialog(getScene().getWindow());
+            if (f != null) saveSession(f.toPath());
+        });
+        MenuItem openSession = new MenuItem("Open session…");
+        openSession.setOnAction(e -> {
+            java.io.File f = chooser("Open session", "*.eoslab").showOpenDialog(getScene().getWindow());
+            if (f != null) openSession(f.toPath());
+        });
+        MenuItem copy = new MenuItem("Copy configuration");
+        copy.setOnAction(e -> copyConfiguration());
+        MenuItem paste = new MenuItem("Paste configuration");
+        paste.setOnAction(e -> pasteConfiguration());
+        MenuItem csv = new MenuItem("Export trajectory as CSV…");
+        csv.setOnAction(e -> {
+            java.io.File f = chooser("Export trajectory (every step)", "*.csv").showSaveDialog(getScene().getWindow());
+            if (f != null) exportTrajectory(f.toPath(), false);
+        });
+        MenuItem json = new MenuItem("Export trajectory as JSON…");
+        json.setOnAction(e -> {
+            java.io.File f = chooser("Export trajectory (every step)", "*.json").showSaveDialog(getScene().getWindow());
+            if (f != null) exportTrajectory(f.toPath(), true);
+        });
+        MenuItem picture = new MenuItem("Export picture… (Ctrl+E)");
+        picture.setOnAction(e -> pictureDialog());
+        menu.getItems().addAll(open, save, new javafx.scene.control.SeparatorMenuItem(), saveSession, openSession,
+                new javafx.scene.control.SeparatorMenuItem(), copy, paste, new javafx.scene.control.SeparatorMenuItem(), csv, json, picture);
+        return menu;
+    }
+
+    /** Saves the run as a session: the engine copies its state, a background thread writes the file. */
+    public java.util.concurrent.CompletableFuture<java.nio.file.Path> saveSession(java.nio.file.Path file) {
+        var data = new java.util.concurrent.CompletableFuture<org.eoslab.run.SessionData>();
+        engine.send(new LiveEngine.CaptureSession(preset.title(), preset.description(), data));
+        return data.thenApplyAsync(d -> {
+            org.eoslab.export.SessionFile.save(d, file);
+            return file;
+        }).whenComplete((f, error) -> javafx.application.Platform.runLater(() -> {
+            if (error != null) showError("Cannot save session", rootMessage(error));
+            else lastExport = f;
+        }));
+    }
+
+    /** Opens a session: its trajectory is shown and the run continues from its last step on Play. */
+    public boolean openSession(java.nio.file.Path file) {
+        try {
+            org.eoslab.run.SessionData s = org.eoslab.export.SessionFile.load(file);
+            applyView(new Preset(Preset.SCHEMA, s.title(), s.description(), s.parameters(), List.of(), null, List.of()));
+            controls.show(s.parameters());
+            engine.send(new LiveEngine.Resume(s));
+            return true;
+        } catch (InvalidParameterException e) {
+            showError("Cannot open session", e.getMessage());
+            return false;
+        }
+    }
+
+    private static String rootMessage(Throwable t) {
+        while (t.getCause() != null && (t instanceof java.util.concurrent.CompletionException || t.getMessage() == null)) t = t.getCause();
+        return t.getMessage();
+    }
+
+    /** Puts the one-line text form of the parameters on the clipboard. */
+    public String copyConfiguration() {
+        String text = org.eoslab.config.ConfigText.format(controls.draft());
+        javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+        content.putString(text);
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        return text;
+    }
+
+    /** Restores parameters from the clipboard's text form; bad text is reported and nothing changes. */
+    public boolean pasteConfiguration() {
+        String text = javafx.scene.input.Clipboard.getSystemClipboard().getString();
+        try {
+            org.eoslab.config.Parameters p = org.eoslab.config.ConfigText.parse(text);
+            controls.show(p);
+            bifurcation.resetRange(p);
+            engine.send(new LiveEngine.Restart(p, true));
+            return true;
+        } catch (InvalidParameterException e) {
+            showError("Cannot paste configuration", e.getMessage());
+            return false;
+        }
+    }
+
+    /** The full trajectory (not the decimated display) to CSV or JSON, on a background thread. */
+    public Thread exportTrajectory(java.nio.file.Path file, boolean json) {
+        History h = shownHistory;
+        LiveState s = engine.state();
+        if (h == null || s == null) {
+            showError("Nothing to export", "the run has no steps yet");
+            return null;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                if (json) org.eoslab.export.TrajectoryJson.write(h, s.parameters(), file);
+                else org.eoslab.export.TrajectoryCsvWriter.write(h, file);
+                javafx.application.Platform.runLater(() -> lastExport = file);
+            } catch (ExportException e) {
+                javafx.application.Platform.runLater(() -> showError("Export failed", e.getMessage()));
+            }
+        }, "eos-export");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** Renders a node at 1×, 2× or 3× (FX thread) and writes the PNG, with the parameters as caption if asked. */
+    public boolean exportPicture(Node target, double scale, boolean caption, java.nio.file.Path file) {
+        try {
+            panels.flushAll(engine.state() == null ? 0 : engine.state().steps());
+            java.awt.image.BufferedImage image = NodeImages.render(target, scale);
+            String text = caption ? org.eoslab.export.PngWriter.caption(controls.draft()) : null;
+            org.eoslab.export.PngWriter.write(image, text, scale, file);
+            lastExport = file;
+            return true;
+        } catch (ExportException e) {
+            showError("Export failed", e.getMessage());
+            return false;
+        }
+    }
+
+    private void pictureDialog() {
+        javafx.scene.control.Dialog<javafx.scene.control.ButtonType> dialog = new javafx.scene.control.Dialog<>();
+        dialog.setTitle("Export picture");
+        ComboBox<String> what = new ComboBox<>(FXCollections.observableArrayList("whole window", "current tab"));
+        what.getItems().addAll(PanelSet.KEYS.stream().map(k -> "panel: " + k).toList());
+        what.setValue("current tab");
+        ComboBox<String> scale = new ComboBox<>(FXCollections.observableArrayList("1×", "2×", "3×"));
+        scale.setValue("2×");
+        javafx.scene.control.CheckBox caption = new javafx.scene.control.CheckBox("caption with the parameters");
+        caption.setSelected(true);
+        dialog.getDialogPane().setContent(new VBox(8, what, scale, caption));
+        dialog.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+        dialog.initOwner(getScene().getWindow());
+        dialog.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> {
+            java.io.File f = chooser("Export picture", "*.png").showSaveDialog(getScene().getWindow());
+            if (f == null) return;
+            Node target = switch (what.getValue()) {
+                case "whole window" -> getScene().getRoot();
+                case "current tab" -> tabs.getSelectionModel().getSelectedItem().getContent();
+                default -> panels.panel(what.getValue().substring("panel: ".length()));
+            };
+            exportPicture(target, scale.getValue().charAt(0) - '0', caption.isSelected(), f.toPath());
+        });
+    }
+
+    private java.nio.file.Path lastExport;
+
+    /** The last file written by an export (tests). */
+    public java.nio.file.Path lastExport() { return lastExport; }
+
+    static javafx.stage.FileChooser chooser(String title, String pattern) {
+        javafx.stage.FileChooser c = new javafx.stage.FileChooser();
+        c.setTitle(title);
+        c.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(pattern, pattern));
+        return c;
+    }
+
+    /** Applies a preset: its parameters restart the run, its panels and view are shown. */
+    public void loadPreset(Preset p) {
+        applyView(p);
+        controls.show(p.parameters());
+        bifurcation.resetRange(p.parameters());
+        engine.send(new LiveEngine.Restart(p.parameters(), true));
+        if (getScene() != null && getScene().getWindow() instanceof Stage s) s.setTitle("EOS Lab — " + p.title());
+    }
+
+    /** The preset's text, panels and tab, without touching the run. */
+    private void applyView(Preset p) {
+        preset = p;
+        controls.setPresetText(p.title(), p.description());
+        List<String> keys = p.panels().isEmpty() ? PanelSet.KEYS : p.panels();
+        panelItems.forEach((key, item) -> item.setSelected(keys.contains(key)));
+        setSingleMode(false);
+        tabs.getSelectionModel().select(Preset.VIEWS.indexOf(p.viewOrDefault()));
+    }
+
+    /** Loads a preset file; a bad one is reported (file, field, range) and the current run goes on. */
+    public boolean openPreset(java.nio.file.Path file) {
+        try {
+            loadPreset(Presets.load(file));
+            return true;
+        } catch (InvalidParameterException e) {
+            showError("Cannot open preset", e.getMessage());
+            return false;
+        }
+    }
+
+    /** Writes the current parameters as a preset (atomically), keeping the current title and text. */
+    public boolean savePreset(java.nio.file.Path file, String title) {
+        Preset current = new Preset(Preset.SCHEMA, title, preset.description(), controls.draft().withEta(controls.draft().eta()),
+                List.copyOf(visible), Preset.VIEWS.get(tabs.getSelectionModel().getSelectedIndex()),
+                List.of());
+        try {
+            String json = Presets.toJson(current);
+            AtomicFiles.writeText(file, w -> w.write(json));
+            return true;
+        } catch (ExportException e) {
+            showError("Cannot save preset", e.getMessage());
+            return false;
+        }
+    }
+
+    /** Presentation mode: large type, thick lines, controls tucked away (F adds full screen). */
+    public void setPresentation(boolean on) {
+        presentation = on;
+        toggleStylesheet(PRESENTATION_CSS, on);
+        panels.setLineScale(on ? PRESENTATION_LINE_SCALE : 1);
+        setControlsVisible(!on);
+    }
+
+    public void setDark(boolean on) {
+        dark = on;
+        toggleStylesheet(DARK_CSS, on);
+    }
+
+    public void setControlsVisible(boolean visible) {
+        setLeft(visible ? side : null);
+    }
+
+    public boolean presentation() { return presentation; }
+
+    public boolean dark() { return dark; }
+
+    private void toggleStylesheet(String resource, boolean on) {
+        if (getScene() == null) return;
+        String url = MainView.class.getResource(resource).toExternalForm();
+        var sheets = getScene().getStylesheets();
+        if (on && !sheets.contains(url)) sheets.add(url);
+        if (!on) sheets.remove(url);
+    }
+
+    /** A non-blocking error dialog; the message is kept for tests and the status bar. */
+    public void showError(String title, String message) {
+        lastError = message;
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR, message);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        if (getScene() != null) alert.initOwner(getScene().getWindow());
+        alert.show();
+    }
+
+    public String lastError() { return lastError; }
 
     private ToolBar toolBar() {
         play.setId("play");
@@ -285,6 +589,9 @@ public final class MainView extends BorderPane {
             else if (code == KeyCode.OPEN_BRACKET) controls.nudgeEta(1 / ETA_NUDGE);
             else if (code == KeyCode.CLOSE_BRACKET) controls.nudgeEta(ETA_NUDGE);
             else if (code == KeyCode.F && stage != null) stage.setFullScreen(!stage.isFullScreen());
+            else if (code == KeyCode.E && e.isShortcutDown()) pictureDialog();
+            else if (code == KeyCode.P) setPresentation(!presentation);
+            else if (code == KeyCode.C && !e.isShortcutDown()) setControlsVisible(getLeft() == null);
             else handled = false;
             if (handled) e.consume();
         });

@@ -30,6 +30,13 @@ class ShippedPresetsTest {
     }
 
     @Test
+    void theIndexListsEveryPresetFile() throws IOException {
+        List<String> index = Files.readAllLines(Path.of("presets/index.txt")).stream().filter(l -> !l.isBlank()).toList();
+        List<String> files = presetFiles().stream().map(p -> p.getFileName().toString()).toList();
+        assertEquals(files, index, "presets/index.txt (what the app's Presets menu lists) matches the folder");
+    }
+
+    @Test
     void thePaperFiguresAreCovered() throws IOException {
         List<String> names = presetFiles().stream().map(p -> p.getFileName().toString()).toList();
         for (String fig : new String[] {"fig02", "fig03", "fig04", "fig05", "fig06", "fig07", "fig08", "fig10", "fig12",

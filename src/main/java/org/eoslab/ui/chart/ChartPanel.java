@@ -26,6 +26,8 @@ public class ChartPanel extends BorderPane {
     private final List<ReferenceLine> references = new ArrayList<>();
     /** Frames to keep redrawing after the data last changed. */
     private static final int SETTLE_FRAMES = 3;
+    private final java.util.Map<io.fair_acc.dataset.DataSet, String> baseStyles = new java.util.IdentityHashMap<>();
+    private double lineScale = 1;
     private int settleFrames;
 
     public ChartPanel(String key, String title, String yLabel, String yUnit, boolean logY) {
@@ -60,18 +62,34 @@ public class ChartPanel extends BorderPane {
 
     public void add(Series s) {
         series.add(s);
-        chart.getDatasets().add(s.dataSet());
+        register(s.dataSet());
     }
 
     public void add(ReferenceLine line) {
         references.add(line);
-        chart.getDatasets().add(line.dataSet());
+        register(line.dataSet());
+    }
+
+    private void register(io.fair_acc.dataset.DataSet ds) {
+        baseStyles.put(ds, ds.getStyle());
+        if (lineScale != 1) ds.setStyle(Palette.scaled(ds.getStyle(), lineScale));
+        chart.getDatasets().add(ds);
+    }
+
+    /** Thicker lines and larger markers (presentation mode): every data set's style scaled from its base. */
+    public void setLineScale(double factor) {
+        lineScale = factor;
+        baseStyles.forEach((ds, style) -> {
+            if (style != null) ds.setStyle(Palette.scaled(style, factor));
+        });
+        chart.invalidate();
     }
 
     public List<Series> series() { return series; }
 
     public void clearSeries() {
         chart.getDatasets().clear();
+        baseStyles.clear();
         series.clear();
         references.clear();
     }

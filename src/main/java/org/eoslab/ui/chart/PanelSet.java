@@ -25,7 +25,7 @@ public final class PanelSet {
 
     private final Map<String, ChartPanel> panels = new LinkedHashMap<>();
     private final ComboBox<Integer> layerChoice = new ComboBox<>();
-    private final ReferenceLine predicted = new ReferenceLine("predicted L·σ₁*^(2−2/L)", Palette.dotted("#444444"));
+    private final ReferenceLine predicted = new ReferenceLine("predicted L·σ₁*^(2−2/L)", Palette.dotted("#8C8C8C"));
     /** Panels are redrawn in this many interleaved groups, one group per frame. */
     static final int REDRAW_GROUPS = 3;
     private Columns columns;
@@ -120,6 +120,11 @@ public final class PanelSet {
     /** Redraws every visible panel now (e.g. before a screenshot). */
     public void flushAll(long lastStep) {
         for (ChartPanel p : panels.values()) if (p.isVisible()) p.flush(lastStep);
+    }
+
+    /** Line and marker scale of every panel (presentation mode). */
+    public void setLineScale(double factor) {
+        panels.values().forEach(p -> p.setLineScale(factor));
     }
 
     /** "₁₂" for 12. */

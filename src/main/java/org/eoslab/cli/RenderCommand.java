@@ -1,0 +1,168 @@
+package org.eoslab.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.eoslab.config.Parameters;
+import org.eoslab.config.Preset;
+import org.eoslab.config.Presets;
+import org.eoslab.export.AtomicFiles;
+import org.eoslab.export.PngWriter;
+import org.eoslab.run.History;
+import org.eoslab.run.Trainer;
+import org.eoslab.ui.EosLabApp;
+import org.eoslab.ui.NodeImages;
+import org.eoslab.ui.chart.ChartPanel;
+import org.eoslab.ui.chart.PanelSet;
+
+/**
+ * {@code eos-lab render --preset FILE [--steps T] [--scale 1|2|3] [--caption] --out DIR}: runs a preset headless
+ * and writes each of its panels to DIR/&lt;panel&gt;.png with the app's own chart code, on JavaFX's headless
+ * platform (no display needed). A panel is {@link #WIDTH}×{@link #HEIGHT} at 1×.
+ */
+final class RenderCommand {
+    static final int WIDTH = 900;
+    static final int HEIGHT = 560;
+    static final List<Options.Spec> SPECS = List.of(
+            new Options.Spec("preset", "FILE", "the preset to run (required)"),
+            new Options.Spec("steps", "T", "steps to run (default: the preset's)"),
+            new Options.Spec("scale", "S", "1, 2 or 3 (pixels per point, default 2)"),
+            new Options.Spec("caption", null, "add a caption line with the parameters"),
+            new Options.Spec("out", "DIR", "output folder (created if missing)"),
+            new Options.Spec("help", null, "show this help"));
+
+    private RenderCommand() {}
+
+    static int execute(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
+        Options o = Options.parse("render", SPECS, args, 1);
+        if (o.has("help")) {
+            out.print("usage: eos-lab render --preset FILE [options] --out DIR\n\n" + Options.usage(SPECS));
+            return 0;
+        }
+        if (!o.has("preset")) throw new UsageException("--preset FILE is required");
+        Preset preset = Presets.load(Path.of(o.get("preset")));
+        Parameters p = preset.parameters();
+        if (o.has("steps")) {
+            long steps = o.getLong("steps");
+            if (steps < 0 || steps > Parameters.MAX_STEPS) throw new UsageException("--steps: " + steps + " is outside the allowed range [0, " + Parameters.MAX_STEPS + "]");
+            p = p.withSteps(steps);
+        }
+        int scale = o.has("scale") ? o.getInt("scale") : 2;
+        if (scale < 1 || scale > 3) throw new UsageException("--scale: " + scale + " is outside the allowed range [1, 3]");
+        if (!o.has("out")) throw new UsageException("--out DIR is required");
+        Path dir = Path.of(o.get("out"));
+        AtomicFiles.requireWritableDirectory(dir, "--out");
+
+        Trainer trainer = new Trainer(p);
+        History history = new History(trainer.columns());
+        history.append(trainer.snapshot());
+        while (trainer.step() < p.steps() && trainer.advance()) history.append(trainer.snapshot());
+        List<String> keys = preset.panels().isEmpty() ? PanelSet.KEYS : preset.panels();
+        String caption = o.has("caption") ? PngWriter.caption(p) : null;
+        List<Path> written = renderPanels(p, trainer, history, keys, scale, caption, dir);
+        for (Path f : written) out.println("wrote " + f);
+        return 0;
+    }
+
+    private static List<Path> renderPanels(Parameters p, Trainer trainer, History history, List<String> keys, int scale,
+                                           String caption, Path dir) throws InterruptedException {
+        startHeadlessToolkit();
+        PanelSet panels = onFx(() -> {
+            PanelSet set = new PanelSet();
+            set.rebuild(history.columns(), p, trainer.target().singularValues(), history);
+            set.consume(history, 0, history.size());
+            return set;
+        });
+        Stage stage = onFx(Stage::new);
+        List<Path> files = new ArrayList<>();
+        for (String key : keys) {
+            ChartPanel panel = panels.panel(key);
+            onFx(() -> {
+                Scene scene = new Scene(panel, WIDTH, HEIGHT);
+                scene.getStylesheets().add(EosLabApp.stylesheet());
+                stage.setScene(scene);
+                stage.show();
+                return null;
+            });
+            drawOverPulses(panel, trainer.step());
+            Path file = dir.resolve(key + ".png");
+            onFx(() -> {
+                PngWriter.write(NodeImages.render(panel, scale), caption, scale, file);
+                stage.getScene().setRoot(new javafx.scene.layout.Pane());
+                return null;
+            });
+            files.add(file);
+        }
+        onFx(() -> {
+            stage.hide();
+            return null;
+        });
+        return files;
+    }
+
+    /**
+     * Feeds the panel for a few consecutive pulses, as the app's frame loop does: ChartFX ranges its axes and
+     * draws its canvas in the layout passes of pulses, which a snapshot alone does not run.
+     */
+    private static void drawOverPulses(ChartPanel panel, long lastStep) throws InterruptedException {
+        CountDownLatch drawn = new CountDownLatch(1);
+        Platform.runLater(() -> new javafx.animation.AnimationTimer() {
+            private int frames;
+
+            @Override
+            public void handle(long now) {
+                panel.flush(lastStep);
+                panel.chart().invalidate();
+                if (++frames == PULSES) {
+                    stop();
+                    drawn.countDown();
+                }
+            }
+        }.start());
+        if (!drawn.await(1, TimeUnit.MINUTES)) throw new IllegalStateException("the JavaFX toolkit ran no pulses");
+    }
+
+    static final int PULSES = 10;
+
+    /** Runs on the FX thread and waits for the result (rethrowing its failure). */
+    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws InterruptedException {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Exception | Error e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get(5, TimeUnit.MINUTES);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** JavaFX on Monocle's headless screen with software rendering, unless a toolkit already runs. */
+    static void startHeadlessToolkit() throws InterruptedException {
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("headless.geometry", "3000x2000-32");
+        CountDownLatch started = new CountDownLatch(1);
+        try {
+            Platform.startup(started::countDown);
+        } catch (IllegalStateException alreadyRunning) {
+            started.countDown();
+        }
+        started.await();
+        Platform.setImplicitExit(false);
+    }
+}

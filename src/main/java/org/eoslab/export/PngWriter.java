@@ -1,0 +1,53 @@
+package org.eoslab.export;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import org.eoslab.config.Parameters;
+
+/** PNG files, atomically, with an optional caption line under the picture. */
+public final class PngWriter {
+    private PngWriter() {}
+
+    /** "η = 0.3 · α = 0.01 · L = 3 · r = 3 · d = 20 · init identity · loss sum". */
+    public static String caption(Parameters p) {
+        return String.format(Locale.ROOT, "η = %s · α = %s · L = %d · r = %d · d = %d · init %s · loss %s",
+                p.eta(), p.alpha(), p.depth(), p.rank(), p.width(), p.init(), p.loss());
+    }
+
+    /**
+     * Writes the image, with {@code caption} (or nothing when null) in a strip below it, scaled like the
+     * picture ({@code scale} = 1, 2, 3).
+     */
+    public static void write(BufferedImage image, String caption, double scale, Path file) {
+        BufferedImage out = caption == null ? image : withCaption(image, caption, scale);
+        AtomicFiles.write(file, tmp -> {
+            if (!ImageIO.write(out, "png", tmp.toFile())) throw new IOException("no PNG writer");
+        });
+    }
+
+    static BufferedImage withCaption(BufferedImage image, String caption, double scale) {
+        int fontSize = (int) Math.round(13 * scale);
+        int strip = (int) Math.round(fontSize * 1.8);
+        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight() + strip, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, out.getWidth(), out.getHeight());
+            g.drawImage(image, 0, 0, null);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(new Color(0x33, 0x33, 0x33));
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, fontSize));
+            g.drawString(caption, (int) (10 * scale), image.getHeight() + (int) (fontSize * 1.3));
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+}

@@ -1,0 +1,53 @@
+package org.eoslab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** render: every panel of a preset as a PNG of the right pixel size, with data drawn. */
+class RenderCommandTest {
+    @TempDir Path tmp;
+
+    @Test
+    void writesEveryPanelAtEachScale() throws Exception {
+        for (int scale = 1; scale <= 3; scale++) {
+            Path out = tmp.resolve("x" + scale);
+            RunCommandTest.Result r = RunCommandTest.run("render", "--preset", "presets/default.json", "--steps", "400",
+                    "--scale", Integer.toString(scale), "--out", out.toString());
+            assertEquals(0, r.code(), r.err());
+            for (String panel : new String[] {"loss", "sharpness", "product", "layers", "alignment", "balance"}) {
+                Path png = out.resolve(panel + ".png");
+                assertTrue(Files.size(png) > 1000, png + " is not empty");
+                BufferedImage image = ImageIO.read(png.toFile());
+                assertEquals(RenderCommand.WIDTH * scale, image.getWidth(), png.toString());
+                assertEquals(RenderCommand.HEIGHT * scale, image.getHeight(), png.toString());
+                assertTrue(colours(image) > 20, png + " has more than a blank frame");
+            }
+        }
+    }
+
+    @Test
+    void aCaptionAddsAStripAndBadOptionsAreRefused() throws Exception {
+        Path out = tmp.resolve("c");
+        RunCommandTest.Result r = RunCommandTest.run("render", "--preset", "presets/fig08-sharpness-below-two-over-eta.json",
+                "--steps", "200", "--scale", "1", "--caption", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        BufferedImage image = ImageIO.read(out.resolve("sharpness.png").toFile());
+        assertTrue(image.getHeight() > RenderCommand.HEIGHT, "caption strip");
+        assertEquals(2, RunCommandTest.run("render", "--preset", "presets/default.json", "--scale", "4", "--out", out.toString()).code());
+        assertEquals(2, RunCommandTest.run("render", "--out", out.toString()).code());
+    }
+
+    /** Distinct colours in a coarse grid of samples (a blank or single-colour image has one or two). */
+    static int colours(BufferedImage image) {
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 3) for (int x = 0; x < image.getWidth(); x += 3) seen.add(image.getRGB(x, y));
+        return seen.size();
+    }
+}

@@ -1,0 +1,184 @@
+package org.eoslab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.eoslab.config.ConfigText;
+import org.eoslab.config.Parameters;
+import org.eoslab.run.LiveEngine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Presets, export, sessions, configuration text and presentation mode in the live app, headless. */
+@ExtendWith(ApplicationExtension.class)
+class PresetsExportSessionTest {
+    static final Parameters START = Parameters.defaults().withWidth(10).withSteps(400);
+    private final LiveAppFixture app = new LiveAppFixture();
+    @TempDir Path tmp;
+
+    @Start
+    void start(Stage stage) {
+        app.start(stage, START);
+    }
+
+    @AfterEach
+    void stop() {
+        app.stop();
+    }
+
+    /** Runs on the FX thread and returns its value. */
+    static <T> T fx(java.util.concurrent.Callable<T> work) throws Exception {
+        return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
+    }
+
+    private void waitForRun() {
+        LiveAppFixture.waitUntil(30, () -> app.state() != null && app.state().steps() == 400 && !app.state().playing());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void aMalformedPresetIsReportedAndTheRunGoesOn(FxRobot robot) throws Exception {
+        waitForRun();
+        int generation = app.state().generation();
+        Path bad = tmp.resolve("broken.json");
+        Files.writeString(bad, "{\"schema\": 1, \"title\": \"x\", \"parameters\": {\"alpha\": -2}}");
+        assertFalse(fx(() -> app.view.openPreset(bad)));
+        String error = app.view.lastError();
+        assertTrue(error != null && error.contains("broken.json") && error.contains("parameters.alpha")
+                && error.contains("must be positive and finite"), error);
+        assertEquals(generation, app.state().generation(), "the current run was kept");
+        robot.interact(() -> app.view.engine().send(new LiveEngine.StepBy(5)));
+        LiveAppFixture.waitUntil(10, () -> app.state().steps() == 405);
+    }
+
+    @Test
+    void aBundledPresetAppliesItsParametersAndView(FxRobot robot) {
+        waitForRun();
+        var preset = PresetLibrary.load("fig05-period-two.json");
+        robot.interact(() -> app.view.loadPreset(preset));
+        LiveAppFixture.waitUntil(20, () -> app.state().parameters().withEta(preset.parameters().eta()).equals(preset.parameters()));
+        assertEquals(1, app.view.tabs().getSelectionModel().getSelectedIndex(), "the orbit view opens");
+        assertTrue(PresetLibrary.names().size() >= 13, "the menu lists every bundled preset");
+    }
+
+    @Test
+    void picturesAtTwoAndThreeTimesWithACaption(FxRobot robot) throws Exception {
+        waitForRun();
+        var node = app.view.panel("loss");
+        Path one = tmp.resolve("loss1.png");
+        Path two = tmp.resolve("loss2.png");
+        Path captioned = tmp.resolve("window3.png");
+        assertTrue(fx(() -> app.view.exportPicture(node, 1, false, one)));
+        assertTrue(fx(() -> app.view.exportPicture(node, 2, false, two)));
+        assertTrue(fx(() -> app.view.exportPicture(app.view, 3, true, captioned)));
+        BufferedImage a = ImageIO.read(one.toFile());
+        BufferedImage b = ImageIO.read(two.toFile());
+        assertEquals((int) Math.round(node.getWidth()), a.getWidth(), 1);
+        assertEquals(2 * a.getWidth(), b.getWidth(), 2);
+        assertEquals(2 * a.getHeight(), b.getHeight(), 2);
+        BufferedImage c = ImageIO.read(captioned.toFile());
+        assertEquals(3 * (int) Math.round(app.view.getWidth()), c.getWidth(), 3);
+        assertTrue(c.getHeight() > 3 * app.view.getHeight(), "a caption strip below the picture");
+    }
+
+    @Test
+    void theFullTrajectoryAsCsvAndJsonAndAClearMessageForAnUnwritableFolder(FxRobot robot) throws Exception {
+        waitForRun();
+        Path csv = tmp.resolve("run.csv");
+        Path json = tmp.resolve("run.json");
+        fx(() -> app.view.exportTrajectory(csv, false)).join(10_000);
+        fx(() -> app.view.exportTrajectory(json, true)).join(10_000);
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(401 + 1, lines.size(), "every step 0..400 plus the header, not the decimated view");
+        assertTrue(lines.get(0).startsWith("step,loss,sharpness,sigma_1"));
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        assertEquals(401, tree.get("rows").asInt());
+        assertEquals(401, tree.at("/columns/loss").size());
+        assertEquals(400, tree.at("/columns/step/400").asInt());
+
+        Path file = tmp.resolve("a-file");
+        Files.writeString(file, "x");
+        assertFalse(fx(() -> app.view.exportPicture(app.view.panel("loss"), 1, false, file.resolve("p.png"))));
+        assertTrue(app.view.lastError().contains("cannot write"), app.view.lastError());
+    }
+
+    @Test
+    void aSessionReopensAndContinues(FxRobot robot) throws Exception {
+        waitForRun();
+        Path file = tmp.resolve("lecture.eoslab");
+        Path saved = fx(() -> app.view.saveSession(file)).get(20, TimeUnit.SECONDS);
+        assertEquals(file, saved);
+        robot.interact(() -> app.view.engine().send(new LiveEngine.Restart(START.withEta(0.2), true)));
+        LiveAppFixture.waitUntil(20, () -> app.state().eta() == 0.2);
+        int generation = app.state().generation();
+        assertTrue(fx(() -> app.view.openSession(file)));
+        LiveAppFixture.waitUntil(20, () -> app.state().generation() > generation && app.state().steps() == 400);
+        assertEquals(401, app.state().history().size(), "the saved trajectory is shown");
+        assertEquals(0.3, app.state().eta());
+        robot.interact(() -> app.view.engine().send(new LiveEngine.StepBy(20)));
+        LiveAppFixture.waitUntil(20, () -> app.state().steps() == 420);
+        assertEquals(421, app.state().history().size());
+    }
+
+    @Test
+    void configurationTextRoundTripsThroughTheClipboard(FxRobot robot) throws Exception {
+        waitForRun();
+        Parameters other = START.withEta(0.27).withAlpha(0.02).withDepth(4);
+        assertTrue(fx(() -> {
+            javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
+            c.putString(ConfigText.format(other));
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+            return app.view.pasteConfiguration();
+        }));
+        LiveAppFixture.waitUntil(20, () -> app.state().parameters().equals(other));
+        String copied = fx(() -> {
+            app.view.copyConfiguration();
+            return javafx.scene.input.Clipboard.getSystemClipboard().getString();
+        });
+        assertEquals(other, ConfigText.parse(copied));
+        robot.interact(() -> {
+            javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
+            c.putString("eoslab L=99");
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+            assertFalse(app.view.pasteConfiguration());
+        });
+        assertTrue(app.view.lastError().startsWith("depth: 99 is outside"), app.view.lastError());
+    }
+
+    @Test
+    void presentationModeAndTheDarkTheme(FxRobot robot) throws Exception {
+        waitForRun();
+        robot.interact(() -> {
+            app.view.setPresentation(true);
+            app.view.setDark(true);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        var sheets = app.view.getScene().getStylesheets();
+        assertTrue(sheets.stream().anyMatch(s -> s.endsWith("presentation.css")) && sheets.stream().anyMatch(s -> s.endsWith("dark.css")));
+        assertTrue(app.view.getLeft() == null, "controls tucked away");
+        String style = app.view.panel("loss").series().get(0).dataSet().getStyle();
+        assertTrue(style.contains("-fx-line-width: 3.52"), "lines 2.2 times thicker: " + style);
+        Path png = tmp.resolve("dark.png");
+        assertTrue(fx(() -> app.view.exportPicture(app.view.panel("loss"), 1, false, png)));
+        BufferedImage image = ImageIO.read(png.toFile());
+        int rgb = image.getRGB(image.getWidth() / 2, image.getHeight() / 2);
+        int brightness = ((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff);
+        assertTrue(brightness < 3 * 100, "a dark plot background: " + Integer.toHexString(rgb));
+        robot.interact(() -> app.view.setPresentation(false));
+        assertTrue(app.view.getLeft() != null);
+    }
+}
