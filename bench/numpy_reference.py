@@ -47,17 +47,15 @@ def gd_step(w, m, eta, with_svd):
         np.linalg.svd(p, compute_uv=False)
 
 
-def steps_per_second(d, depth, with_svd, seconds, blocks=7):
-    rng = np.random.default_rng(1)
-    w, m = make_problem(d, depth, rng)
-    eta = 0.2
-    for _ in range(20):                              # warm-up
-        gd_step(w, m, eta, with_svd)
+def median_rate(op, seconds, blocks=7):
+    """Calls of op per second: median over timed blocks of ~seconds/blocks each, after a warm-up."""
+    for _ in range(20):
+        op()
     n = 1
     while True:                                      # block size: ~seconds/blocks per block
         t0 = time.perf_counter()
         for _ in range(n):
-            gd_step(w, m, eta, with_svd)
+            op()
         if time.perf_counter() - t0 > seconds / blocks or n > 1 << 20:
             break
         n *= 2
@@ -65,29 +63,20 @@ def steps_per_second(d, depth, with_svd, seconds, blocks=7):
     for _ in range(blocks):
         t0 = time.perf_counter()
         for _ in range(n):
-            gd_step(w, m, eta, with_svd)
+            op()
         rates.append(n / (time.perf_counter() - t0))
     return float(np.median(rates))
 
 
-def matmul_gflops(d, seconds, blocks=7):
+def steps_per_second(d, depth, with_svd, seconds):
+    w, m = make_problem(d, depth, np.random.default_rng(1))
+    return median_rate(lambda: gd_step(w, m, 0.2, with_svd), seconds)
+
+
+def matmul_gflops(d, seconds):
     rng = np.random.default_rng(2)
     a, b = rng.standard_normal((d, d)), rng.standard_normal((d, d))
-    n = 1
-    while True:
-        t0 = time.perf_counter()
-        for _ in range(n):
-            a @ b
-        if time.perf_counter() - t0 > seconds / blocks:
-            break
-        n *= 2
-    rates = []
-    for _ in range(blocks):
-        t0 = time.perf_counter()
-        for _ in range(n):
-            a @ b
-        rates.append(2.0 * d ** 3 * n / (time.perf_counter() - t0) / 1e9)
-    return float(np.median(rates))
+    return median_rate(lambda: a @ b, seconds) * 2.0 * d ** 3 / 1e9
 
 
 def main():

@@ -8,36 +8,24 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Slider;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.eoslab.config.Parameters;
 import org.eoslab.metrics.Phase;
 import org.eoslab.metrics.Theory;
 import org.eoslab.ui.chart.PanelSet;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The live app, headless (TestFX + Monocle): it runs, reacts to η, survives abuse and divergence. */
-@ExtendWith(ApplicationExtension.class)
-class LiveAppTest {
+class LiveAppTest extends LiveAppTestBase {
     /** σ* = (2, 1.5, 1), L = 3, sum loss: η₁ = 0.2646, η₂ = 0.3883. Start just below η₁. */
     static final Parameters START = Parameters.defaults().withWidth(10).withEta(0.24).withSteps(1_000_000);
     static final double ETA1 = Theory.onsetLearningRate(2.0, 3, 1.0);
 
-    private final LiveAppFixture app = new LiveAppFixture();
 
-    @Start
-    void start(Stage stage) {
-        app.start(stage, START);
-    }
-
-    @AfterEach
-    void stop() {
-        app.stop();
+    @Override
+    protected Parameters parameters() {
+        return START;
     }
 
     @Test

@@ -5,31 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javafx.geometry.Bounds;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.eoslab.config.Parameters;
 import org.eoslab.metrics.Theory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The orbit zoom and bifurcation views in the live app, headless. */
-@ExtendWith(ApplicationExtension.class)
-class OrbitAndBifurcationTest {
+class OrbitAndBifurcationTest extends LiveAppTestBase {
     static final Parameters START = Parameters.defaults().withWidth(10).withSteps(1_000_000);
-    private final LiveAppFixture app = new LiveAppFixture();
 
-    @Start
-    void start(Stage stage) {
-        app.start(stage, START);
-    }
-
-    @AfterEach
-    void stop() {
-        app.stop();
+    @Override
+    protected Parameters parameters() {
+        return START;
     }
 
     @Test

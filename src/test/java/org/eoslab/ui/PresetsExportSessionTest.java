@@ -9,35 +9,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.eoslab.config.ConfigText;
 import org.eoslab.config.Parameters;
 import org.eoslab.run.LiveEngine;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Presets, export, sessions, configuration text and presentation mode in the live app, headless. */
-@ExtendWith(ApplicationExtension.class)
-class PresetsExportSessionTest {
+class PresetsExportSessionTest extends LiveAppTestBase {
     static final Parameters START = Parameters.defaults().withWidth(10).withSteps(400);
-    private final LiveAppFixture app = new LiveAppFixture();
     @TempDir Path tmp;
 
-    @Start
-    void start(Stage stage) {
-        app.start(stage, START);
-    }
-
-    @AfterEach
-    void stop() {
-        app.stop();
+    @Override
+    protected Parameters parameters() {
+        return START;
     }
 
     /** Runs on the FX thread and returns its value. */

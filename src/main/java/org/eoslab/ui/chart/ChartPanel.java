@@ -2,11 +2,7 @@ package org.eoslab.ui.chart;
 
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
-import io.fair_acc.chartfx.plugins.DataPointTooltip;
-import io.fair_acc.chartfx.plugins.EditAxis;
-import io.fair_acc.chartfx.plugins.Zoomer;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
-import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.layout.BorderPane;
@@ -30,25 +26,11 @@ public class ChartPanel extends BorderPane {
     private double lineScale = 1;
     private int settleFrames;
 
-    public ChartPanel(String key, String title, String yLabel, String yUnit, boolean logY) {
+    public ChartPanel(String key, String title, String yLabel, boolean logY) {
         this.key = key;
-        this.xAxis = new RobustNumericAxis("step", null);
-        this.yAxis = new RobustNumericAxis(yLabel, yUnit);   // a null unit draws no "[]"
-        xAxis.setAutoRangeRounding(false);
-        yAxis.setLogAxis(logY);
-        yAxis.setAutoRangeRounding(false);
-        yAxis.setAutoRangePadding(0.05);
-        this.chart = new XYChart(xAxis, yAxis);
-        chart.setTitle(title);
-        chart.setAnimated(false);
-        chart.setLegendVisible(true);
-        chart.getPlugins().add(new Zoomer());
-        chart.getPlugins().add(new EditAxis());
-        chart.getPlugins().add(new DataPointTooltip());
-        if (chart.getRenderers().get(0) instanceof ErrorDataSetRenderer r) {
-            r.setErrorStyle(ErrorStyle.ERRORSURFACE);   // envelopes as filled bands (EnvelopeSeries)
-            r.setDrawMarker(true);   // each data set's style decides (marker size 0 = line only)
-        }
+        this.chart = Charts.xy(title, "step", yLabel, logY, ErrorStyle.ERRORSURFACE);   // envelopes as bands
+        this.xAxis = (DefaultNumericAxis) chart.getXAxis();
+        this.yAxis = (DefaultNumericAxis) chart.getYAxis();
         getStyleClass().add("chart-panel");
         setId("panel-" + key);
         setCenter(chart);

@@ -33,12 +33,12 @@ public final class PanelSet {
     private long frame;
 
     public PanelSet() {
-        panels.put("loss", new ChartPanel("loss", "Loss", "loss", null, true));
-        panels.put("sharpness", new ChartPanel("sharpness", "Sharpness", "λ_max(∇²f)", null, false));
-        panels.put("product", new ChartPanel("product", "Singular values of P = W_L⋯W_1", "σ_i(P)", null, false));
-        panels.put("layers", new ChartPanel("layers", "Singular values of a layer", "σ_i(W_ℓ)", null, false));
-        panels.put("alignment", new ChartPanel("alignment", "Singular vectors: alignment and motion", "angle [°] / distance", null, true));
-        panels.put("balance", new ChartPanel("balance", "Balancedness (paper Fig. 4)", "max_ℓ |σ_i(W_L)² − σ_i(W_ℓ)²|", null, true));
+        panels.put("loss", new ChartPanel("loss", "Loss", "loss", true));
+        panels.put("sharpness", new ChartPanel("sharpness", "Sharpness", "λ_max(∇²f)", false));
+        panels.put("product", new ChartPanel("product", "Singular values of P = W_L⋯W_1", "σ_i(P)", false));
+        panels.put("layers", new ChartPanel("layers", "Singular values of a layer", "σ_i(W_ℓ)", false));
+        panels.put("alignment", new ChartPanel("alignment", "Singular vectors: alignment and motion", "angle [°] / distance", true));
+        panels.put("balance", new ChartPanel("balance", "Balancedness (paper Fig. 4)", "max_ℓ |σ_i(W_L)² − σ_i(W_ℓ)²|", true));
         layerChoice.setId("layer-choice");
         layerChoice.valueProperty().addListener((obs, old, layer) -> {
             if (layer != null && columns != null && history != null) bindLayer(layer, history);

@@ -31,6 +31,7 @@ import org.eoslab.metrics.OrbitAnalysis;
 import org.eoslab.metrics.Theory;
 import org.eoslab.run.LiveState;
 import org.eoslab.run.Sweep;
+import org.eoslab.ui.chart.Charts;
 import org.eoslab.ui.chart.Palette;
 import org.eoslab.ui.chart.PanelSet;
 

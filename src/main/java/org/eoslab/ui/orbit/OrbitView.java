@@ -21,6 +21,7 @@ import org.eoslab.metrics.ScalarMap;
 import org.eoslab.metrics.Theory;
 import org.eoslab.run.History;
 import org.eoslab.run.LiveState;
+import org.eoslab.ui.chart.Charts;
 import org.eoslab.ui.chart.Palette;
 import org.eoslab.ui.chart.PanelSet;
 

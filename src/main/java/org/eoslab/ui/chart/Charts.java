@@ -1,4 +1,4 @@
-package org.eoslab.ui.orbit;
+package org.eoslab.ui.chart;
 
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.plugins.DataPointTooltip;
@@ -7,14 +7,20 @@ import io.fair_acc.chartfx.plugins.Zoomer;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.dataset.spi.DoubleDataSet;
-import org.eoslab.ui.chart.Palette;
-import org.eoslab.ui.chart.RobustNumericAxis;
 
-/** Small chart builders for the orbit and bifurcation views. */
-final class Charts {
+/** The one way charts are built here: robust axes, pan/zoom, axis editing, value tooltips, no animation. */
+public final class Charts {
     private Charts() {}
 
-    static XYChart xy(String title, String xLabel, String yLabel, boolean logY) {
+    /** A scatter-capable chart (x not assumed sorted) without error bands, for the orbit and bifurcation views. */
+    public static XYChart xy(String title, String xLabel, String yLabel, boolean logY) {
+        XYChart chart = xy(title, xLabel, yLabel, logY, ErrorStyle.NONE);
+        ((ErrorDataSetRenderer) chart.getRenderers().get(0)).setAssumeSortedData(false);   // scatter: x not monotone
+        return chart;
+    }
+
+    /** A chart over the step axis; {@code errorStyle} ERRORSURFACE draws envelopes as bands. */
+    public static XYChart xy(String title, String xLabel, String yLabel, boolean logY, ErrorStyle errorStyle) {
         RobustNumericAxis x = new RobustNumericAxis(xLabel, null);
         RobustNumericAxis y = new RobustNumericAxis(yLabel, null);
         x.setAutoRangeRounding(false);
@@ -30,27 +36,26 @@ final class Charts {
         chart.getPlugins().add(new EditAxis());
         chart.getPlugins().add(new DataPointTooltip());
         if (chart.getRenderers().get(0) instanceof ErrorDataSetRenderer r) {
-            r.setErrorStyle(ErrorStyle.NONE);
-            r.setDrawMarker(true);
-            r.setAssumeSortedData(false);   // scatter plots: x is not monotone
+            r.setErrorStyle(errorStyle);
+            r.setDrawMarker(true);   // each data set's style decides (marker size 0 = line only)
         }
         return chart;
     }
 
-    static DoubleDataSet points(String name, int colour) {
+    public static DoubleDataSet points(String name, int colour) {
         DoubleDataSet ds = new DoubleDataSet(name);
         ds.setStyle(Palette.dots(colour));
         return ds;
     }
 
     /** Replaces the points unless ChartFX still read-locks the set (see Series.writable); true if done. */
-    static boolean set(DoubleDataSet ds, double[] x, double[] y, int n) {
-        if (!org.eoslab.ui.chart.Series.writable(ds)) return false;
+    public static boolean set(DoubleDataSet ds, double[] x, double[] y, int n) {
+        if (!Series.writable(ds)) return false;
         ds.set(x, y, n, true);
         return true;
     }
 
-    static DoubleDataSet line(String name, String style) {
+    public static DoubleDataSet line(String name, String style) {
         DoubleDataSet ds = new DoubleDataSet(name);
         ds.setStyle(style);
         return ds;
