@@ -90,6 +90,14 @@ public final class Kernels {
         }
     }
 
+    /** dst (cols×rows) ← srcᵀ for src rows×cols, distinct arrays. */
+    public static void transpose(double[] src, int rows, int cols, double[] dst) {
+        for (int i = 0; i < rows; i++) {
+            int row = i * cols;
+            for (int j = 0; j < cols; j++) dst[j * rows + i] = src[row + j];
+        }
+    }
+
     /** dst ← srcᵀ (n×n, distinct arrays). */
     public static void transpose(double[] src, double[] dst, int n) {
         for (int i = 0; i < n; i++) {

@@ -1,0 +1,72 @@
+package org.eoslab.engine.linalg;
+
+/**
+ * Rectangular products on {@link Kernels} (row-major arrays): C(r×c) = s·A(r×k)·B(k×c), with the transposed
+ * forms through a transpose into a buffer, rows split over two cores when there are enough. Buffers grow to
+ * the largest shapes seen and are then reused: after the first step nothing is allocated.
+ */
+public final class RectOps {
+    private final boolean parallel;
+    private final double[][][] scratch = {Kernels.scratch(1), Kernels.scratch(1)};
+    private double[] transposed = new double[1];
+    private final Product product = new Product();
+
+    public RectOps(boolean parallel) {
+        this.parallel = parallel;
+    }
+
+    /** C(r×c) = s·A(r×k)·B(k×c), or C += … when {@code accumulate}. */
+    public void mult(double[] a, int r, int k, double[] b, int c, double[] out, double s, boolean accumulate) {
+        if (scratch[0][0].length < c) {
+            scratch[0] = Kernels.scratch(c);
+            scratch[1] = Kernels.scratch(c);
+        }
+        product.set(a, b, out, k, c, s, accumulate);
+        if (parallel && r >= MatrixOps.PARALLEL_MIN_ROWS) RowSplitter.run(product, r); else product.run(0, r, 0);
+    }
+
+    /** C(r×c) = s·A(r×k)·Bᵀ with B stored c×k. */
+    public void multTransB(double[] a, int r, int k, double[] b, int c, double[] out, double s, boolean accumulate) {
+        double[] bt = transposeBuffer(c * k);
+        Kernels.transpose(b, c, k, bt);
+        mult(a, r, k, bt, c, out, s, accumulate);
+    }
+
+    /** C(r×c) = s·Aᵀ·B with A stored k×r and B k×c. */
+    public void multTransA(double[] a, int k, int r, double[] b, int c, double[] out, double s, boolean accumulate) {
+        double[] at = transposeBuffer(k * r);
+        Kernels.transpose(a, k, r, at);
+        mult(at, r, k, b, c, out, s, accumulate);
+    }
+
+    private double[] transposeBuffer(int size) {
+        if (transposed.length < size) transposed = new double[size];
+        return transposed;
+    }
+
+    /** The reusable task: no allocation per product. */
+    private final class Product implements RowSplitter.RowTask {
+        private double[] a;
+        private double[] b;
+        private double[] c;
+        private int inner;
+        private int cols;
+        private double s;
+        private boolean accumulate;
+
+        void set(double[] a, double[] b, double[] c, int inner, int cols, double s, boolean accumulate) {
+            this.a = a;
+            this.b = b;
+            this.c = c;
+            this.inner = inner;
+            this.cols = cols;
+            this.s = s;
+            this.accumulate = accumulate;
+        }
+
+        @Override
+        public void run(int from, int to, int slot) {
+            Kernels.multRows(a, b, c, inner, cols, s, accumulate, from, to, scratch[slot]);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.eoslab.engine.mlp;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import org.eoslab.config.InvalidParameterException;
+
+/**
+ * Reads MNIST-format IDX files (raw or gzip): images (magic 2051: count, rows, cols, then bytes) and labels
+ * (magic 2049: count, then bytes). Every problem is an {@link InvalidParameterException} for field "data"
+ * naming the file and what is wrong: missing, not IDX, wrong kind, truncated, labels not matching.
+ */
+public final class IdxReader {
+    static final int IMAGES = 2051;
+    static final int LABELS = 2049;
+    public static final String BUNDLED_IMAGES = "/assets/fashion-mnist/train-20k-images-idx3-ubyte.gz";
+    public static final String BUNDLED_LABELS = "/assets/fashion-mnist/train-20k-labels-idx1-ubyte.gz";
+    public static final String BUNDLED = "fashion-mnist (20k subset shipped with EOS Lab)";
+
+    private IdxReader() {}
+
+    /** The labels file next to an images file: "…images-idx3…" → "…labels-idx1…". */
+    public static Path labelsFor(Path images) {
+        String name = images.getFileName().toString();
+        if (!name.contains("images-idx3")) {
+            throw new InvalidParameterException("data", images + ": expected an IDX images file named like *images-idx3-ubyte[.gz]");
+        }
+        return images.resolveSibling(name.replace("images-idx3", "labels-idx1"));
+    }
+
+    /** The first {@code limit} samples of an images/labels pair. */
+    public static Dataset read(Path images, Path labels, int limit) {
+        try (InputStream im = open(images); InputStream lb = open(labels)) {
+            return read(im, lb, limit, images.toString(), labels.toString());
+        } catch (NoSuchFileException e) {
+            throw new InvalidParameterException("data", e.getFile() + " does not exist");
+        } catch (IOException e) {
+            throw new InvalidParameterException("data", "cannot read " + images + ": " + e.getMessage());
+        }
+    }
+
+    /** The first {@code limit} samples of the Fashion-MNIST subset in the jar. */
+    public static Dataset readBundled(int limit) {
+        try (InputStream im = resource(BUNDLED_IMAGES); InputStream lb = resource(BUNDLED_LABELS)) {
+            Dataset d = read(im, lb, limit, BUNDLED_IMAGES, BUNDLED_LABELS);
+            return new Dataset(d.features(), d.samples(), d.classes(), d.x(), d.labels(), BUNDLED);
+        } catch (IOException e) {
+            throw new InvalidParameterException("data", "cannot read the bundled subset: " + e.getMessage());
+        }
+    }
+
+    private static InputStream resource(String name) throws IOException {
+        InputStream in = IdxReader.class.getResourceAsStream(name);
+        if (in == null) throw new IOException(name + " is not in this build");
+        return maybeGunzip(in);
+    }
+
+    private static InputStream open(Path file) throws IOException {
+        return maybeGunzip(Files.newInputStream(file));
+    }
+
+    /** Gzip is recognized by its magic bytes, not the file name. */
+    private static InputStream maybeGunzip(InputStream raw) throws IOException {
+        PushbackInputStream in = new PushbackInputStream(new BufferedInputStream(raw, 1 << 16), 2);
+        int a = in.read();
+        int b = in.read();
+        if (b >= 0) in.unread(b);
+        if (a >= 0) in.unread(a);
+        return a == 0x1f && b == 0x8b ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16) : in;
+    }
+
+    static Dataset read(InputStream imageStream, InputStream labelStream, int limit, String imageName, String labelName) throws IOException {
+        DataInputStream im = new DataInputStream(imageStream);
+        DataInputStream lb = new DataInputStream(labelStream);
+        int imageCount = header(im, IMAGES, imageName, "images");
+        int rows = im.readInt();
+        int cols = im.readInt();
+        int labelCount = header(lb, LABELS, labelName, "labels");
+        if (rows <= 0 || cols <= 0 || rows > 4096 || cols > 4096) {
+            throw new InvalidParameterException("data", imageName + ": image size " + rows + "×" + cols + " is not plausible");
+        }
+        if (labelCount != imageCount) {
+            throw new InvalidParameterException("data", labelName + " has " + labelCount + " labels but " + imageName + " has " + imageCount + " images");
+        }
+        if (limit < 1 || limit > imageCount) {
+            throw new InvalidParameterException("samples", limit + " is outside the allowed range [1, " + imageCount + "] for " + imageName);
+        }
+        int features = rows * cols;
+        byte[] pixels = new byte[features];
+        double[] x = new double[features * limit];
+        int[] labels = new int[limit];
+        int classes = 0;
+        for (int j = 0; j < limit; j++) {
+            try {
+                im.readFully(pixels);
+                labels[j] = lb.readUnsignedByte();
+            } catch (EOFException e) {
+                throw new InvalidParameterException("data", imageName + " or " + labelName + " is truncated: it ends after "
+                        + j + " of the " + imageCount + " samples its header announces");
+            }
+            for (int f = 0; f < features; f++) x[f * limit + j] = (pixels[f] & 0xff) / 255.0;
+            classes = Math.max(classes, labels[j] + 1);
+        }
+        return new Dataset(features, limit, Math.max(classes, 10), x, labels, imageName);
+    }
+
+    private static int header(DataInputStream in, int magic, String name, String kind) throws IOException {
+        int m;
+        int count;
+        try {
+            m = in.readInt();
+            count = in.readInt();
+        } catch (EOFException e) {
+            throw new InvalidParameterException("data", name + " is too short to be an IDX file");
+        }
+        if (m != magic) {
+            throw new InvalidParameterException("data", String.format("%s: magic number 0x%08x, expected 0x%08x (IDX %s)", name, m, magic, kind));
+        }
+        if (count <= 0) throw new InvalidParameterException("data", name + ": announces " + count + " " + kind);
+        return count;
+    }
+}

@@ -1,0 +1,177 @@
+package org.eoslab.engine.mlp;
+
+import java.util.Random;
+import org.eoslab.engine.linalg.RectOps;
+
+/**
+ * The paper's ReLU network (section 4.2, eq. 7): F = W_L ρ(W_{L−1} ⋯ ρ(W_1 X)), no biases, trained by
+ * full-batch GD on f = (c/2)‖F − Y‖_F² with one-hot Y (c = 2/(n·classes) for the mean-squared loss, 1 for
+ * the sum). Forward caches Z_ℓ and H_ℓ = ρ(Z_ℓ); backward is the usual
+ * <pre>
+ *   G_L = c(F − Y),   ∇_{W_ℓ} f = G_ℓ H_{ℓ−1}ᵀ,   G_{ℓ−1} = (W_ℓᵀ G_ℓ) ⊙ 1[Z_{ℓ−1} &gt; 0]   (H_0 = X)
+ * </pre>
+ * and a step updates W_ℓ in place after G_{ℓ−1} is formed from the old W_ℓ. Layer ℓ is rows[ℓ] × cols[ℓ]
+ * (index ℓ−1): hidden × features, hidden × hidden, …, classes × hidden. Buffers are allocated once.
+ */
+public final class Mlp {
+    private final Dataset data;
+    private final double[] y;
+    private final int n;
+    private final int depth;
+    private final int[] rows;
+    private final int[] cols;
+    private final double c;
+    private final double[][] w;
+    private final double[][] z;       // z[ℓ−1] = Z_ℓ for ℓ < L, hidden × n
+    private final double[][] h;       // h[ℓ−1] = H_ℓ = ρ(Z_ℓ)
+    private final double[] out;       // F, then the residual F − Y after forward
+    private final double[] g;         // G_ℓ, ping-pong with gNext
+    private final double[] gNext;
+    private final RectOps ops;
+    private boolean forwardCurrent;
+
+    /**
+     * @param scale init scale α: entries of W_ℓ are N(0, α²·2/fan_in) (He's scaling times α)
+     * @param lossScale c: 2/(n·classes) for the mean-squared loss, 1 for the sum
+     */
+    public Mlp(Dataset data, int depth, int hidden, double scale, long seed, double lossScale, boolean parallel) {
+        if (depth < 2) throw new IllegalArgumentException("depth must be at least 2");
+        this.data = data;
+        this.y = data.oneHot();
+        this.n = data.samples();
+        this.depth = depth;
+        this.c = lossScale;
+        this.rows = new int[depth];
+        this.cols = new int[depth];
+        for (int l = 0; l < depth; l++) {
+            rows[l] = l == depth - 1 ? data.classes() : hidden;
+            cols[l] = l == 0 ? data.features() : hidden;
+        }
+        Random rng = new Random(seed);
+        this.w = new double[depth][];
+        for (int l = 0; l < depth; l++) {
+            w[l] = new double[rows[l] * cols[l]];
+            double std = scale * Math.sqrt(2.0 / cols[l]);
+            for (int i = 0; i < w[l].length; i++) w[l][i] = std * rng.nextGaussian();
+        }
+        this.z = new double[depth - 1][hidden * n];
+        this.h = new double[depth - 1][hidden * n];
+        this.out = new double[data.classes() * n];
+        int widest = Math.max(hidden, data.classes());
+        this.g = new double[widest * n];
+        this.gNext = new double[widest * n];
+        this.ops = new RectOps(parallel);
+    }
+
+    /** The loss at the current weights; caches activations and the residual. */
+    public double forward() {
+        double[] input = data.x();
+        for (int l = 0; l < depth; l++) {
+            double[] target = l == depth - 1 ? out : z[l];
+            ops.mult(w[l], rows[l], cols[l], input, n, target, 1.0, false);
+            if (l < depth - 1) {
+                double[] act = h[l];
+                for (int i = 0; i < target.length; i++) act[i] = target[i] > 0 ? target[i] : 0;
+                input = act;
+            }
+        }
+        double sum = 0;
+        for (int i = 0; i < out.length; i++) {
+            out[i] -= y[i];
+            sum += out[i] * out[i];
+        }
+        forwardCurrent = true;
+        return 0.5 * c * sum;
+    }
+
+    /** One GD step with learning rate η from the cache of the last {@link #forward()}. */
+    public void step(double eta) {
+        backward(-eta, null);
+        forwardCurrent = false;
+    }
+
+    /** ∇_{W_ℓ} f into out[ℓ−1] (flat rows[ℓ]×cols[ℓ]); the weights are unchanged. */
+    public void gradient(double[][] gradient) {
+        backward(1.0, gradient);
+    }
+
+    private void backward(double scale, double[][] target) {
+        if (!forwardCurrent) throw new IllegalStateException("forward() must run before step() or gradient()");
+        double[] cur = g;
+        double[] next = gNext;
+        for (int i = 0; i < out.length; i++) cur[i] = c * out[i];                // G_L = c·R
+        for (int l = depth - 1; l >= 0; l--) {
+            double[] prev = l == 0 ? data.x() : h[l - 1];
+            if (l > 0) {
+                ops.multTransA(w[l], rows[l], cols[l], cur, n, next, 1.0, false);  // W_ℓᵀ G_ℓ (old W_ℓ)
+                double[] pre = z[l - 1];
+                for (int i = 0; i < cols[l] * n; i++) if (pre[i] <= 0) next[i] = 0;
+            }
+            if (target == null) {
+                ops.multTransB(cur, rows[l], n, prev, cols[l], w[l], scale, true);   // W_ℓ += −η G_ℓ H_{ℓ−1}ᵀ
+            } else {
+                ops.multTransB(cur, rows[l], n, prev, cols[l], target[l], scale, false);
+            }
+            double[] t = cur;
+            cur = next;
+            next = t;
+        }
+    }
+
+    /** Fraction of samples whose largest output is their label, from the last forward pass. */
+    public double accuracy() {
+        int right = 0;
+        int classes = data.classes();
+        for (int j = 0; j < n; j++) {
+            int best = 0;
+            double bestValue = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < classes; k++) {
+                double v = out[k * n + j] + y[k * n + j];                       // F = residual + Y
+                if (v > bestValue) { bestValue = v; best = k; }
+            }
+            if (best == data.labels()[j]) right++;
+        }
+        return right / (double) n;
+    }
+
+    public int depth() { return depth; }
+
+    public int rows(int l) { return rows[l - 1]; }
+
+    public int cols(int l) { return cols[l - 1]; }
+
+    /** W_ℓ (1-based), flat rows×cols. Owned by the engine thread: read-only elsewhere. */
+    public double[] layer(int l) { return w[l - 1]; }
+
+    public double lossScale() { return c; }
+
+    public Dataset data() { return data; }
+
+    public int parameterCount() {
+        int total = 0;
+        for (double[] m : w) total += m.length;
+        return total;
+    }
+
+    double[] activation(int l) { return h[l - 1]; }
+
+    double[] preActivation(int l) { return z[l - 1]; }
+
+    double[] residual() { return out; }
+
+    RectOps ops() { return ops; }
+
+    boolean forwardCurrent() { return forwardCurrent; }
+
+    /** Copies of the weights (sessions, tests). */
+    public double[][] state() {
+        double[][] s = new double[depth][];
+        for (int l = 0; l < depth; l++) s[l] = w[l].clone();
+        return s;
+    }
+
+    public void restore(double[][] state) {
+        for (int l = 0; l < depth; l++) System.arraycopy(state[l], 0, w[l], 0, w[l].length);
+        forwardCurrent = false;
+    }
+}

@@ -1,0 +1,132 @@
+package org.eoslab.engine.mlp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.eoslab.engine.Sharpness;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The ReLU network's gradient against central differences of the loss, the R-operator HVP against central
+ * differences of the gradient, and Lanczos on it against a dense eigen-decomposition. The loss is piecewise
+ * quadratic: at a random point no sample sits on a kink within the finite-difference step.
+ */
+class MlpDerivativesTest {
+
+    static Dataset tiny(int features, int samples, int classes, long seed) {
+        Random rng = new Random(seed);
+        double[] x = new double[features * samples];
+        for (int i = 0; i < x.length; i++) x[i] = rng.nextDouble();
+        int[] labels = new int[samples];
+        for (int j = 0; j < samples; j++) labels[j] = j % classes;
+        return new Dataset(features, samples, classes, x, labels, "test");
+    }
+
+    static double[] flatten(double[][] blocks) {
+        int total = 0;
+        for (double[] b : blocks) total += b.length;
+        double[] out = new double[total];
+        int k = 0;
+        for (double[] b : blocks) { System.arraycopy(b, 0, out, k, b.length); k += b.length; }
+        return out;
+    }
+
+    static double[][] unflatten(double[] flat, double[][] like) {
+        double[][] out = new double[like.length][];
+        int k = 0;
+        for (int l = 0; l < like.length; l++) {
+            out[l] = java.util.Arrays.copyOfRange(flat, k, k + like[l].length);
+            k += like[l].length;
+        }
+        return out;
+    }
+
+    static double lossAt(Mlp mlp, double[] flat) {
+        mlp.restore(unflatten(flat, mlp.state()));
+        return mlp.forward();
+    }
+
+    static double[] gradientAt(Mlp mlp, double[] flat) {
+        mlp.restore(unflatten(flat, mlp.state()));
+        mlp.forward();
+        double[][] g = mlp.state();
+        mlp.gradient(g);
+        return flatten(g);
+    }
+
+    @ParameterizedTest(name = "depth={0} hidden={1} c={2}")
+    @CsvSource({"2, 5, 1.0", "4, 6, 1.0", "4, 5, 0.05", "6, 4, 1.0"})
+    void gradientAndHessianVectorProductMatchFiniteDifferences(int depth, int hidden, double c) {
+        Mlp mlp = new Mlp(tiny(7, 9, 3, 1), depth, hidden, 1.0, 5, c, false);
+        double[] w = flatten(mlp.state());
+        double[] g = gradientAt(mlp, w);
+        double h = 1e-6;
+        for (int i = 0; i < w.length; i++) {
+            double[] plus = w.clone(), minus = w.clone();
+            plus[i] += h;
+            minus[i] -= h;
+            double fd = (lossAt(mlp, plus) - lossAt(mlp, minus)) / (2 * h);
+            assertEquals(fd, g[i], 1e-6 * Math.max(1, Math.abs(fd)), "∂f/∂w[" + i + "]");
+        }
+        Random rng = new Random(3);
+        double[] v = new double[w.length];
+        for (int i = 0; i < v.length; i++) v[i] = rng.nextGaussian();
+        mlp.restore(unflatten(w, mlp.state()));
+        mlp.forward();
+        MlpHessian hessian = new MlpHessian(mlp);
+        hessian.prepare();
+        double[] hv = new double[w.length];
+        hessian.apply(v, hv);
+        double e = 1e-6;
+        double[] plus = w.clone(), minus = w.clone();
+        for (int i = 0; i < w.length; i++) { plus[i] += e * v[i]; minus[i] -= e * v[i]; }
+        double[] gp = gradientAt(mlp, plus), gm = gradientAt(mlp, minus);
+        for (int i = 0; i < w.length; i++) {
+            double fd = (gp[i] - gm[i]) / (2 * e);
+            assertEquals(fd, hv[i], 1e-5 * Math.max(1, Math.abs(fd)), "(Hv)[" + i + "]");
+        }
+    }
+
+    @ParameterizedTest(name = "depth={0}")
+    @CsvSource({"3", "4"})
+    void lanczosFindsTheLargestEigenvalueOfTheExplicitHessian(int depth) {
+        Mlp mlp = new Mlp(tiny(5, 8, 3, 2), depth, 4, 1.3, 9, 1.0, false);
+        mlp.forward();
+        MlpHessian hessian = new MlpHessian(mlp);
+        hessian.prepare();
+        int n = hessian.dimension();
+        DMatrixRMaj explicit = new DMatrixRMaj(n, n);
+        double[] e = new double[n], col = new double[n];
+        for (int k = 0; k < n; k++) {
+            java.util.Arrays.fill(e, 0);
+            e[k] = 1;
+            hessian.apply(e, col);
+            for (int i = 0; i < n; i++) explicit.set(i, k, col[i]);
+        }
+        double asym = 0;
+        for (int i = 0; i < n; i++) for (int k = 0; k < n; k++) asym = Math.max(asym, Math.abs(explicit.get(i, k) - explicit.get(k, i)));
+        assertTrue(asym < 1e-10, "the R-operator Hessian is symmetric: " + asym);
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, false, true);
+        eig.decompose(explicit);
+        double top = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) top = Math.max(top, eig.getEigenvalue(i).real);
+        double estimate = new Sharpness(hessian, 1).estimate(1e-12).eigenvalue();
+        assertEquals(top, estimate, 1e-9 * Math.abs(top));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aStepAllocatesNothing() {
+        Mlp mlp = new Mlp(tiny(20, 64, 10, 4), 4, 16, 1.0, 1, 0.01, false);
+        for (int t = 0; t < 300; t++) { mlp.forward(); mlp.step(0.1); }
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(id);
+        for (int t = 0; t < 200; t++) { mlp.forward(); mlp.step(0.1); }
+        assertTrue(threads.getThreadAllocatedBytes(id) - before < 1000, "allocated per 200 steps");
+    }
+}
