@@ -25,6 +25,10 @@ import org.eoslab.engine.Target;
 import org.eoslab.engine.Targets;
 import org.eoslab.engine.linalg.MatrixOps;
 import org.eoslab.engine.linalg.TopSingular;
+import org.eoslab.engine.mlp.Dataset;
+import org.eoslab.engine.mlp.IdxReader;
+import org.eoslab.engine.mlp.Mlp;
+import org.eoslab.engine.mlp.MlpHessian;
 import org.eoslab.export.AtomicFiles;
 import org.eoslab.metrics.Columns;
 import org.eoslab.metrics.DenseProbe;
@@ -45,6 +49,10 @@ final class BenchCommand {
             new Options.Spec("no-numpy", null, "skip the NumPy reference (bench/numpy_reference.py)"),
             new Options.Spec("out", "FILE.json", "also write every figure as JSON"),
             new Options.Spec("help", null, "show this help"));
+
+    static final int MLP_SAMPLES = 5000;
+    static final int MLP_HIDDEN = 200;
+    static final int MLP_DEPTH = 4;
 
     private final PrintStream out;
     private final Timing timing;
@@ -92,6 +100,7 @@ final class BenchCommand {
         steps(sizes, depths, peak);
         sharpness(sizes);
         sweeps();
+        mlp();
         memory();
         if (numpy) numpy(sizes, depths, seconds, err);
     }
@@ -196,6 +205,30 @@ final class BenchCommand {
         out.println();
     }
 
+    /**
+     * The ReLU network of section 4.2 on the shipped Fashion-MNIST subset (5000 samples, width 200, depth 4):
+     * GD steps/s on two cores, the step's GFLOP/s, and one Lanczos sharpness estimate in steps' worth of time.
+     */
+    private void mlp() {
+        int n = MLP_SAMPLES, hidden = MLP_HIDDEN, depth = MLP_DEPTH;
+        Dataset data = IdxReader.readBundled(n);
+        Mlp mlp = new Mlp(data, depth, hidden, 1.0, 1, 2.0 / (n * data.classes()), true);
+        double rate = timing.perSecond(() -> { mlp.forward(); mlp.step(1e-3); });
+        double forwardFlops = 0;
+        for (int l = 1; l <= depth; l++) forwardFlops += 2.0 * n * mlp.rows(l) * mlp.cols(l);
+        double stepFlops = 3 * forwardFlops - 2.0 * n * mlp.rows(1) * mlp.cols(1);  // no ∂/∂X at layer 1
+        mlp.forward();
+        Sharpness sharpness = new Sharpness(new MlpHessian(mlp), 1);
+        long t0 = System.nanoTime();
+        double lambda = sharpness.estimate(1e-8).eigenvalue();
+        double sharpnessSeconds = (System.nanoTime() - t0) / 1e9;
+        out.printf(Locale.ROOT, "ReLU MLP (section 4.2): %d samples, width %d, depth %d, two cores%n", n, hidden, depth);
+        out.printf(Locale.ROOT, "  GD step: %.2f steps/s, %.2f GFLOP/s; sharpness %.4g by Lanczos: %.2f s (%.0f steps' time)%n%n",
+                rate, rate * stepFlops / 1e9, lambda, sharpnessSeconds, sharpnessSeconds * rate);
+        report.put("mlp", Map.of("samples", n, "hidden", hidden, "depth", depth, "stepsPerSecond", rate,
+                "gflops", rate * stepFlops / 1e9, "sharpnessSeconds", sharpnessSeconds));
+    }
+
     /** History heap per step for the app's columns at d = 100, L = 3, measured on a filled history. */
     private void memory() {
         Parameters p = Parameters.defaults().withWidth(100).withSharpnessEvery(0).withEngine(EngineKind.REDUCED);
@@ -246,6 +279,16 @@ final class BenchCommand {
                 rows.add(Map.of("L", depth, "d", d, "svd", svd, "ours", ours, "numpy", theirs, "ratio", ours / theirs));
             }
         }
+        JsonNode mlp = ref.path("mlp");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ours = (Map<String, Object>) report.get("mlp");
+        if (mlp.has("steps_per_s") && ours != null) {
+            double theirs = mlp.get("steps_per_s").asDouble();
+            double mine = (double) ours.get("stepsPerSecond");
+            out.printf(Locale.ROOT, "  ReLU MLP step (%d samples, width %d, depth %d): ours %.2f, NumPy %.2f steps/s, ratio %.2f×%n",
+                    MLP_SAMPLES, MLP_HIDDEN, MLP_DEPTH, mine, theirs, mine / theirs);
+            rows.add(Map.of("model", "mlp", "ours", mine, "numpy", theirs, "ratio", mine / theirs));
+        }
         for (JsonNode n : ref.path("matmul")) {
             out.printf(Locale.ROOT, "  NumPy (BLAS) %d×%d product: %.2f GFLOP/s%n", n.get("d").asInt(), n.get("d").asInt(), n.get("gflops").asDouble());
         }
@@ -255,7 +298,8 @@ final class BenchCommand {
 
     private static JsonNode runPython(Path script, int[] sizes, int[] depths, double seconds) throws IOException, InterruptedException {
         List<String> cmd = List.of("python3", script.toString(), "--sizes", join(sizes), "--depths", join(depths),
-                "--seconds", Double.toString(seconds * 7));
+                "--seconds", Double.toString(seconds * 7),
+                "--mlp", MLP_SAMPLES + "," + MLP_HIDDEN + "," + MLP_DEPTH);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
         String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {

@@ -58,10 +58,15 @@ final class ParameterOptions {
             if (!o.has("top")) p = p.withTop(Math.min(p.top(), p.width()));
             return p.validate();
         } catch (InvalidParameterException e) {
-            String option = OPTION_OF_FIELD.get(e.field());
-            if (option == null) throw new UsageException(e.getMessage());
-            throw new UsageException(option + ": " + e.getMessage().substring(e.field().length() + 2));
+            throw named(e, OPTION_OF_FIELD);
         }
+    }
+
+    /** A field's complaint, reworded to name the option that set the field. */
+    static UsageException named(InvalidParameterException e, Map<String, String> optionOfField) {
+        String option = optionOfField.get(e.field());
+        if (option == null) return new UsageException(e.getMessage());
+        return new UsageException(option + ": " + e.getMessage().substring(e.field().length() + 2));
     }
 
     private static Parameters applyScalars(Options o, Parameters p) {

@@ -76,7 +76,7 @@ final class RenderCommand {
         startHeadlessToolkit();
         PanelSet panels = onFx(() -> {
             PanelSet set = new PanelSet();
-            set.rebuild(history.columns(), p, trainer.target().singularValues(), history);
+            set.rebuild(trainer.columns(), p, trainer.target().singularValues(), history);
             set.consume(history, 0, history.size());
             return set;
         });

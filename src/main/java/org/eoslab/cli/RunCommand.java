@@ -25,6 +25,7 @@ final class RunCommand {
 
     static {
         List<Options.Spec> specs = new ArrayList<>(ParameterOptions.SPECS);
+        specs.add(MlpRunCommand.SPECS.get(0));
         specs.add(new Options.Spec("out", "DIR", "output folder (created if missing)"));
         specs.add(new Options.Spec("help", null, "show this help"));
         SPECS = List.copyOf(specs);
@@ -33,9 +34,11 @@ final class RunCommand {
     private RunCommand() {}
 
     static int execute(String[] args, PrintStream out, PrintStream err) {
+        if (model(args).equals("mlp")) return MlpRunCommand.execute(args, out, err);
         Options o = Options.parse("run", SPECS, args, 1);
         if (o.has("help")) {
-            out.print("usage: eos-lab run [options] --out DIR\n\n" + Options.usage(SPECS));
+            out.print("usage: eos-lab run [options] --out DIR\n\n" + Options.usage(SPECS)
+                    + "\n'eos-lab run --model mlp --help' lists the ReLU network's options.\n");
             return 0;
         }
         Parameters p = ParameterOptions.resolve(o);
@@ -74,6 +77,18 @@ final class RunCommand {
         out.println(outcome.describe() + " after " + completed + " steps (" + String.format("%.2f", seconds) + " s); wrote "
                 + dir.resolve("trajectory.csv") + " and run.json");
         return 0;
+    }
+
+    /** The value of --model (dln when absent); anything else is refused with the allowed values. */
+    static String model(String[] args) {
+        for (int i = 1; i < args.length; i++) {
+            String value = args[i].startsWith("--model=") ? args[i].substring(8)
+                    : args[i].equals("--model") && i + 1 < args.length ? args[i + 1] : null;
+            if (value == null) continue;
+            if (value.equals("dln") || value.equals("mlp")) return value;
+            throw new UsageException("--model: '" + value + "' is not one of dln, mlp");
+        }
+        return "dln";
     }
 
     /** A progress line on stderr, at most once a second, only once a run has taken over a second. */

@@ -10,14 +10,15 @@ import java.util.List;
  * by the tests). Versioned by {@code schema}.
  *
  * @param panels keys of the training panels to show (empty: all)
- * @param view "training", "orbit" or "bifurcation": the tab to open (null: training)
+ * @param view "training", "orbit", "bifurcation", "mlp" (the ReLU network) or "fig1" (side by side): the tab to
+ *             open (null: training)
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({"schema", "title", "description", "parameters", "panels", "view", "expect"})
 public record Preset(int schema, String title, String description, Parameters parameters, List<String> panels,
                      String view, List<Expectation> expect) {
     public static final int SCHEMA = 1;
-    public static final List<String> VIEWS = List.of("training", "orbit", "bifurcation");
+    public static final List<String> VIEWS = List.of("training", "orbit", "bifurcation", "mlp", "fig1");
     public static final List<String> PANELS = List.of("loss", "sharpness", "product", "layers", "alignment", "balance");
 
     public Preset {

@@ -1,7 +1,7 @@
 package org.eoslab.export;
 
 import java.util.List;
-import org.eoslab.metrics.Columns;
+import org.eoslab.metrics.Layout;
 
 /**
  * The trajectory CSV: a header of column names, then one line per step. Steps print as integers, every
@@ -15,7 +15,7 @@ public final class CsvFormat {
     }
 
     public static void appendRow(StringBuilder out, double[] row, int width) {
-        out.append((long) row[Columns.STEP]);
+        out.append((long) row[Layout.STEP]);
         for (int j = 1; j < width; j++) {
             out.append(',');
             double v = row[j];

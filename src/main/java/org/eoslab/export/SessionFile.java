@@ -60,7 +60,7 @@ public final class SessionFile {
         h.put("step", s.step());
         h.put("divergedAt", s.divergedAt());
         h.put("rows", s.rows());
-        Columns c = s.history().columns();
+        Columns c = s.history().columns(Columns.class);
         h.put("top", c.top());
         h.put("depth", c.depth());
         h.put("rank", c.rank());

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.eoslab.metrics.Columns;
+import org.eoslab.metrics.Layout;
 import org.eoslab.run.History;
 import org.eoslab.run.Snapshot;
 
@@ -24,7 +24,7 @@ public final class TrajectoryCsvWriter implements Closeable {
     private final StringBuilder line = new StringBuilder(512);
     private boolean committed;
 
-    public TrajectoryCsvWriter(Path target, Columns columns) {
+    public TrajectoryCsvWriter(Path target, Layout columns) {
         this.target = target;
         this.width = columns.count();
         this.row = new double[width];

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.eoslab.config.Parameters;
 import org.eoslab.config.Presets;
 import org.eoslab.run.History;
 
@@ -18,7 +17,8 @@ import org.eoslab.run.History;
 public final class TrajectoryJson {
     private TrajectoryJson() {}
 
-    public static void write(History h, Parameters parameters, Path file) {
+    /** @param parameters the run's parameter record (linear {@code Parameters} or {@code MlpParameters}) */
+    public static void write(History h, Record parameters, Path file) {
         AtomicFiles.write(file, tmp -> {
             try (OutputStream out = Files.newOutputStream(tmp);
                  JsonGenerator g = Presets.json().getFactory().createGenerator(out, JsonEncoding.UTF8)) {
@@ -27,7 +27,7 @@ public final class TrajectoryJson {
         });
     }
 
-    private static void writeTo(JsonGenerator g, History h, Parameters parameters) throws IOException {
+    private static void writeTo(JsonGenerator g, History h, Record parameters) throws IOException {
         int rows = h.size();
         g.writeStartObject();
         g.writeNumberField("schema", 1);

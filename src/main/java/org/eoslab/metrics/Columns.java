@@ -8,10 +8,7 @@ import java.util.List;
  * The layout of one per-step row of measurements, shared by probes, history, charts and the CSV
  * writer. The first columns are exactly {@code step,loss,sharpness,sigma_1..sigma_k}.
  */
-public final class Columns {
-    public static final int STEP = 0;
-    public static final int LOSS = 1;
-    public static final int SHARPNESS = 2;
+public final class Columns implements Layout {
 
     private final int top;
     private final int depth;
@@ -74,6 +71,7 @@ public final class Columns {
     }
 
     /** η in force for this step (it can change mid-run). */
+    @Override
     public int eta() { return eta; }
 
     /** tr ∇²f. */
@@ -103,6 +101,7 @@ public final class Columns {
     /** σ_j of layer ℓ, ℓ = 1..L, j = 1..top. */
     public int layerSigma(int l, int j) { return layer + (l - 1) * top + j - 1; }
 
+    @Override
     public int count() { return count; }
 
     public int top() { return top; }
@@ -111,12 +110,6 @@ public final class Columns {
 
     public int rank() { return rank; }
 
+    @Override
     public List<String> names() { return names; }
-
-    /** A fresh row with every measurement NaN (NaN = not measured). */
-    public double[] emptyRow() {
-        double[] row = new double[count];
-        java.util.Arrays.fill(row, Double.NaN);
-        return row;
-    }
 }

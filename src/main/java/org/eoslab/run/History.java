@@ -1,6 +1,6 @@
 package org.eoslab.run;
 
-import org.eoslab.metrics.Columns;
+import org.eoslab.metrics.Layout;
 
 /**
  * Every row of a run, kept in full for export and sessions (the charts show a decimated view). One
@@ -10,12 +10,12 @@ import org.eoslab.metrics.Columns;
 public final class History {
     static final int CHUNK_ROWS = 1 << 14;
 
-    private final Columns columns;
+    private final Layout columns;
     private final int width;
     private volatile double[][] chunks = new double[4][];
     private volatile int size;
 
-    public History(Columns columns) {
+    public History(Layout columns) {
         this.columns = columns;
         this.width = columns.count();
     }
@@ -45,7 +45,10 @@ public final class History {
 
     public int size() { return size; }
 
-    public Columns columns() { return columns; }
+    public Layout columns() { return columns; }
+
+    /** The layout as the type its run uses: a linear run's Columns, an MLP run's MlpColumns. */
+    public <C extends Layout> C columns(Class<C> type) { return type.cast(columns); }
 
     /** Value of {@code column} in row {@code index} (index &lt; size()). */
     public double get(int index, int column) {

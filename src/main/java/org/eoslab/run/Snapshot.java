@@ -1,39 +1,39 @@
 package org.eoslab.run;
 
-import org.eoslab.metrics.Columns;
+import org.eoslab.metrics.Layout;
 
 /**
- * The immutable measurements of one step, laid out by {@link Columns}. Produced on the engine thread,
+ * The immutable measurements of one step, laid out by a {@link Layout}. Produced on the engine thread,
  * read anywhere. NaN means "not measured at this step" (e.g. sharpness between estimates).
  */
 public final class Snapshot {
-    private final Columns columns;
+    private final Layout columns;
     private final double[] values;
 
-    private Snapshot(Columns columns, double[] values) {
+    private Snapshot(Layout columns, double[] values) {
         this.columns = columns;
         this.values = values;
     }
 
     /** A snapshot of a copy of {@code row}. */
-    public static Snapshot of(Columns columns, double[] row) {
+    public static Snapshot of(Layout columns, double[] row) {
         return new Snapshot(columns, row.clone());
     }
 
-    public Columns columns() { return columns; }
+    public Layout columns() { return columns; }
 
     public double get(int column) { return values[column]; }
 
-    public long step() { return (long) values[Columns.STEP]; }
+    public long step() { return (long) values[Layout.STEP]; }
 
-    public double loss() { return values[Columns.LOSS]; }
+    public double loss() { return values[Layout.LOSS]; }
 
-    public double sharpness() { return values[Columns.SHARPNESS]; }
+    public double sharpness() { return values[Layout.SHARPNESS]; }
 
     public double eta() { return values[columns.eta()]; }
 
-    /** σ_i of the product, 1-based. */
-    public double sigma(int i) { return values[columns.sigma(i)]; }
+    /** σ_i of the product, 1-based (factorization runs). */
+    public double sigma(int i) { return values[((org.eoslab.metrics.Columns) columns).sigma(i)]; }
 
     /** Copies the row into {@code out} (length ≥ columns.count()). */
     public void copyTo(double[] out) {

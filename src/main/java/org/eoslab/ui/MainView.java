@@ -24,10 +24,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.eoslab.config.InvalidParameterException;
@@ -39,8 +36,14 @@ import org.eoslab.run.History;
 import org.eoslab.run.LiveEngine;
 import org.eoslab.run.LiveState;
 import org.eoslab.ui.chart.ChartPanel;
+import org.eoslab.ui.chart.HistoryFeed;
+import org.eoslab.ui.chart.PanelGrid;
 import org.eoslab.ui.chart.PanelSet;
 import org.eoslab.ui.controls.ControlPanel;
+import org.eoslab.ui.mlp.MlpView;
+import org.eoslab.ui.mlp.SideBySideView;
+import org.eoslab.config.MlpParameters;
+import org.eoslab.metrics.Columns;
 import org.eoslab.ui.orbit.BifurcationView;
 import org.eoslab.ui.orbit.OrbitView;
 import javafx.scene.control.Tab;
@@ -52,8 +55,11 @@ import javafx.scene.control.TabPane;
  * thread never waits on the engine.
  */
 public final class MainView extends BorderPane {
-    /** History rows are read in blocks of this many until the frame's time budget is spent. */
-    static final int ROW_BLOCK = 4096;
+    /** Play/pause labels: ‖ rather than ⏸, which common fonts (DejaVu) lack. */
+    public static final String PLAY_LABEL = "▶ Play";
+    public static final String PAUSE_LABEL = "‖ Pause";
+    /** The model switch: which network the window shows. */
+    static final List<String> MODELS = List.of("Linear network", "ReLU MLP", "Side by side (Fig. 1)");
     /** Time per frame for reading new rows, so a fast engine cannot stall the frame (≥ 30 fps). */
     static final long CONSUME_BUDGET_NANOS = 6_000_000;
     static final double ETA_NUDGE = 1.02;
@@ -68,19 +74,25 @@ public final class MainView extends BorderPane {
     private final Tab orbitTab;
     private final GridPane grid = new GridPane();
     private final Set<String> visible = new LinkedHashSet<>(PanelSet.KEYS);
-    private final ToggleButton play = new ToggleButton("▶ Play");
+    private final ToggleButton play = new ToggleButton(PLAY_LABEL);
     private final ComboBox<String> single = new ComboBox<>(FXCollections.observableArrayList(PanelSet.KEYS));
     private final TextField stopAt = new TextField();
     private final AnimationTimer timer;
-    private int shownGeneration = -1;
-    private History shownHistory;
-    private int consumed;
+    private final HistoryFeed feed = new HistoryFeed();
+    private final MlpView mlp = new MlpView(MlpParameters.defaults());
+    private final SideBySideView sideBySide = new SideBySideView();
+    private final Tab mlpTab;
+    private final Tab sideBySideTab;
+    private final ComboBox<String> model = new ComboBox<>(FXCollections.observableArrayList(MODELS));
+    /** Play, step, reset, speed, stop-at of the linear run; the MLP tab has its own. */
+    private final javafx.scene.layout.HBox linearRun = new javafx.scene.layout.HBox(6);
     private long frames;
     private long frameWindowStart;
     private double framesPerSecond;
     private boolean singleMode;
     private ScrollPane side;
     private boolean presentation;
+    private boolean controlsShown = true;
     private boolean dark;
     public static final String PRESENTATION_CSS = "/org/eoslab/ui/presentation.css";
     public static final String DARK_CSS = "/org/eoslab/ui/dark.css";
@@ -103,17 +115,20 @@ public final class MainView extends BorderPane {
         side.setPrefWidth(350);
         setLeft(side);
         grid.setId("panel-grid");
-        grid.setHgap(6);
-        grid.setVgap(6);
         bifurcation = new BifurcationView(controls::draft, controls::applyEta);
         bifurcation.resetRange(preset.parameters());
         Tab training = new Tab("Training", grid);
         orbitTab = new Tab("Orbit zoom", orbit);
         Tab bifurcationTab = new Tab("Bifurcation", bifurcation);
+        mlpTab = new Tab("ReLU MLP (§4.2)", mlp);
+        sideBySideTab = new Tab("Side by side (Fig. 1)", sideBySide);
         training.setId("tab-training");
         orbitTab.setId("tab-orbit");
         bifurcationTab.setId("tab-bifurcation");
-        tabs.getTabs().addAll(training, orbitTab, bifurcationTab);
+        mlpTab.setId("tab-mlp");
+        sideBySideTab.setId("tab-fig1");
+        tabs.getTabs().addAll(training, orbitTab, bifurcationTab, mlpTab, sideBySideTab);
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, o, tab) -> onTab(tab));
         tabs.getTabs().forEach(t -> t.setClosable(false));
         tabs.setId("tabs");
         setCenter(tabs);
@@ -130,7 +145,31 @@ public final class MainView extends BorderPane {
 
     public void start() { timer.start(); }
 
-    public void stop() { timer.stop(); }
+    /** Stops the frame loop and the MLP engine thread, if it was started. */
+    public void stop() {
+        timer.stop();
+        mlp.close();
+    }
+
+    /** The ReLU network runs only once someone looks at it; the model switch follows the tab. */
+    private void onTab(Tab tab) {
+        if (tab == mlpTab || tab == sideBySideTab) mlp.activate();
+        linearRun.setVisible(tab != mlpTab);
+        linearRun.setManaged(tab != mlpTab);
+        setLeft(tab != mlpTab && controlsShown ? side : null);   // the MLP tab has its own controls
+        String shown = tab == mlpTab ? MODELS.get(1) : tab == sideBySideTab ? MODELS.get(2) : MODELS.get(0);
+        if (!shown.equals(model.getValue())) model.setValue(shown);
+    }
+
+    /** The model switch: the linear network's training view, the ReLU network, or both side by side. */
+    public void showModel(String name) {
+        int i = MODELS.indexOf(name);
+        Tab target = i == 1 ? mlpTab : i == 2 ? sideBySideTab : tabs.getTabs().get(0);
+        Tab current = tabs.getSelectionModel().getSelectedItem();
+        boolean linearTab = current != mlpTab && current != sideBySideTab;
+        if (i == 0 && linearTab) return;   // already on a linear view (training, orbit or bifurcation)
+        tabs.getSelectionModel().select(target);
+    }
 
     private MenuBar menuBar() {
         Menu view = new Menu("View");
@@ -288,17 +327,22 @@ public final class MainView extends BorderPane {
         }
     }
 
-    /** The full trajectory (not the decimated display) to CSV or JSON, on a background thread. */
+    /**
+     * The full trajectory (not the decimated display) to CSV or JSON, on a background thread: the ReLU
+     * network's when its tab is shown, the linear network's otherwise.
+     */
     public Thread exportTrajectory(java.nio.file.Path file, boolean json) {
-        History h = shownHistory;
+        boolean ofMlp = mlpTab.isSelected() && mlp.engine() != null && mlp.engine().state().history() != null;
+        History h = ofMlp ? mlp.engine().state().history() : feed.history();
         LiveState s = engine.state();
         if (h == null || s == null) {
             showError("Nothing to export", "the run has no steps yet");
             return null;
         }
+        Record parameters = ofMlp ? mlp.engine().state().parameters() : s.parameters();
         Thread t = new Thread(() -> {
             try {
-                if (json) org.eoslab.export.TrajectoryJson.write(h, s.parameters(), file);
+                if (json) org.eoslab.export.TrajectoryJson.write(h, parameters, file);
                 else org.eoslab.export.TrajectoryCsvWriter.write(h, file);
                 javafx.application.Platform.runLater(() -> lastExport = file);
             } catch (ExportException e) {
@@ -412,6 +456,8 @@ public final class MainView extends BorderPane {
         presentation = on;
         toggleStylesheet(PRESENTATION_CSS, on);
         panels.setLineScale(on ? PRESENTATION_LINE_SCALE : 1);
+        mlp.setLineScale(on ? PRESENTATION_LINE_SCALE : 1);
+        sideBySide.setLineScale(on ? PRESENTATION_LINE_SCALE : 1);
         setControlsVisible(!on);
     }
 
@@ -421,7 +467,8 @@ public final class MainView extends BorderPane {
     }
 
     public void setControlsVisible(boolean visible) {
-        setLeft(visible ? side : null);
+        controlsShown = visible;
+        setLeft(visible && !mlpTab.isSelected() ? side : null);
     }
 
     public boolean presentation() { return presentation; }
@@ -469,7 +516,14 @@ public final class MainView extends BorderPane {
         single.setValue("sharpness");
         single.setVisible(false);
         single.valueProperty().addListener((obs, o, v) -> layoutPanels());
-        return new ToolBar(play, one, two, reset, speed, new javafx.scene.control.Label("stop at step"), stopAt, single);
+        model.setId("model");
+        model.setValue(MODELS.get(0));
+        model.setTooltip(new Tooltip("Which network to watch: the deep linear network, the ReLU MLP of §4.2, or both (Fig. 1)"));
+        model.valueProperty().addListener((obs, o, v) -> { if (v != null) showModel(v); });
+        linearRun.getChildren().setAll(play, one, two, reset, speed, new javafx.scene.control.Label("stop at step"), stopAt, single);
+        linearRun.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        linearRun.setId("linear-run-controls");
+        return new ToolBar(new javafx.scene.control.Label("model"), model, new javafx.scene.control.Separator(), linearRun);
     }
 
     private static Button button(String id, String text, String tip, Runnable action) {
@@ -503,30 +557,11 @@ public final class MainView extends BorderPane {
         layoutPanels();
     }
 
-    /** Visible panels in a grid (3 columns when there are more than 4), or the chosen one alone. */
+    /** Visible panels in a grid, or the chosen one alone. */
     private void layoutPanels() {
-        grid.getChildren().clear();
-        grid.getColumnConstraints().clear();
-        grid.getRowConstraints().clear();
         List<String> keys = singleMode ? List.of(single.getValue()) : List.copyOf(visible);
         panels.panels().values().forEach(p -> p.setVisible(keys.contains(p.key())));
-        int columns = keys.size() > 4 ? 3 : keys.size() > 1 ? 2 : 1;
-        int rows = Math.max(1, (keys.size() + columns - 1) / columns);
-        for (int c = 0; c < columns; c++) {
-            ColumnConstraints cc = new ColumnConstraints();
-            cc.setPercentWidth(100.0 / columns);
-            grid.getColumnConstraints().add(cc);
-        }
-        for (int r = 0; r < rows; r++) {
-            RowConstraints rc = new RowConstraints();
-            rc.setPercentHeight(100.0 / rows);
-            rc.setVgrow(Priority.ALWAYS);
-            grid.getRowConstraints().add(rc);
-        }
-        for (int i = 0; i < keys.size(); i++) {
-            Node panel = panels.panel(keys.get(i));
-            grid.add(panel, i % columns, i / columns);
-        }
+        PanelGrid.layout(grid, keys.stream().map(panels::panel).toList());
     }
 
     /** One frame: pull new rows, flush the charts, refresh status and readouts. Never blocks. */
@@ -534,36 +569,27 @@ public final class MainView extends BorderPane {
         countFrame(now);
         LiveState s = engine.state();
         if (s == null) return;
-        if (s.generation() != shownGeneration && s.history() != null) {
-            shownGeneration = s.generation();
-            shownHistory = s.history();
-            consumed = 0;
-            panels.rebuild(shownHistory.columns(), s.parameters(), s.targetValues(), shownHistory);
+        if (feed.follow(s.generation(), s.history())) {
+            panels.rebuild(s.history().columns(Columns.class), s.parameters(), s.targetValues(), s.history());
             controls.show(s.parameters());
             if (!bifurcation.busy()) bifurcation.resetRange(s.parameters());
         }
-        if (shownHistory != null) {
-            consumeWithinBudget();
+        if (feed.history() != null) {
+            feed.catchUp(panels::consume, CONSUME_BUDGET_NANOS);
             panels.flush(s.steps());
+        }
+        mlp.frame(CONSUME_BUDGET_NANOS, mlpTab.isSelected());
+        if (sideBySideTab.isSelected()) {
+            sideBySide.frameLinear(s, CONSUME_BUDGET_NANOS);
+            if (mlp.engine() != null) sideBySide.frameMlp(mlp.engine().state(), CONSUME_BUDGET_NANOS);
         }
         if (orbitTab.isSelected()) orbit.update(s);
         bifurcation.update(s);
         status.update(s, framesPerSecond);
         controls.showLiveCount(s.oscillating());
         if (play.isSelected() != s.playing()) play.setSelected(s.playing());
-        play.setText(s.playing() ? "⏸ Pause" : "▶ Play");
+        play.setText(s.playing() ? PAUSE_LABEL : PLAY_LABEL);
         if (!stopAt.isFocused()) stopAt.setText(s.stopAt() == Long.MAX_VALUE ? "" : Long.toString(s.stopAt()));
-    }
-
-    /** Reads new history rows block by block until caught up or the frame's budget is used. */
-    private void consumeWithinBudget() {
-        long deadline = System.nanoTime() + CONSUME_BUDGET_NANOS;
-        int size = shownHistory.size();
-        while (consumed < size && System.nanoTime() < deadline) {
-            int to = Math.min(size, consumed + ROW_BLOCK);
-            panels.consume(shownHistory, consumed, to);
-            consumed = to;
-        }
     }
 
     private void countFrame(long now) {
@@ -583,7 +609,9 @@ public final class MainView extends BorderPane {
             if (scene.getFocusOwner() instanceof TextInputControl) return;
             KeyCode code = e.getCode();
             boolean handled = true;
-            if (code == KeyCode.SPACE) togglePlay();
+            if (code == KeyCode.SPACE && mlpTab.isSelected()) mlp.togglePlay();
+            else if (code == KeyCode.RIGHT && mlpTab.isSelected()) mlp.send(new org.eoslab.run.MlpLiveEngine.StepBy(1));
+            else if (code == KeyCode.SPACE) togglePlay();
             else if (code == KeyCode.RIGHT) engine.send(new LiveEngine.StepBy(1));
             else if (code == KeyCode.R) reset();
             else if (code == KeyCode.OPEN_BRACKET) controls.nudgeEta(1 / ETA_NUDGE);
@@ -591,7 +619,7 @@ public final class MainView extends BorderPane {
             else if (code == KeyCode.F && stage != null) stage.setFullScreen(!stage.isFullScreen());
             else if (code == KeyCode.E && e.isShortcutDown()) pictureDialog();
             else if (code == KeyCode.P) setPresentation(!presentation);
-            else if (code == KeyCode.C && !e.isShortcutDown()) setControlsVisible(getLeft() == null);
+            else if (code == KeyCode.C && !e.isShortcutDown()) setControlsVisible(!controlsShown);
             else handled = false;
             if (handled) e.consume();
         });
@@ -603,7 +631,7 @@ public final class MainView extends BorderPane {
     }
 
     /** History rows drawn so far (tests, diagnostics). */
-    public int consumedRows() { return consumed; }
+    public int consumedRows() { return feed.consumed(); }
 
     public PanelSet panels() { return panels; }
 
@@ -620,4 +648,10 @@ public final class MainView extends BorderPane {
     public LiveEngine engine() { return engine; }
 
     public ChartPanel panel(String key) { return panels.panel(key); }
+
+    public MlpView mlp() { return mlp; }
+
+    public SideBySideView sideBySide() { return sideBySide; }
+
+    public ComboBox<String> model() { return model; }
 }

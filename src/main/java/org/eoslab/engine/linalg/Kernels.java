@@ -3,11 +3,13 @@ package org.eoslab.engine.linalg;
 import java.util.Arrays;
 
 /**
- * Dense n×n row-major products for the engine's hot loop. One kernel: rows [from, to) of C ← s·A·B (or
+ * Dense row-major products for the engine's hot loop. One kernel: rows [from, to) of C ← s·A·B (or
  * C += s·A·B), four rows of C and four k's per pass. Each row of C is accumulated in its own zero-offset
  * scratch array, the one loop shape JDK 17's C2 auto-vectorizes here (an offset store into C defeats it);
- * sharing each B load across four rows halves the memory traffic per flop. Measured: 10-13 GFLOP/s on one
- * core, about twice EJML's {@code CommonOps_DDRM.mult} (the bench reports both).
+ * sharing each B load across four rows halves the memory traffic per flop, and chained {@code Math.fma}
+ * (vectorized to FMA instructions) halves the arithmetic instructions. Measured: 10-13 GFLOP/s on one core,
+ * about twice EJML's {@code CommonOps_DDRM.mult} (the bench reports both). Deterministic: the order of
+ * operations depends only on the shapes.
  */
 public final class Kernels {
     private Kernels() {}
@@ -29,54 +31,66 @@ public final class Kernels {
      */
     public static void multRows(double[] a, double[] b, double[] c, int n, int m, double s, boolean accumulate,
                                 int from, int to, double[][] scratch) {
+        multRows(a, b, c, n, m, 0, n, 0, m, s, accumulate, from, to, scratch);
+    }
+
+    /**
+     * The same restricted to one block: C[:, jFrom:jTo] ← s·A[:, kFrom:kTo]·B[kFrom:kTo, jFrom:jTo] or += it.
+     * Blocking k keeps a panel of B in cache while every row of A passes over it (long inner dimensions);
+     * blocking j keeps the four scratch rows in L1 (wide outputs). Scratch rows must hold jTo − jFrom values.
+     */
+    public static void multRows(double[] a, double[] b, double[] c, int n, int m, int kFrom, int kTo,
+                                int jFrom, int jTo, double s, boolean accumulate, int from, int to,
+                                double[][] scratch) {
         double[] r0 = scratch[0], r1 = scratch[1], r2 = scratch[2], r3 = scratch[3];
+        int w = jTo - jFrom;
         int i = from;
         for (; i + 3 < to; i += 4) {
             int a0 = i * n, a1 = a0 + n, a2 = a1 + n, a3 = a2 + n;
-            Arrays.fill(r0, 0, m, 0);
-            Arrays.fill(r1, 0, m, 0);
-            Arrays.fill(r2, 0, m, 0);
-            Arrays.fill(r3, 0, m, 0);
-            int k = 0;
-            for (; k + 3 < n; k += 4) {
-                int b0 = k * m, b1 = b0 + m, b2 = b1 + m, b3 = b2 + m;
+            Arrays.fill(r0, 0, w, 0);
+            Arrays.fill(r1, 0, w, 0);
+            Arrays.fill(r2, 0, w, 0);
+            Arrays.fill(r3, 0, w, 0);
+            int k = kFrom;
+            for (; k + 3 < kTo; k += 4) {
+                int b0 = k * m + jFrom, b1 = b0 + m, b2 = b1 + m, b3 = b2 + m;
                 double x00 = a[a0 + k], x01 = a[a0 + k + 1], x02 = a[a0 + k + 2], x03 = a[a0 + k + 3];
                 double x10 = a[a1 + k], x11 = a[a1 + k + 1], x12 = a[a1 + k + 2], x13 = a[a1 + k + 3];
                 double x20 = a[a2 + k], x21 = a[a2 + k + 1], x22 = a[a2 + k + 2], x23 = a[a2 + k + 3];
                 double x30 = a[a3 + k], x31 = a[a3 + k + 1], x32 = a[a3 + k + 2], x33 = a[a3 + k + 3];
-                for (int j = 0; j < m; j++) {
+                for (int j = 0; j < w; j++) {
                     double y0 = b[b0 + j], y1 = b[b1 + j], y2 = b[b2 + j], y3 = b[b3 + j];
-                    r0[j] += (x00 * y0 + x01 * y1) + (x02 * y2 + x03 * y3);
-                    r1[j] += (x10 * y0 + x11 * y1) + (x12 * y2 + x13 * y3);
-                    r2[j] += (x20 * y0 + x21 * y1) + (x22 * y2 + x23 * y3);
-                    r3[j] += (x30 * y0 + x31 * y1) + (x32 * y2 + x33 * y3);
+                    r0[j] = Math.fma(x03, y3, Math.fma(x02, y2, Math.fma(x01, y1, Math.fma(x00, y0, r0[j]))));
+                    r1[j] = Math.fma(x13, y3, Math.fma(x12, y2, Math.fma(x11, y1, Math.fma(x10, y0, r1[j]))));
+                    r2[j] = Math.fma(x23, y3, Math.fma(x22, y2, Math.fma(x21, y1, Math.fma(x20, y0, r2[j]))));
+                    r3[j] = Math.fma(x33, y3, Math.fma(x32, y2, Math.fma(x31, y1, Math.fma(x30, y0, r3[j]))));
                 }
             }
-            for (; k < n; k++) {
-                int bk = k * m;
+            for (; k < kTo; k++) {
+                int bk = k * m + jFrom;
                 double x0 = a[a0 + k], x1 = a[a1 + k], x2 = a[a2 + k], x3 = a[a3 + k];
-                for (int j = 0; j < m; j++) {
+                for (int j = 0; j < w; j++) {
                     double y = b[bk + j];
-                    r0[j] += x0 * y;
-                    r1[j] += x1 * y;
-                    r2[j] += x2 * y;
-                    r3[j] += x3 * y;
+                    r0[j] = Math.fma(x0, y, r0[j]);
+                    r1[j] = Math.fma(x1, y, r1[j]);
+                    r2[j] = Math.fma(x2, y, r2[j]);
+                    r3[j] = Math.fma(x3, y, r3[j]);
                 }
             }
-            store(r0, c, i * m, m, s, accumulate);
-            store(r1, c, (i + 1) * m, m, s, accumulate);
-            store(r2, c, (i + 2) * m, m, s, accumulate);
-            store(r3, c, (i + 3) * m, m, s, accumulate);
+            store(r0, c, i * m + jFrom, w, s, accumulate);
+            store(r1, c, (i + 1) * m + jFrom, w, s, accumulate);
+            store(r2, c, (i + 2) * m + jFrom, w, s, accumulate);
+            store(r3, c, (i + 3) * m + jFrom, w, s, accumulate);
         }
         for (; i < to; i++) {
             int ai = i * n;
-            Arrays.fill(r0, 0, m, 0);
-            for (int k = 0; k < n; k++) {
+            Arrays.fill(r0, 0, w, 0);
+            for (int k = kFrom; k < kTo; k++) {
                 double x = a[ai + k];
-                int bk = k * m;
-                for (int j = 0; j < m; j++) r0[j] += x * b[bk + j];
+                int bk = k * m + jFrom;
+                for (int j = 0; j < w; j++) r0[j] = Math.fma(x, b[bk + j], r0[j]);
             }
-            store(r0, c, i * m, m, s, accumulate);
+            store(r0, c, i * m + jFrom, w, s, accumulate);
         }
     }
 

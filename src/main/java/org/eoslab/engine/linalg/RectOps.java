@@ -6,6 +6,10 @@ package org.eoslab.engine.linalg;
  * the largest shapes seen and are then reused: after the first step nothing is allocated.
  */
 public final class RectOps {
+    /** Bytes of B kept hot per inner block: half of a 512 KiB L2. */
+    static final int PANEL_BYTES = 256 * 1024;
+    /** Output columns per block when the output is wider than twice this: four scratch rows stay in L1. */
+    static final int COLUMN_BLOCK = 512;
     private final boolean parallel;
     private final double[][][] scratch = {Kernels.scratch(1), Kernels.scratch(1)};
     private double[] transposed = new double[1];
@@ -39,6 +43,16 @@ public final class RectOps {
         mult(at, r, k, b, c, out, s, accumulate);
     }
 
+    /**
+     * Inner-dimension block so that a k-block of B (block × cols doubles) stays in a core's L2 while every
+     * row of A passes over it; long inner dimensions (the n samples of G·Hᵀ) otherwise stream B from memory
+     * once per four rows.
+     */
+    static int innerBlock(int inner, int cols) {
+        int block = Math.max(16, PANEL_BYTES / (Double.BYTES * cols)) & ~3;
+        return Math.min(inner, block);
+    }
+
     private double[] transposeBuffer(int size) {
         if (transposed.length < size) transposed = new double[size];
         return transposed;
@@ -66,7 +80,15 @@ public final class RectOps {
 
         @Override
         public void run(int from, int to, int slot) {
-            Kernels.multRows(a, b, c, inner, cols, s, accumulate, from, to, scratch[slot]);
+            int width = cols > 2 * COLUMN_BLOCK ? COLUMN_BLOCK : cols;
+            int block = innerBlock(inner, width);
+            for (int j = 0; j < cols; j += width) {
+                int jTo = Math.min(cols, j + width);
+                for (int k = 0; k < inner; k += block) {
+                    Kernels.multRows(a, b, c, inner, cols, k, Math.min(inner, k + block), j, jTo, s,
+                            accumulate || k > 0, from, to, scratch[slot]);
+                }
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.eoslab.engine.mlp;
 
 import java.util.Random;
+import org.eoslab.engine.linalg.Kernels;
 import org.eoslab.engine.linalg.RectOps;
 
 /**
@@ -16,6 +17,7 @@ import org.eoslab.engine.linalg.RectOps;
 public final class Mlp {
     private final Dataset data;
     private final double[] y;
+    private final double[] xT;        // Xᵀ (n × features), transposed once: X never changes
     private final int n;
     private final int depth;
     private final int[] rows;
@@ -39,6 +41,8 @@ public final class Mlp {
         this.data = data;
         this.y = data.oneHot();
         this.n = data.samples();
+        this.xT = new double[data.x().length];
+        Kernels.transpose(data.x(), data.features(), n, xT);
         this.depth = depth;
         this.c = lossScale;
         this.rows = new int[depth];
@@ -101,21 +105,38 @@ public final class Mlp {
         double[] next = gNext;
         for (int i = 0; i < out.length; i++) cur[i] = c * out[i];                // G_L = c·R
         for (int l = depth - 1; l >= 0; l--) {
-            double[] prev = l == 0 ? data.x() : h[l - 1];
             if (l > 0) {
                 ops.multTransA(w[l], rows[l], cols[l], cur, n, next, 1.0, false);  // W_ℓᵀ G_ℓ (old W_ℓ)
                 double[] pre = z[l - 1];
                 for (int i = 0; i < cols[l] * n; i++) if (pre[i] <= 0) next[i] = 0;
             }
             if (target == null) {
-                ops.multTransB(cur, rows[l], n, prev, cols[l], w[l], scale, true);   // W_ℓ += −η G_ℓ H_{ℓ−1}ᵀ
+                timesInputTransposed(l + 1, cur, w[l], scale, true);             // W_ℓ += −η G_ℓ H_{ℓ−1}ᵀ
             } else {
-                ops.multTransB(cur, rows[l], n, prev, cols[l], target[l], scale, false);
+                timesInputTransposed(l + 1, cur, target[l], scale, false);
             }
             double[] t = cur;
             cur = next;
             next = t;
         }
+    }
+
+    /**
+     * out ← s·G·H_{ℓ−1}ᵀ (or += it) for a layer-ℓ signal G (rows(ℓ) × n), H_0 = X: the weight-gradient
+     * form. Layer 1 reads the cached Xᵀ.
+     */
+    void timesInputTransposed(int l, double[] signal, double[] out, double s, boolean accumulate) {
+        if (l == 1) ops.mult(signal, rows[0], n, xT, cols[0], out, s, accumulate);
+        else ops.multTransB(signal, rows[l - 1], n, h[l - 2], cols[l - 1], out, s, accumulate);
+    }
+
+    /**
+     * True when the last hidden layer is zero for every sample: the output is 0, every gradient is 0, and GD
+     * can never leave (a "dead" network, the usual end of a too-large step without biases).
+     */
+    public boolean dead() {
+        for (double a : h[depth - 2]) if (a != 0) return false;
+        return true;
     }
 
     /** Fraction of samples whose largest output is their label, from the last forward pass. */

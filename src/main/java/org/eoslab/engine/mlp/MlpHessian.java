@@ -93,8 +93,7 @@ public final class MlpHessian implements HessianOperator {
         for (int l = depth; l >= 1; l--) {
             int rows = mlp.rows(l);
             int cols = mlp.cols(l);
-            double[] prev = l == 1 ? mlp.data().x() : mlp.activation(l - 1);
-            ops.multTransB(rgCur, rows, n, prev, cols, hv[l - 1], 1.0, false);
+            mlp.timesInputTransposed(l, rgCur, hv[l - 1], 1.0, false);            // R{G_ℓ} H_{ℓ−1}ᵀ
             if (l > 1) {
                 ops.multTransB(gCur, rows, n, rh[l - 2], cols, hv[l - 1], 1.0, true);
                 ops.multTransA(mlp.layer(l), rows, cols, gCur, n, gNext, 1.0, false);

@@ -109,9 +109,13 @@ public final class PanelSet {
      * rendering (no GPU) above 30 fps while the engine runs flat out.
      */
     public void flush(long lastStep) {
-        frame++;
+        flushStaggered(panels.values(), ++frame, lastStep);
+    }
+
+    /** Redraws the visible panels of group {@code frame} mod {@link #REDRAW_GROUPS} (round-robin). */
+    public static void flushStaggered(Iterable<ChartPanel> panels, long frame, long lastStep) {
         int i = 0;
-        for (ChartPanel p : panels.values()) {
+        for (ChartPanel p : panels) {
             if (p.isVisible() && (frame + i) % REDRAW_GROUPS == 0) p.flush(lastStep);
             i++;
         }

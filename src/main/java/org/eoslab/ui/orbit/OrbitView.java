@@ -101,7 +101,7 @@ public final class OrbitView extends BorderPane {
         int n = Math.min(window.getValue(), h.size());
         if (n < 4) return;
         if (buffer.length < n) buffer = new double[n];
-        int column = h.columns().modeTrack(i, s.parameters().init());
+        int column = h.columns(Columns.class).modeTrack(i, s.parameters().init());
         h.column(column, h.size() - n, h.size(), buffer);
         for (int t = 0; t < n; t++) buffer[t] = Math.abs(buffer[t]);
         long firstStep = (long) h.get(h.size() - n, Columns.STEP);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.RandomMatrices_DDRM;
 import org.eoslab.engine.RandomMatrices;
 import org.eoslab.engine.SingularSpectrum;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,35 @@ class LinalgTest {
         ops.multAddTransB(2.5, a, b, ours);
         CommonOps_DDRM.multAddTransB(2.5, a, b, ref);
         assertTrue(maxDiff(ours, ref) < tol, "multAddTransB");
+    }
+
+    /** Rectangular products, inner dimensions long enough to be split into several cache blocks (odd tails too). */
+    @ParameterizedTest(name = "{0}×{1}·{1}×{2} parallel={3}")
+    @CsvSource({"3, 5, 2, false", "9, 3001, 50, false", "37, 2003, 300, true", "64, 700, 1000, true"})
+    void rectangularProductsMatchEjml(int r, int k, int c, boolean parallel) {
+        assertTrue(RectOps.innerBlock(k, c) < k || k < 10, "the case must exercise inner blocking");
+        RectOps ops = new RectOps(parallel);
+        DMatrixRMaj a = RandomMatrices_DDRM.rectangle(r, k, -1, 1, new Random(4));
+        DMatrixRMaj b = RandomMatrices_DDRM.rectangle(k, c, -1, 1, new Random(5));
+        DMatrixRMaj c0 = RandomMatrices_DDRM.rectangle(r, c, -1, 1, new Random(6));
+        DMatrixRMaj ours = new DMatrixRMaj(r, c), ref = new DMatrixRMaj(r, c);
+        double tol = 1e-13 * k;
+
+        ours.setTo(c0);
+        ops.mult(a.data, r, k, b.data, c, ours.data, -0.5, true);
+        ref.setTo(c0);
+        CommonOps_DDRM.multAdd(-0.5, a, b, ref);
+        assertTrue(maxDiff(ours, ref) < tol, "mult, accumulate");
+
+        DMatrixRMaj bt = CommonOps_DDRM.transpose(b, null);
+        ops.multTransB(a.data, r, k, bt.data, c, ours.data, 2.0, false);
+        CommonOps_DDRM.mult(2.0, a, b, ref);
+        assertTrue(maxDiff(ours, ref) < tol, "multTransB");
+
+        DMatrixRMaj at = CommonOps_DDRM.transpose(a, null);
+        ops.multTransA(at.data, k, r, b.data, c, ours.data, 1.0, false);
+        CommonOps_DDRM.mult(a, b, ref);
+        assertTrue(maxDiff(ours, ref) < tol, "multTransA");
     }
 
     /** Values to 1e-12·σ_1 against the full SVD, and every returned triplet satisfies A v = σ u. */

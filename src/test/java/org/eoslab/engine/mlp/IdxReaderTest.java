@@ -5,13 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPOutputStream;
 import org.eoslab.config.InvalidParameterException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,39 +15,15 @@ import org.junit.jupiter.api.io.TempDir;
 class IdxReaderTest {
     @TempDir Path tmp;
 
-    static byte[] images(int magic, int count, int rows, int cols, int actual) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.writeInt(magic);
-        out.writeInt(count);
-        out.writeInt(rows);
-        out.writeInt(cols);
-        for (int j = 0; j < actual; j++) for (int p = 0; p < rows * cols; p++) out.writeByte((j * 31 + p * 7) % 256);
-        return bytes.toByteArray();
-    }
-
-    static byte[] labels(int magic, int count, int actual) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.writeInt(magic);
-        out.writeInt(count);
-        for (int j = 0; j < actual; j++) out.writeByte(j % 10);
-        return bytes.toByteArray();
-    }
-
     Path write(String name, byte[] content, boolean gzip) throws IOException {
-        Path file = tmp.resolve(name + (gzip ? ".gz" : ""));
-        try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(file)) : Files.newOutputStream(file)) {
-            out.write(content);
-        }
-        return file;
+        return IdxFixtures.write(tmp.resolve(name + (gzip ? ".gz" : "")), content, gzip);
     }
 
     @Test
     void readsRawAndGzipPairsIntoColumnsScaledToOne() throws IOException {
         for (boolean gzip : new boolean[] {false, true}) {
-            Path im = write("t-images-idx3-ubyte", images(2051, 12, 2, 3, 12), gzip);
-            Path lb = write("t-labels-idx1-ubyte", labels(2049, 12, 12), gzip);
+            Path im = write("t-images-idx3-ubyte", IdxFixtures.images(2051, 12, 2, 3, 12), gzip);
+            Path lb = write("t-labels-idx1-ubyte", IdxFixtures.labels(2049, 12, 12), gzip);
             assertEquals(lb, IdxReader.labelsFor(im));
             Dataset d = IdxReader.read(im, lb, 5);
             assertEquals(6, d.features());
@@ -66,11 +37,11 @@ class IdxReaderTest {
 
     @Test
     void wrongFilesAreRefusedWithTheirNameAndTheProblem() throws IOException {
-        Path good = write("a-images-idx3-ubyte", images(2051, 4, 2, 2, 4), false);
-        Path goodLabels = write("a-labels-idx1-ubyte", labels(2049, 4, 4), false);
-        assertMessage(() -> IdxReader.read(write("b", images(2049, 4, 2, 2, 4), false), goodLabels, 2), "magic number 0x00000801, expected 0x00000803");
-        assertMessage(() -> IdxReader.read(good, write("c", labels(2049, 5, 5), false), 2), "has 5 labels but");
-        assertMessage(() -> IdxReader.read(write("d", images(2051, 4, 2, 2, 2), true), goodLabels, 4), "is truncated: it ends after 2 of the 4 samples");
+        Path good = write("a-images-idx3-ubyte", IdxFixtures.images(2051, 4, 2, 2, 4), false);
+        Path goodLabels = write("a-labels-idx1-ubyte", IdxFixtures.labels(2049, 4, 4), false);
+        assertMessage(() -> IdxReader.read(write("b", IdxFixtures.images(2049, 4, 2, 2, 4), false), goodLabels, 2), "magic number 0x00000801, expected 0x00000803");
+        assertMessage(() -> IdxReader.read(good, write("c", IdxFixtures.labels(2049, 5, 5), false), 2), "has 5 labels but");
+        assertMessage(() -> IdxReader.read(write("d", IdxFixtures.images(2051, 4, 2, 2, 2), true), goodLabels, 4), "is truncated: it ends after 2 of the 4 samples");
         assertMessage(() -> IdxReader.read(good, goodLabels, 9), "samples: 9 is outside the allowed range [1, 4]");
         assertMessage(() -> IdxReader.read(write("e", new byte[3], false), goodLabels, 1), "is too short to be an IDX file");
         assertMessage(() -> IdxReader.read(tmp.resolve("nope"), goodLabels, 1), "does not exist");

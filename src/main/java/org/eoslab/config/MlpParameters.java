@@ -1,0 +1,90 @@
+package org.eoslab.config;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A run of the paper's ReLU network (section 4.2): data, architecture, optimizer and what to record.
+ *
+ * @param data an IDX images file (labels found next to it), or null for the Fashion-MNIST subset shipped
+ * @param samples training samples used, the first ones of the file
+ * @param alpha init scale: W_ℓ entries N(0, α²·2/fan_in)
+ * @param metricsEvery layer spectra and subspace distances on steps t, t+1 for t a multiple of this
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record MlpParameters(String data, int samples, int depth, int hidden, double alpha, double eta,
+                            LossKind loss, long seed, long steps, int sharpnessEvery, int metricsEvery) {
+    public static final int MAX_SAMPLES = 60_000;
+    public static final int MAX_HIDDEN = 2_000;
+
+    /** The paper's network at a size that runs live: 1000 samples, width 200, depth 4. */
+    public static MlpParameters defaults() {
+        return new MlpParameters(null, 1000, 4, 200, 1.0, 0.2, LossKind.MEAN, 1L, 2000, 25, 10);
+    }
+
+    public MlpParameters validate() {
+        range("samples", samples, 1, MAX_SAMPLES);
+        range("depth", depth, 2, 10);
+        range("hidden", hidden, 1, MAX_HIDDEN);
+        positive("alpha", alpha);
+        positive("eta", eta);
+        if (loss == null) throw new InvalidParameterException("loss", "missing");
+        if (steps < 0 || steps > Parameters.MAX_STEPS) {
+            throw new InvalidParameterException("steps", steps + " is outside the allowed range [0, " + Parameters.MAX_STEPS + "]");
+        }
+        range("sharpnessEvery", sharpnessEvery, 0, Integer.MAX_VALUE);
+        range("metricsEvery", metricsEvery, 1, Integer.MAX_VALUE);
+        return this;
+    }
+
+    private static void range(String field, long v, long lo, long hi) {
+        if (v < lo || v > hi) throw new InvalidParameterException(field, v + " is outside the allowed range [" + lo + ", " + hi + "]");
+    }
+
+    private static void positive(String field, double v) {
+        if (!(v > 0) || !Double.isFinite(v)) throw new InvalidParameterException(field, v + " must be positive and finite");
+    }
+
+    public MlpParameters withData(String v) {
+        return new MlpParameters(v, samples, depth, hidden, alpha, eta, loss, seed, steps, sharpnessEvery, metricsEvery);
+    }
+
+    public MlpParameters withSamples(int v) {
+        return new MlpParameters(data, v, depth, hidden, alpha, eta, loss, seed, steps, sharpnessEvery, metricsEvery);
+    }
+
+    public MlpParameters withDepth(int v) {
+        return new MlpParameters(data, samples, v, hidden, alpha, eta, loss, seed, steps, sharpnessEvery, metricsEvery);
+    }
+
+    public MlpParameters withHidden(int v) {
+        return new MlpParameters(data, samples, depth, v, alpha, eta, loss, seed, steps, sharpnessEvery, metricsEvery);
+    }
+
+    public MlpParameters withAlpha(double v) {
+        return new MlpParameters(data, samples, depth, hidden, v, eta, loss, seed, steps, sharpnessEvery, metricsEvery);
+    }
+
+    public MlpParameters withEta(double v) {
+        return new MlpParameters(data, samples, depth, hidden, alpha, v, loss, seed, steps, sharpnessEvery, metricsEvery);
+    }
+
+    public MlpParameters withLoss(LossKind v) {
+        return new MlpParameters(data, samples, depth, hidden, alpha, eta, v, seed, steps, sharpnessEvery, metricsEvery);
+    }
+
+    public MlpParameters withSeed(long v) {
+        return new MlpParameters(data, samples, depth, hidden, alpha, eta, loss, v, steps, sharpnessEvery, metricsEvery);
+    }
+
+    public MlpParameters withSteps(long v) {
+        return new MlpParameters(data, samples, depth, hidden, alpha, eta, loss, seed, v, sharpnessEvery, metricsEvery);
+    }
+
+    public MlpParameters withSharpnessEvery(int v) {
+        return new MlpParameters(data, samples, depth, hidden, alpha, eta, loss, seed, steps, v, metricsEvery);
+    }
+
+    public MlpParameters withMetricsEvery(int v) {
+        return new MlpParameters(data, samples, depth, hidden, alpha, eta, loss, seed, steps, sharpnessEvery, v);
+    }
+}

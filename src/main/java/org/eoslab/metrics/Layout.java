@@ -1,0 +1,24 @@
+package org.eoslab.metrics;
+
+import java.util.List;
+
+/** The columns of a per-step row: names and count, with step, loss and sharpness always first. */
+public interface Layout {
+    int STEP = 0;
+    int LOSS = 1;
+    int SHARPNESS = 2;
+
+    List<String> names();
+
+    int count();
+
+    /** The column of the η in force at each step. */
+    int eta();
+
+    /** A fresh row with every measurement NaN (NaN = not measured). */
+    default double[] emptyRow() {
+        double[] row = new double[count()];
+        java.util.Arrays.fill(row, Double.NaN);
+        return row;
+    }
+}

@@ -1,0 +1,167 @@
+package org.eoslab.ui.mlp;
+
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.function.DoubleConsumer;
+import javafx.animation.PauseTransition;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.eoslab.config.InvalidParameterException;
+import org.eoslab.config.MlpParameters;
+import org.eoslab.engine.mlp.IdxReader;
+import org.eoslab.ui.controls.ControlPanel;
+import org.eoslab.ui.controls.NumberSlider;
+
+/**
+ * The ReLU network's parameters: η applies at the next step; data, size, depth, width, α and seed start the
+ * run over after a short quiet period. Values out of range are refused with the field and its range.
+ */
+public final class MlpControls extends VBox {
+    private final NumberSlider eta;
+    private final NumberSlider alpha;
+    private final NumberSlider depth;
+    private final NumberSlider hidden;
+    private final NumberSlider samples;
+    private final TextField seed = new TextField();
+    private final ComboBox<Integer> sharpnessEvery = new ComboBox<>();
+    private final Label data = new Label();
+    private final Label message = new Label();
+    private final PauseTransition debounce = new PauseTransition(ControlPanel.DEBOUNCE);
+    private MlpParameters draft;
+    private boolean updating;
+    private DoubleConsumer onEta = v -> {};
+    private Consumer<MlpParameters> onRestart = p -> {};
+    private Runnable chooseData = () -> {};
+
+    public MlpControls(MlpParameters initial) {
+        this.draft = initial;
+        eta = new NumberSlider("learning rate η", "mlp-eta", 0.005, 2, initial.eta(), true, false);
+        alpha = new NumberSlider("init scale α (× He)", "mlp-alpha", 0.1, 3, initial.alpha(), true, false);
+        depth = new NumberSlider("depth L", "mlp-depth", 2, 10, initial.depth(), false, true);
+        hidden = new NumberSlider("hidden width", "mlp-hidden", 8, MlpParameters.MAX_HIDDEN, initial.hidden(), true, true);
+        samples = new NumberSlider("training samples n", "mlp-samples", 100, 20_000, initial.samples(), true, true);
+        setId("mlp-controls");
+        getStyleClass().add("control-panel");
+        setSpacing(8);
+        setPadding(new Insets(10));
+        setPrefWidth(330);
+        Label title = new Label("ReLU network (paper §4.2)");
+        title.getStyleClass().add("preset-title");
+        Label text = new Label("Full-batch GD on the mean-squared loss to one-hot labels, no biases. Top singular "
+                + "values of a layer oscillate with the loss; the bottom ones and the singular vectors stay put.");
+        text.setWrapText(true);
+        text.getStyleClass().add("preset-description");
+        data.setId("mlp-data");
+        data.setWrapText(true);
+        message.setId("mlp-message");
+        message.getStyleClass().add("field-error");
+        message.setWrapText(true);
+        seed.setId("mlp-seed");
+        sharpnessEvery.setId("mlp-sharpness-every");
+        sharpnessEvery.getItems().addAll(0, 5, 11, 25, 51, 101);
+        Button open = new Button("Open IDX images…");
+        open.setId("mlp-open-data");
+        open.setOnAction(e -> chooseData.run());
+        Button shipped = new Button("Shipped subset");
+        shipped.setId("mlp-shipped-data");
+        shipped.setOnAction(e -> setData(null));
+        GridPane misc = new GridPane();
+        misc.setHgap(8);
+        misc.setVgap(6);
+        misc.addRow(0, new Label("seed"), seed);
+        misc.addRow(1, new Label("sharpness every"), sharpnessEvery);
+        getChildren().addAll(title, text, new Separator(), eta, new Separator(), alpha, depth, hidden, samples,
+                new Label("data"), data, new HBox(6, open, shipped), misc, message);
+        wire();
+        show(initial);
+    }
+
+    private void wire() {
+        debounce.setOnFinished(e -> onRestart.accept(draft));
+        eta.setOnCommit(v -> {
+            draft = draft.withEta(v);
+            onEta.accept(v);
+        });
+        alpha.setOnCommit(v -> edit(draft.withAlpha(v)));
+        depth.setOnCommit(v -> edit(draft.withDepth((int) v)));
+        hidden.setOnCommit(v -> edit(draft.withHidden((int) v)));
+        samples.setOnCommit(v -> edit(draft.withSamples((int) v)));
+        seed.setOnAction(e -> commitSeed());
+        seed.focusedProperty().addListener((obs, was, now) -> { if (!now) commitSeed(); });
+        sharpnessEvery.valueProperty().addListener((obs, o, v) -> {
+            if (!updating && v != null && v != draft.sharpnessEvery()) edit(draft.withSharpnessEvery(v));
+        });
+    }
+
+    /** Another data file (null: the shipped subset); the number of samples is kept if the file has enough. */
+    public void setData(Path images) {
+        edit(draft.withData(images == null ? null : images.toString()));
+    }
+
+    private void commitSeed() {
+        if (updating) return;
+        try {
+            long v = Long.parseLong(seed.getText().trim());
+            if (v != draft.seed()) edit(draft.withSeed(v));
+        } catch (NumberFormatException e) {
+            showMessage("seed: '" + seed.getText() + "' must be a whole number");
+        }
+    }
+
+    private void edit(MlpParameters next) {
+        if (updating) return;
+        try {
+            next.validate();
+        } catch (InvalidParameterException e) {
+            showMessage(e.getMessage());
+            return;
+        }
+        draft = next;
+        showMessage(null);
+        show(draft);
+        debounce.playFromStart();
+    }
+
+    /** Shows parameters without sending anything (the engine reported them). */
+    public void show(MlpParameters p) {
+        updating = true;
+        draft = p;
+        eta.setValue(p.eta());
+        alpha.setValue(p.alpha());
+        depth.setValue(p.depth());
+        hidden.setValue(p.hidden());
+        samples.setValue(p.samples());
+        seed.setText(Long.toString(p.seed()));
+        sharpnessEvery.setValue(p.sharpnessEvery());
+        data.setText(p.data() == null ? IdxReader.BUNDLED : p.data());
+        updating = false;
+    }
+
+    public void showMessage(String text) {
+        message.setText(text == null ? "" : text);
+    }
+
+    public String message() { return message.getText(); }
+
+    public MlpParameters draft() { return draft; }
+
+    public NumberSlider eta() { return eta; }
+
+    public NumberSlider depth() { return depth; }
+
+    public NumberSlider samples() { return samples; }
+
+    public void setOnEta(DoubleConsumer c) { onEta = c; }
+
+    public void setOnRestart(Consumer<MlpParameters> c) { onRestart = c; }
+
+    /** Called when the user asks for a data file (the view opens the chooser: it knows the window). */
+    public void setOnChooseData(Runnable r) { chooseData = r; }
+}

@@ -1,0 +1,122 @@
+package org.eoslab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.input.KeyCode;
+import org.eoslab.config.Parameters;
+import org.eoslab.engine.mlp.IdxFixtures;
+import org.eoslab.metrics.MlpColumns;
+import org.eoslab.run.MlpLiveState;
+import org.eoslab.ui.mlp.MlpPanels;
+import org.eoslab.ui.mlp.SideBySideView;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The model switch, the ReLU network tab and the Fig. 1 side-by-side view, headless. */
+class MlpViewTest extends LiveAppTestBase {
+    @TempDir Path tmp;
+
+    @Override
+    protected Parameters parameters() {
+        return LiveAppTest.START;
+    }
+
+    private MlpLiveState mlpState() {
+        return app.view.mlp().engine() == null ? null : app.view.mlp().engine().state();
+    }
+
+    /** Switches to the MLP and shrinks it (300 samples, width 64) so a headless run is quick. */
+    private void startSmallMlp(FxRobot robot) {
+        robot.interact(() -> app.view.model().setValue("ReLU MLP"));
+        assertTrue(app.view.tabs().getSelectionModel().getSelectedItem().getId().equals("tab-mlp"));
+        assertTrue(app.view.mlp().active(), "the MLP engine starts when its tab is shown");
+        robot.clickOn("#mlp-samples-field").eraseText(8).write("300").type(KeyCode.ENTER);
+        robot.clickOn("#mlp-hidden-field").eraseText(8).write("64").type(KeyCode.ENTER);
+        LiveAppFixture.waitUntil(30, () -> mlpState() != null && mlpState().history() != null
+                && mlpState().parameters().hidden() == 64 && mlpState().parameters().samples() == 300);
+    }
+
+    @Test
+    void theModelSwitchRunsTheReluNetworkAndFillsItsPanels(FxRobot robot) throws Exception {
+        assertFalse(app.view.mlp().active(), "the MLP costs nothing until it is shown");
+        startSmallMlp(robot);
+        LiveAppFixture.waitUntil(60, () -> mlpState().steps() > 60);
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String k : MlpPanels.KEYS) {
+            LiveAppFixture.waitUntil(10, () -> app.view.mlp().panels().panel(k).pointCount() > 0);
+        }
+        assertEquals(app.view.mlp().panels().layerChoice().getValue(), 3, "penultimate layer of a depth-4 network");
+        assertTrue(app.view.mlp().statusText().contains("fashion-mnist"), app.view.mlp().statusText());
+
+        robot.clickOn("#mlp-eta-field").eraseText(12).write("0.2").type(KeyCode.ENTER);
+        LiveAppFixture.waitUntil(10, () -> mlpState().eta() == 0.2);
+        int generation = mlpState().generation();
+        long steps = mlpState().steps();
+        LiveAppFixture.waitUntil(20, () -> mlpState().steps() > steps + 5);
+        assertEquals(generation, mlpState().generation(), "η applies live, without a restart");
+
+        Path csv = tmp.resolve("mlp.csv");
+        Path json = tmp.resolve("mlp.json");
+        Thread[] exports = new Thread[2];
+        robot.interact(() -> {
+            exports[0] = app.view.exportTrajectory(csv, false);
+            exports[1] = app.view.exportTrajectory(json, true);
+        });
+        exports[0].join(20_000);
+        exports[1].join(20_000);
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(String.join(",", new MlpColumns(4).names()), lines.get(0), "the MLP's columns, not the linear run's");
+        assertTrue(lines.size() > 60);
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        assertEquals(64, tree.get("parameters").get("hidden").asInt());
+        assertTrue(tree.get("columns").has("layer3_top_1"));
+
+        robot.interact(() -> app.view.model().setValue("Linear network"));
+        assertEquals("tab-training", app.view.tabs().getSelectionModel().getSelectedItem().getId());
+        assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
+    }
+
+    @Test
+    void sideBySideShowsBothNetworks(FxRobot robot) {
+        startSmallMlp(robot);
+        robot.interact(() -> app.view.model().setValue("Side by side (Fig. 1)"));
+        LiveAppFixture.waitUntil(60, () -> mlpState().steps() > 30);
+        LiveAppFixture.waitUntil(20, () -> SideBySideView.KEYS.stream()
+                .allMatch(k -> app.view.sideBySide().panel(k).pointCount() > 0));
+        // the MLP row shows the penultimate layer's top and bottom five, the linear row the last layer's top k
+        assertEquals(10, app.view.sideBySide().panel("fig1-mlp-sigma").series().size());
+        assertEquals(app.state().history().columns(org.eoslab.metrics.Columns.class).top(),
+                app.view.sideBySide().panel("fig1-dln-sigma").series().size());
+        assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
+    }
+
+    @Test
+    void aTruncatedDataFileIsReportedAndTheRunGoesOn(FxRobot robot) throws Exception {
+        startSmallMlp(robot);
+        LiveAppFixture.waitUntil(60, () -> mlpState().steps() > 5);
+        int generation = mlpState().generation();
+        Path images = IdxFixtures.write(tmp.resolve("bad-images-idx3-ubyte"), IdxFixtures.images(2051, 500, 28, 28, 20), false);
+        IdxFixtures.write(tmp.resolve("bad-labels-idx1-ubyte"), IdxFixtures.labels(2049, 500, 500), false);
+        assertTrue(Files.exists(images));
+        robot.interact(() -> app.view.mlp().controls().setData(images));
+        LiveAppFixture.waitUntil(20, () -> app.view.mlp().controls().message().contains("truncated"));
+        assertTrue(app.view.mlp().controls().message().contains("bad-images-idx3-ubyte"), app.view.mlp().controls().message());
+        assertEquals(generation, mlpState().generation(), "the running network is kept");
+        long steps = mlpState().steps();
+        LiveAppFixture.waitUntil(30, () -> mlpState().steps() > steps);
+
+        robot.clickOn("#mlp-samples-field").eraseText(8).write("50000").type(KeyCode.ENTER);
+        String error = app.view.mlp().controls().samples().errorText();
+        assertTrue(error != null && error.contains("[100, 20000]"), "field and range named: " + error);
+        assertNull(app.view.mlp().controls().eta().errorText());
+        assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
+    }
+}
