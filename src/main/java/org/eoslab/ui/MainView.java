@@ -155,6 +155,7 @@ public final class MainView extends BorderPane {
     private void onTab(Tab tab) {
         if (tab == mlpTab || tab == sideBySideTab) mlp.activate();
         linearRun.setVisible(tab != mlpTab);
+        status.setScope(tab == mlpTab ? "linear network (in the background):" : null);
         linearRun.setManaged(tab != mlpTab);
         setLeft(tab != mlpTab && controlsShown ? side : null);   // the MLP tab has its own controls
         String shown = tab == mlpTab ? MODELS.get(1) : tab == sideBySideTab ? MODELS.get(2) : MODELS.get(0);

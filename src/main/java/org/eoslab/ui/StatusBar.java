@@ -12,6 +12,7 @@ import org.eoslab.run.LiveState;
 
 /** Step, engine steps/s, frames/s and the phase of the run. */
 public final class StatusBar extends HBox {
+    private final Label scope = new Label();
     private final Label step = new Label("step 0");
     private final Label rate = new Label();
     private final Label fps = new Label();
@@ -29,10 +30,20 @@ public final class StatusBar extends HBox {
         phase.getStyleClass().add("phase");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(step, rate, fps, phase, spacer, message);
+        scope.setId("status-scope");
+        scope.setManaged(false);
+        scope.setVisible(false);
+        getChildren().addAll(scope, step, rate, fps, phase, spacer, message);
         setSpacing(18);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(4, 10, 4, 10));
+    }
+
+    /** Names whose run the bar describes when that is not the view on screen; null hides the name. */
+    public void setScope(String text) {
+        scope.setText(text == null ? "" : text);
+        scope.setManaged(text != null);
+        scope.setVisible(text != null);
     }
 
     public void update(LiveState s, double framesPerSecond) {

@@ -55,6 +55,9 @@ class MlpViewTest extends LiveAppTestBase {
         }
         assertEquals(app.view.mlp().panels().layerChoice().getValue(), 3, "penultimate layer of a depth-4 network");
         assertTrue(app.view.mlp().statusText().contains("fashion-mnist"), app.view.mlp().statusText());
+        javafx.scene.control.Label scope = robot.lookup("#status-scope").queryAs(javafx.scene.control.Label.class);
+        assertTrue(scope.isVisible() && scope.getText().startsWith("linear network"),
+                "the bottom bar says it describes the linear run");
 
         robot.clickOn("#mlp-eta-field").eraseText(12).write("0.2").type(KeyCode.ENTER);
         LiveAppFixture.waitUntil(10, () -> mlpState().eta() == 0.2);
@@ -81,6 +84,7 @@ class MlpViewTest extends LiveAppTestBase {
 
         robot.interact(() -> app.view.model().setValue("Linear network"));
         assertEquals("tab-training", app.view.tabs().getSelectionModel().getSelectedItem().getId());
+        assertFalse(scope.isVisible(), "on the linear tabs the bar needs no label");
         assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
     }
 

@@ -1,8 +1,8 @@
 package org.eoslab.engine.linalg;
 
 /**
- * Rectangular products on {@link Kernels} (row-major arrays): C(r×c) = s·A(r×k)·B(k×c), with the transposed
- * forms through a transpose into a buffer, rows split over two cores when there are enough. Buffers grow to
+ * Rectangular products on {@link Kernels} (row-major arrays): C(r×c) = s·A(r×k)·B(k×c); Aᵀ·B reads A with
+ * swapped strides, A·Bᵀ goes through a transpose into a buffer; rows split over two cores when there are enough. Buffers grow to
  * the largest shapes seen and are then reused: after the first step nothing is allocated.
  */
 public final class RectOps {
@@ -21,11 +21,16 @@ public final class RectOps {
 
     /** C(r×c) = s·A(r×k)·B(k×c), or C += … when {@code accumulate}. */
     public void mult(double[] a, int r, int k, double[] b, int c, double[] out, double s, boolean accumulate) {
+        run(a, k, 1, r, k, b, c, out, s, accumulate);
+    }
+
+    private void run(double[] a, int rowStride, int colStride, int r, int k, double[] b, int c, double[] out,
+                     double s, boolean accumulate) {
         if (scratch[0][0].length < c) {
             scratch[0] = Kernels.scratch(c);
             scratch[1] = Kernels.scratch(c);
         }
-        product.set(a, b, out, k, c, s, accumulate);
+        product.set(a, rowStride, colStride, b, out, k, c, s, accumulate);
         if (parallel && r >= MatrixOps.PARALLEL_MIN_ROWS) RowSplitter.run(product, r); else product.run(0, r, 0);
     }
 
@@ -38,9 +43,7 @@ public final class RectOps {
 
     /** C(r×c) = s·Aᵀ·B with A stored k×r and B k×c. */
     public void multTransA(double[] a, int k, int r, double[] b, int c, double[] out, double s, boolean accumulate) {
-        double[] at = transposeBuffer(k * r);
-        Kernels.transpose(a, k, r, at);
-        mult(at, r, k, b, c, out, s, accumulate);
+        run(a, 1, r, r, k, b, c, out, s, accumulate);                      // Aᵀ(i, k) = a[k·r + i]
     }
 
     /**
@@ -61,6 +64,8 @@ public final class RectOps {
     /** The reusable task: no allocation per product. */
     private final class Product implements RowSplitter.RowTask {
         private double[] a;
+        private int rowStride;
+        private int colStride;
         private double[] b;
         private double[] c;
         private int inner;
@@ -68,8 +73,11 @@ public final class RectOps {
         private double s;
         private boolean accumulate;
 
-        void set(double[] a, double[] b, double[] c, int inner, int cols, double s, boolean accumulate) {
+        void set(double[] a, int rowStride, int colStride, double[] b, double[] c, int inner, int cols, double s,
+                 boolean accumulate) {
             this.a = a;
+            this.rowStride = rowStride;
+            this.colStride = colStride;
             this.b = b;
             this.c = c;
             this.inner = inner;
@@ -85,7 +93,7 @@ public final class RectOps {
             for (int j = 0; j < cols; j += width) {
                 int jTo = Math.min(cols, j + width);
                 for (int k = 0; k < inner; k += block) {
-                    Kernels.multRows(a, b, c, inner, cols, k, Math.min(inner, k + block), j, jTo, s,
+                    Kernels.multRows(a, rowStride, colStride, b, c, cols, k, Math.min(inner, k + block), j, jTo, s,
                             accumulate || k > 0, from, to, scratch[slot]);
                 }
             }

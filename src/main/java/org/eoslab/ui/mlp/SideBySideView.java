@@ -33,11 +33,11 @@ public final class SideBySideView extends GridPane {
     public SideBySideView() {
         setId("side-by-side");
         add("fig1-mlp-loss", "ReLU MLP: loss", "loss", true);
-        add("fig1-mlp-sigma", "ReLU MLP: singular values, penultimate layer", "σᵢ(W_L−1)", false);
-        add("fig1-mlp-distance", "ReLU MLP: subspace distance (eq. 8)", "distance, W_L−1", true);
-        add("fig1-dln-loss", "Linear network: loss", "loss", true);
-        add("fig1-dln-sigma", "Linear network: singular values, last layer", "σᵢ(W_L)", false);
-        add("fig1-dln-distance", "Linear network: subspace distance (eq. 8)", "distance, W_L (0 at the floor)", true);
+        add("fig1-mlp-sigma", "ReLU MLP: σ of layer L−1", "σᵢ(W_L−1)", false);
+        add("fig1-mlp-distance", "ReLU MLP: subspace dist. (eq. 8)", "distance, W_L−1", true);
+        add("fig1-dln-loss", "Linear: loss", "loss", true);
+        add("fig1-dln-sigma", "Linear: σ of layer L", "σᵢ(W_L)", false);
+        add("fig1-dln-distance", "Linear: subspace dist. (eq. 8)", "distance, W_L (0 at the floor)", true);
         PanelGrid.layout(this, List.copyOf(panels.values()), 3);
     }
 

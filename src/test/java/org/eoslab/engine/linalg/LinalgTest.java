@@ -27,7 +27,7 @@ class LinalgTest {
     }
 
     @ParameterizedTest(name = "n={0} parallel={1}")
-    @CsvSource({"1, false", "3, false", "7, true", "20, false", "50, true", "53, true", "101, true"})
+    @CsvSource({"1, false", "3, false", "7, true", "20, false", "50, true", "53, true", "67, true", "101, true"})
     void everyProductMatchesEjml(int n, boolean parallel) {
         DMatrixRMaj a = random(n, 1), b = random(n, 2), c0 = random(n, 3);
         MatrixOps ops = new MatrixOps(n, parallel);
