@@ -77,7 +77,7 @@ final class BenchCommand {
         if (json != null) AtomicFiles.requireWritableDirectory(json.toAbsolutePath().getParent(), "--out");
         BenchCommand bench = new BenchCommand(out, seconds);
         bench.run(sizes, depths, !o.has("no-numpy"), seconds, err);
-        if (json != null) bench.writeJson(json);
+        if (json != null) AtomicFiles.writeJson(json, bench.report);
         return 0;
     }
 
@@ -314,12 +314,5 @@ final class BenchCommand {
         return sb.toString();
     }
 
-    private void writeJson(Path file) {
-        try {
-            String text = Presets.json().writeValueAsString(report) + "\n";
-            AtomicFiles.writeText(file, w -> w.write(text));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new UsageException("--out: cannot encode the report: " + e.getMessage());
-        }
-    }
+
 }

@@ -1,5 +1,6 @@
 package org.eoslab.export;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.eoslab.config.Presets;
 
 /**
  * Writes that never leave a half-written file: content goes to a temporary file in the same folder,
@@ -42,6 +44,17 @@ public final class AtomicFiles {
         } catch (IOException | SecurityException e) {
             throw new ExportException(field + ": cannot write to folder " + dir + " (" + e.getMessage() + ")");
         }
+    }
+
+    /** {@code value} as indented JSON (the presets' mapper), one trailing newline. */
+    public static void writeJson(Path target, Object value) {
+        String json;
+        try {
+            json = Presets.json().writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new ExportException("cannot write " + target + ": " + e.getOriginalMessage(), e);
+        }
+        writeText(target, w -> w.write(json));
     }
 
     public static void writeText(Path target, Body body) {

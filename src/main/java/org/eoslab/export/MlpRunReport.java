@@ -1,12 +1,10 @@
 package org.eoslab.export;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.eoslab.config.MlpParameters;
-import org.eoslab.config.Presets;
 import org.eoslab.metrics.MlpColumns;
 import org.eoslab.run.Snapshot;
 
@@ -23,12 +21,7 @@ public record MlpRunReport(String model, String summary, String data, MlpParamet
                            double stepsPerSecond, List<String> columns) {
 
     public void write(Path file) {
-        try {
-            String json = Presets.json().writeValueAsString(this) + "\n";
-            AtomicFiles.writeText(file, w -> w.write(json));
-        } catch (JsonProcessingException e) {
-            throw new ExportException("cannot write " + file + ": " + e.getOriginalMessage(), e);
-        }
+        AtomicFiles.writeJson(file, this);
     }
 
     /** Collects what the report needs while the rows stream by: losses and sharpness samples. */

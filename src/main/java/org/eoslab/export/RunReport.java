@@ -1,11 +1,9 @@
 package org.eoslab.export;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.file.Path;
 import java.util.List;
 import org.eoslab.config.Parameters;
-import org.eoslab.config.Presets;
 import org.eoslab.metrics.Outcome;
 import org.eoslab.metrics.TheorySummary;
 
@@ -15,11 +13,6 @@ public record RunReport(Outcome outcome, String summary, Parameters parameters, 
                         long stepsCompleted, double seconds, double stepsPerSecond, List<String> columns) {
 
     public void write(Path file) {
-        try {
-            String json = Presets.json().writeValueAsString(this) + "\n";
-            AtomicFiles.writeText(file, w -> w.write(json));
-        } catch (JsonProcessingException e) {
-            throw new ExportException("cannot write " + file + ": " + e.getOriginalMessage(), e);
-        }
+        AtomicFiles.writeJson(file, this);
     }
 }

@@ -1,9 +1,5 @@
 package org.eoslab.run;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.eoslab.config.Parameters;
 import org.eoslab.engine.Target;
 import org.eoslab.engine.Targets;
@@ -13,9 +9,9 @@ import org.eoslab.metrics.Phase;
  * The engine thread of the live app. It alone owns the {@link Trainer} and its matrices; everything else
  * talks to it through {@link Command}s and reads the immutable {@link LiveState} it publishes, plus rows of
  * the state's {@link History}. Commands are handled between steps, so η applies at the next step; a
- * burst of restarts is coalesced into one.
+ * burst of restarts is coalesced into one ({@link EngineThread}).
  */
-public final class LiveEngine implements AutoCloseable {
+public final class LiveEngine extends EngineThread<LiveEngine.Command> {
     /** Steps kept in memory at most; the run pauses there (≈ rows × columns × 8 bytes of heap). */
     public static final long DEFAULT_HISTORY_LIMIT = 2_000_000;
     /** The engine checks for commands at least this often while running. */
@@ -60,11 +56,8 @@ public final class LiveEngine implements AutoCloseable {
 
     public record SetSharpnessEvery(int every) implements Command {}
 
-    private final LinkedBlockingQueue<Command> commands = new LinkedBlockingQueue<>();
-    private final Thread thread;
     private final long historyLimit;
     private volatile LiveState state;
-    private volatile boolean closed;
 
     // owned by the engine thread
     private Trainer trainer;
@@ -77,26 +70,17 @@ public final class LiveEngine implements AutoCloseable {
     private long stopAt;
     private double speed;
     private String message;
-    private double stepsPerSecond;
-    private long rateSteps;
-    private long rateStart = System.nanoTime();
 
     public LiveEngine(Parameters initial, boolean play) {
         this(initial, play, DEFAULT_HISTORY_LIMIT);
     }
 
     public LiveEngine(Parameters initial, boolean play, long historyLimit) {
+        super("eos-engine", new Restart(initial, play), Restart.class);
         this.historyLimit = historyLimit;
         this.playing = play;
         this.stopAt = initial.steps();
-        commands.add(new Restart(initial, play));
-        this.thread = new Thread(this::loop, "eos-engine");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    public void send(Command c) {
-        commands.add(c);
+        start();
     }
 
     /** The latest published state (null until the first run is built). */
@@ -104,54 +88,14 @@ public final class LiveEngine implements AutoCloseable {
         return state;
     }
 
-    public Thread thread() {
-        return thread;
+    @Override
+    void stopped(Throwable error) {
+        message = "engine stopped: " + error;
+        publish();
     }
 
     @Override
-    public void close() {
-        closed = true;
-        thread.interrupt();
-        try {
-            thread.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void loop() {
-        try {
-            while (!closed) {
-                boolean busy = canStep();
-                Command first = busy ? commands.poll() : commands.poll(50, TimeUnit.MILLISECONDS);
-                if (first != null) handle(drain(first));
-                if (canStep()) runSlice(); else publish();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException | Error e) {
-            message = "engine stopped: " + e;
-            publish();
-            throw e;
-        }
-    }
-
-    private List<Command> drain(Command first) {
-        List<Command> batch = new ArrayList<>();
-        batch.add(first);
-        commands.drainTo(batch);
-        return batch;
-    }
-
-    /** Applies a batch; only the last Restart counts, and what precedes it is moot. */
-    private void handle(List<Command> batch) {
-        int lastRestart = -1;
-        for (int i = 0; i < batch.size(); i++) if (batch.get(i) instanceof Restart) lastRestart = i;
-        if (lastRestart >= 0) restart((Restart) batch.get(lastRestart));
-        for (Command c : batch.subList(lastRestart + 1, batch.size())) apply(c);
-    }
-
-    private void apply(Command c) {
+    void apply(Command c) {
         if (c instanceof SetLearningRate s) {
             if (trainer != null) trainer.setEta(s.eta());
             parameters = parameters.withEta(s.eta());
@@ -166,15 +110,12 @@ public final class LiveEngine implements AutoCloseable {
             pendingSteps += s.steps();
         } else if (c instanceof SetSpeed s) {
             speed = s.stepsPerSecond();
-            rateSteps = 0;
-            rateStart = System.nanoTime();
+            resetRate();
         } else if (c instanceof SetStopAt s) {
             stopAt = s.step();
         } else if (c instanceof SetSharpnessEvery s) {
             if (trainer != null) trainer.setSharpnessEvery(s.every());
             parameters = parameters.withSharpnessEvery(s.every());
-        } else if (c instanceof Restart r) {
-            restart(r);
         } else if (c instanceof CaptureSession cs) {
             if (trainer == null) cs.result().completeExceptionally(new IllegalStateException("no run to save"));
             else cs.result().complete(new SessionData(cs.title(), cs.description(), parameters.withEta(trainer.eta()),
@@ -184,7 +125,9 @@ public final class LiveEngine implements AutoCloseable {
         }
     }
 
-    private void restart(Restart command) {
+    @Override
+    void restart(Command restart) {
+        Restart command = (Restart) restart;
         Parameters p = command.parameters();
         if (command.play()) playing = true;
         try {
@@ -199,8 +142,7 @@ public final class LiveEngine implements AutoCloseable {
             pendingSteps = 0;
             stopAt = p.steps();
             message = null;
-            rateSteps = 0;
-            rateStart = System.nanoTime();
+            resetRate();
         } catch (RuntimeException e) {
             message = "could not start: " + e.getMessage();
         }
@@ -219,29 +161,30 @@ public final class LiveEngine implements AutoCloseable {
             pendingSteps = 0;
             stopAt = Math.max(p.steps(), s.step());
             message = "resumed at step " + s.step();
-            rateSteps = 0;
-            rateStart = System.nanoTime();
+            resetRate();
         } catch (RuntimeException e) {
             message = "could not resume: " + e.getMessage();
         }
         publish();
     }
 
-    private boolean canStep() {
+    @Override
+    boolean canStep() {
         if (trainer == null || trainer.diverged()) return false;
         if (history.size() >= historyLimit) return false;
         return pendingSteps > 0 || (playing && trainer.step() < stopAt);
     }
 
     /** Steps until a time slice is used up, the speed limit is reached or a stop condition holds. */
-    private void runSlice() throws InterruptedException {
+    @Override
+    void advance() throws InterruptedException {
         long sliceEnd = System.nanoTime() + SLICE_NANOS;
-        while (canStep() && System.nanoTime() < sliceEnd && commands.isEmpty()) {
+        while (canStep() && System.nanoTime() < sliceEnd && !commandsWaiting()) {
             if (!trainer.advance()) break;
             history.append(trainer.snapshot());
             if (pendingSteps > 0) pendingSteps--;
-            rateSteps++;
-            if (speed > 0 && paceDelayNanos() > 0) break;
+            countStep();
+            if (speed > 0 && paceDelayNanos(speed) > 0) break;
         }
         if (trainer.diverged()) playing = false;
         if (history.size() >= historyLimit && message == null) {
@@ -249,28 +192,13 @@ public final class LiveEngine implements AutoCloseable {
         }
         if (playing && trainer.step() >= stopAt) playing = false;
         publish();
-        long delay = speed > 0 ? paceDelayNanos() : 0;
-        if (delay > 0) {
-            Command c = commands.poll(delay, TimeUnit.NANOSECONDS);
-            if (c != null) handle(drain(c));
-        }
+        long delay = speed > 0 ? paceDelayNanos(speed) : 0;
+        if (delay > 0) awaitCommand(delay);
     }
 
-    private long paceDelayNanos() {
-        long due = rateStart + (long) (rateSteps / speed * 1e9);
-        return due - System.nanoTime();
-    }
-
-    private void publish() {
-        long now = System.nanoTime();
-        double elapsed = (now - rateStart) / 1e9;
-        if (elapsed > 0.5) {
-            stepsPerSecond = rateSteps / elapsed;
-            rateSteps = 0;
-            rateStart = now;
-        } else if (!canStep()) {
-            stepsPerSecond = 0;
-        }
+    @Override
+    void publish() {
+        double stepsPerSecond = stepsPerSecond();
         if (trainer == null) {
             state = new LiveState(generation, parameters, new double[0], null, 0, playing, stopAt, -1,
                     Phase.STARTING, 0, 0, message);

@@ -1,10 +1,8 @@
 package org.eoslab.run;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.Objects;
 import org.eoslab.config.MlpParameters;
+import org.eoslab.engine.mlp.Dataset;
 
 /**
  * The engine thread of the ReLU network view, the MLP counterpart of {@link LiveEngine}: it alone owns the
@@ -12,7 +10,7 @@ import org.eoslab.config.MlpParameters;
  * step takes milliseconds, so commands are checked between single steps. Loading data happens here too,
  * never on the FX thread.
  */
-public final class MlpLiveEngine implements AutoCloseable {
+public final class MlpLiveEngine extends EngineThread<MlpLiveEngine.Command> {
     /** Steps kept in memory at most; the run pauses there. */
     public static final long HISTORY_LIMIT = 1_000_000;
 
@@ -29,79 +27,36 @@ public final class MlpLiveEngine implements AutoCloseable {
 
     public record SetLearningRate(double eta) implements Command {}
 
-    private final LinkedBlockingQueue<Command> commands = new LinkedBlockingQueue<>();
-    private final Thread thread;
     private volatile MlpLiveState state;
-    private volatile boolean closed;
 
     // owned by the engine thread
     private MlpTrainer trainer;
     private History history;
     private MlpParameters parameters;
-    private org.eoslab.engine.mlp.Dataset data;
+    private Dataset data;
     private MlpParameters dataKey;
     private int generation;
     private boolean playing;
     private long pendingSteps;
     private String message;
-    private double stepsPerSecond;
-    private long rateSteps;
-    private long rateStart = System.nanoTime();
 
     public MlpLiveEngine(MlpParameters initial, boolean play) {
+        super("eos-mlp-engine", new Restart(initial, play), Restart.class);
         this.parameters = initial;
-        commands.add(new Restart(initial, play));
         state = new MlpLiveState(0, initial, null, null, 0, false, null, 0, "loading data…");
-        thread = new Thread(this::loop, "eos-mlp-engine");
-        thread.setDaemon(true);
-        thread.start();
+        start();
     }
-
-    public void send(Command c) { commands.add(c); }
 
     public MlpLiveState state() { return state; }
 
-    public Thread thread() { return thread; }
+    @Override
+    void stopped(Throwable error) {
+        message = "engine stopped: " + error;
+        publish();
+    }
 
     @Override
-    public void close() {
-        closed = true;
-        thread.interrupt();
-        try {
-            thread.join(2000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void loop() {
-        try {
-            while (!closed) {
-                Command first = canStep() ? commands.poll() : commands.poll(50, TimeUnit.MILLISECONDS);
-                if (first != null) handle(first);
-                if (canStep()) stepOnce(); else publish();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException | Error e) {
-            message = "engine stopped: " + e;
-            publish();
-            throw e;
-        }
-    }
-
-    /** A batch of commands; only the last Restart of a burst is built. */
-    private void handle(Command first) {
-        List<Command> batch = new ArrayList<>();
-        batch.add(first);
-        commands.drainTo(batch);
-        int lastRestart = -1;
-        for (int i = 0; i < batch.size(); i++) if (batch.get(i) instanceof Restart) lastRestart = i;
-        if (lastRestart >= 0) restart((Restart) batch.get(lastRestart));
-        for (Command c : batch.subList(lastRestart + 1, batch.size())) apply(c);
-    }
-
-    private void apply(Command c) {
+    void apply(Command c) {
         if (c instanceof Play) {
             playing = true;
         } else if (c instanceof Pause) {
@@ -116,7 +71,9 @@ public final class MlpLiveEngine implements AutoCloseable {
         }
     }
 
-    private void restart(Restart r) {
+    @Override
+    void restart(Command restart) {
+        Restart r = (Restart) restart;
         MlpParameters p = r.parameters();
         try {
             p.validate();
@@ -134,8 +91,7 @@ public final class MlpLiveEngine implements AutoCloseable {
             playing = r.play();
             pendingSteps = 0;
             message = null;
-            rateSteps = 0;
-            rateStart = System.nanoTime();
+            resetRate();
         } catch (RuntimeException e) {
             message = "could not start: " + e.getMessage();
         }
@@ -143,18 +99,21 @@ public final class MlpLiveEngine implements AutoCloseable {
     }
 
     private static boolean sameData(MlpParameters a, MlpParameters b) {
-        return a.samples() == b.samples() && java.util.Objects.equals(a.data(), b.data());
+        return a.samples() == b.samples() && Objects.equals(a.data(), b.data());
     }
 
-    private boolean canStep() {
+    @Override
+    boolean canStep() {
         if (trainer == null || trainer.ended() || history.size() >= HISTORY_LIMIT) return false;
         return pendingSteps > 0 || playing;
     }
 
-    private void stepOnce() {
+    /** One step: an MLP step takes milliseconds, so commands are checked after each. */
+    @Override
+    void advance() {
         if (trainer.advance()) history.append(trainer.snapshot());   // a step that kills the network still has a row
         if (pendingSteps > 0) pendingSteps--;
-        rateSteps++;
+        countStep();
         if (trainer.ended()) playing = false;
         if (history.size() >= HISTORY_LIMIT) {
             playing = false;
@@ -163,16 +122,9 @@ public final class MlpLiveEngine implements AutoCloseable {
         publish();
     }
 
-    private void publish() {
-        long now = System.nanoTime();
-        double elapsed = (now - rateStart) / 1e9;
-        if (elapsed > 0.5) {
-            stepsPerSecond = rateSteps / elapsed;
-            rateSteps = 0;
-            rateStart = now;
-        } else if (!canStep()) {
-            stepsPerSecond = 0;
-        }
+    @Override
+    void publish() {
+        double stepsPerSecond = stepsPerSecond();
         if (trainer == null) {
             state = new MlpLiveState(generation, parameters, null, null, 0, false, null, 0, message);
             return;
