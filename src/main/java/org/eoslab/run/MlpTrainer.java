@@ -2,6 +2,7 @@ package org.eoslab.run;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.eoslab.config.LossKind;
 import org.eoslab.config.MlpParameters;
 import org.eoslab.engine.Sharpness;
 import org.eoslab.engine.mlp.Dataset;
@@ -35,7 +36,8 @@ public final class MlpTrainer {
         this.parameters = p.validate();
         this.columns = new MlpColumns(p.depth());
         this.dataName = data.source() + ", " + data.samples() + " samples";
-        double c = p.loss() == org.eoslab.config.LossKind.MEAN ? 2.0 / ((double) data.samples() * data.classes()) : 1.0;
+        // f = (c/2)‖F − Y‖²: c = 2/(n·classes) makes it PyTorch's MSELoss, the mean over all n·classes entries
+        double c = p.loss() == LossKind.MEAN ? 2.0 / ((double) data.samples() * data.classes()) : 1.0;
         this.mlp = new Mlp(data, p.depth(), p.hidden(), p.alpha(), p.seed(), c, parallel);
         this.sharpness = new Sharpness(new MlpHessian(mlp), p.seed());
         this.probe = new MlpProbe(mlp, columns, p.metricsEvery());
@@ -75,7 +77,10 @@ public final class MlpTrainer {
     /** How the run stopped early, or null: "diverged at step t", "network died at step t". */
     public String endMessage() {
         if (divergedAt >= 0) return Divergence.message(divergedAt);
-        if (diedAt >= 0) return "network died at step " + diedAt + ": every ReLU of the last hidden layer is off, so the output and all gradients are zero";
+        if (diedAt >= 0) {
+            return "network died at step " + diedAt
+                    + ": every ReLU of the last hidden layer is off, so the output and all gradients are zero";
+        }
         return null;
     }
 

@@ -54,8 +54,10 @@ public final class MlpControls extends VBox {
         setPrefWidth(330);
         Label title = new Label("ReLU network (paper §4.2)");
         title.getStyleClass().add("preset-title");
-        Label text = new Label("Full-batch GD on the mean-squared loss to one-hot labels, no biases. Top singular "
-                + "values of a layer oscillate with the loss; the bottom ones and the singular vectors stay put.");
+        Label text = new Label("Full-batch GD on the mean-squared loss to one-hot labels, no biases. Watch the "
+                + "sharpness rise to 2/η and hover there while the loss goes up and down. The paper reports that the "
+                + "top singular values of a layer oscillate and the bottom ones stay put: zoom into the layer panel "
+                + "(drag a box) to judge; here both move by about 1e-5 per step.");
         text.setWrapText(true);
         text.getStyleClass().add("preset-description");
         data.setId("mlp-data");

@@ -30,6 +30,7 @@ public final class MlpPanels {
     private final Map<String, ChartPanel> panels = new LinkedHashMap<>();
     private final ComboBox<Integer> layerChoice = new ComboBox<>();
     private MlpColumns columns;
+    private History history;
     private long frame;
 
     public MlpPanels() {
@@ -46,8 +47,6 @@ public final class MlpPanels {
         header.getStyleClass().add("panel-header");
         panels.get("mlp-layer").setTop(header);
     }
-
-    private History history;
 
     public Map<String, ChartPanel> panels() { return panels; }
 
@@ -68,8 +67,12 @@ public final class MlpPanels {
         sharp.add(new EnvelopeSeries("sharpness (Lanczos, every K steps)", Layout.SHARPNESS, same, Palette.dots(0), true));
         panels.get("mlp-accuracy").add(new EnvelopeSeries("accuracy", MlpColumns.ACCURACY, same, Palette.line(2)));
         ChartPanel layer = panels.get("mlp-layer");
-        for (int j = 1; j <= MlpColumns.K; j++) layer.add(new EnvelopeSeries("top σ" + PanelSet.subscript(j), -1, same, Palette.line(j - 1)));
-        for (int j = 1; j <= MlpColumns.K; j++) layer.add(new EnvelopeSeries("bottom σ" + PanelSet.subscript(j), -1, same, Palette.dashed(Palette.colour(6))));
+        for (int j = 1; j <= MlpColumns.K; j++) {
+            layer.add(new EnvelopeSeries("top σ" + PanelSet.subscript(j), -1, same, Palette.line(j - 1)));
+        }
+        for (int j = 1; j <= MlpColumns.K; j++) {
+            layer.add(new EnvelopeSeries("bottom σ" + PanelSet.subscript(j), -1, same, Palette.dashed(Palette.colour(6))));
+        }
         ChartPanel distance = panels.get("mlp-distance");
         for (int l = 1; l <= c.depth(); l++) {
             distance.add(new EnvelopeSeries("W" + PanelSet.subscript(l), c.subspaceDistance(l), floor, Palette.line(l - 1)));

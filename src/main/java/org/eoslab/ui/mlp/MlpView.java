@@ -1,7 +1,9 @@
 package org.eoslab.ui.mlp;
 
+import java.io.File;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -16,8 +18,8 @@ import org.eoslab.config.MlpParameters;
 import org.eoslab.metrics.MlpColumns;
 import org.eoslab.run.MlpLiveEngine;
 import org.eoslab.run.MlpLiveState;
-import org.eoslab.ui.chart.HistoryFeed;
 import org.eoslab.ui.MainView;
+import org.eoslab.ui.chart.HistoryFeed;
 import org.eoslab.ui.chart.PanelGrid;
 
 /**
@@ -57,9 +59,10 @@ public final class MlpView extends BorderPane {
     private void chooseData() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("MNIST-format images (labels are read from the matching *labels-idx1-ubyte file)");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("IDX images", "*images-idx3-ubyte", "*images-idx3-ubyte.gz"),
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("IDX images", "*images-idx3-ubyte", "*images-idx3-ubyte.gz"),
                 new FileChooser.ExtensionFilter("all files", "*"));
-        java.io.File f = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        File f = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
         if (f != null) controls.setData(f.toPath());
     }
 
@@ -102,7 +105,7 @@ public final class MlpView extends BorderPane {
             panels.flush(s.steps());
         }
         status.setText(describe(s));
-        if (!java.util.Objects.equals(s.message(), shownMessage)) {
+        if (!Objects.equals(s.message(), shownMessage)) {
             shownMessage = s.message();
             if (shownMessage != null && shownMessage.startsWith("could not")) controls.showMessage(shownMessage);
         }
