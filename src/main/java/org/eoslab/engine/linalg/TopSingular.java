@@ -31,7 +31,9 @@ public final class TopSingular {
     private final int n;
     private final int k;
     private final int b;
-    private final double[] at;        // Aᵀ, n×n
+    private final double[][] aRows;   // A and Aᵀ packed for the kernel, one array per row
+    private final double[][] atRows;
+    private final double[][] blockRows; // Qᵀ or Wᵀ (b × n) packed
     private final double[] vt;        // Vᵀ, b×n: right vectors as rows, kept between calls
     private final double[] yt;        // (A V)ᵀ
     private final double[] qt;        // Qᵀ
@@ -57,7 +59,9 @@ public final class TopSingular {
         this.n = n;
         this.k = Math.min(k, n);
         this.b = Math.min(n, (this.k + OVERSAMPLING + 3) / 4 * 4);
-        this.at = new double[n * n];
+        this.aRows = new double[n][n];
+        this.atRows = new double[n][n];
+        this.blockRows = new double[b][n];
         this.vt = new double[b * n];
         this.yt = new double[b * n];
         this.qt = new double[b * n];
@@ -85,15 +89,16 @@ public final class TopSingular {
             System.arraycopy(filler, 0, vt, 0, vt.length);
             warm = true;
         }
-        Kernels.transpose(a.data, at, n);
-        Kernels.multRows(vt, at, yt, n, n, 1.0, false, 0, b, scratch);        // (A V)ᵀ = Vᵀ Aᵀ
+        Kernels.packRows(a.data, n, n, aRows);
+        Kernels.packTransposedRows(a.data, n, n, atRows);
+        Kernels.multRows(vt, atRows, yt, n, n, 1.0, false, 0, b, scratch);    // (A V)ᵀ = Vᵀ Aᵀ
         for (int it = 1; it <= MAX_ITERATIONS; it++) {
             System.arraycopy(yt, 0, qt, 0, qt.length);
             orthonormalizeRows(qt, null, filler);                               // Q = orth(A V)
-            Kernels.multRows(qt, a.data, zt, n, n, 1.0, false, 0, b, scratch);  // Qᵀ A = Zᵀ
+            Kernels.multRows(qt, aRows, zt, n, n, 1.0, false, 0, b, scratch);   // Qᵀ A = Zᵀ
             orthonormalizeRows(zt, r, filler);                                  // Zᵀ = Rᵀ Wᵀ, zt ← Wᵀ
             if (!rayleighRitz()) break;
-            Kernels.multRows(vt, at, yt, n, n, 1.0, false, 0, b, scratch);      // A V: residual, next iteration
+            Kernels.multRows(vt, atRows, yt, n, n, 1.0, false, 0, b, scratch);  // A V: residual, next iteration
             if (converged()) {
                 lastIterations = it;
                 return;
@@ -112,8 +117,10 @@ public final class TopSingular {
         SingularOps_DDRM.descendingOrder(smallU, false, values, b, smallV, false);
         Kernels.transpose(smallU.data, smallUt, b);
         Kernels.transpose(smallV.data, smallVt, b);
-        Kernels.multRows(smallUt, qt, ut, b, n, 1.0, false, 0, b, scratch);
-        Kernels.multRows(smallVt, zt, vt, b, n, 1.0, false, 0, b, scratch);
+        Kernels.packRows(qt, b, n, blockRows);
+        Kernels.multRows(smallUt, blockRows, ut, b, n, 1.0, false, 0, b, scratch);
+        Kernels.packRows(zt, b, n, blockRows);
+        Kernels.multRows(smallVt, blockRows, vt, b, n, 1.0, false, 0, b, scratch);
         return true;
     }
 

@@ -17,7 +17,8 @@ import org.eoslab.engine.linalg.RectOps;
 public final class Mlp {
     private final Dataset data;
     private final double[] y;
-    private final double[] xT;        // Xᵀ (n × features), transposed once: X never changes
+    private final double[][] xRows;   // X (features × n) and Xᵀ (n × features) packed for the kernel once:
+    private final double[][] xTRows;  // X never changes
     private final int n;
     private final int depth;
     private final int[] rows;
@@ -41,8 +42,10 @@ public final class Mlp {
         this.data = data;
         this.y = data.oneHot();
         this.n = data.samples();
-        this.xT = new double[data.x().length];
-        Kernels.transpose(data.x(), data.features(), n, xT);
+        this.xRows = new double[data.features()][n];
+        Kernels.packRows(data.x(), data.features(), n, xRows);
+        this.xTRows = new double[n][data.features()];
+        Kernels.packTransposedRows(data.x(), data.features(), n, xTRows);
         this.depth = depth;
         this.c = lossScale;
         this.rows = new int[depth];
@@ -69,14 +72,12 @@ public final class Mlp {
 
     /** The loss at the current weights; caches activations and the residual. */
     public double forward() {
-        double[] input = data.x();
         for (int l = 0; l < depth; l++) {
             double[] target = l == depth - 1 ? out : z[l];
-            ops.mult(w[l], rows[l], cols[l], input, n, target, 1.0, false);
+            timesLayerInput(l + 1, w[l], target, 1.0, false);                    // Z_ℓ = W_ℓ H_{ℓ−1}
             if (l < depth - 1) {
                 double[] act = h[l];
                 for (int i = 0; i < target.length; i++) act[i] = target[i] > 0 ? target[i] : 0;
-                input = act;
             }
         }
         double sum = 0;
@@ -126,8 +127,14 @@ public final class Mlp {
      * form. Layer 1 reads the cached Xᵀ.
      */
     void timesInputTransposed(int l, double[] signal, double[] out, double s, boolean accumulate) {
-        if (l == 1) ops.mult(signal, rows[0], n, xT, cols[0], out, s, accumulate);
+        if (l == 1) ops.multPacked(signal, rows[0], n, xTRows, cols[0], out, s, accumulate);
         else ops.multTransB(signal, rows[l - 1], n, h[l - 2], cols[l - 1], out, s, accumulate);
+    }
+
+    /** out ← s·M·H_{ℓ−1} (or += it) for M shaped like W_ℓ, H_0 = X: the forward form. */
+    void timesLayerInput(int l, double[] m, double[] out, double s, boolean accumulate) {
+        if (l == 1) ops.multPacked(m, rows[0], cols[0], xRows, n, out, s, accumulate);
+        else ops.mult(m, rows[l - 1], cols[l - 1], h[l - 2], n, out, s, accumulate);
     }
 
     /**

@@ -67,16 +67,14 @@ public final class MlpHessian implements HessianOperator {
     }
 
     private void forwardR() {
-        double[] input = mlp.data().x();
         double[] rInput = null;
         for (int l = 1; l <= depth; l++) {
             double[] target = l == depth ? rOut : rh[l - 1];
-            ops.mult(v[l - 1], mlp.rows(l), mlp.cols(l), input, n, target, 1.0, false);
+            mlp.timesLayerInput(l, v[l - 1], target, 1.0, false);                 // V_ℓ H_{ℓ−1}
             if (rInput != null) ops.mult(mlp.layer(l), mlp.rows(l), mlp.cols(l), rInput, n, target, 1.0, true);
             if (l < depth) {
                 double[] pre = mlp.preActivation(l);
                 for (int i = 0; i < target.length; i++) if (pre[i] <= 0) target[i] = 0;
-                input = mlp.activation(l);
                 rInput = target;
             }
         }

@@ -28,6 +28,7 @@ public class NumberSlider extends VBox {
     private double max;
     private boolean log;
     private boolean syncing;
+    private String shownText = "";
     private DoubleConsumer onCommit = v -> {};
 
     public NumberSlider(String name, String id, double min, double max, double initial, boolean log, boolean integer) {
@@ -102,7 +103,8 @@ public class NumberSlider extends VBox {
             syncField();
             return;
         }
-        setValue(x);
+        setSilently(x);
+        syncField();
         onCommit.accept(x);
     }
 
@@ -118,15 +120,25 @@ public class NumberSlider extends VBox {
 
     /** Sets the value without notifying (e.g. when the engine reports it). */
     public void setValue(double x) {
+        setSilently(x);
+        if (!typing()) syncField();
+    }
+
+    private void setSilently(double x) {
         syncing = true;
         value.set(x);
         slider.setValue(toSlider(Math.max(min, Math.min(max, x))));
         syncing = false;
-        syncField();
+    }
+
+    /** True while the field holds text the user typed and has not committed: a reported value must not clobber it. */
+    private boolean typing() {
+        return field.isFocused() && !field.getText().equals(shownText);
     }
 
     private void syncField() {
-        field.setText(format(value.get()));
+        shownText = format(value.get());
+        field.setText(shownText);
     }
 
     public double value() { return value.get(); }

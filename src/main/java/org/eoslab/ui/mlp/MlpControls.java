@@ -3,6 +3,7 @@ package org.eoslab.ui.mlp;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
+import javafx.animation.Animation;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -153,6 +154,9 @@ public final class MlpControls extends VBox {
     public String message() { return message.getText(); }
 
     public MlpParameters draft() { return draft; }
+
+    /** True while an edit waits out the quiet period: the engine's parameters are about to change. */
+    public boolean editing() { return debounce.getStatus() == Animation.Status.RUNNING; }
 
     public NumberSlider eta() { return eta; }
 

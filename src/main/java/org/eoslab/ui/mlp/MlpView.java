@@ -36,6 +36,7 @@ public final class MlpView extends BorderPane {
     private final MlpParameters initial;
     private MlpLiveEngine engine;
     private String shownMessage;
+    private MlpParameters sent;       // the last restart asked for, until the engine runs it (or refuses it)
 
     public MlpView(MlpParameters initial) {
         this.initial = initial;
@@ -52,7 +53,7 @@ public final class MlpView extends BorderPane {
         PanelGrid.layout(grid, List.copyOf(panels.panels().values()), 3);
         setCenter(grid);
         controls.setOnEta(v -> send(new MlpLiveEngine.SetLearningRate(v)));
-        controls.setOnRestart(p -> send(new MlpLiveEngine.Restart(p, true)));
+        controls.setOnRestart(this::restart);
         controls.setOnChooseData(this::chooseData);
     }
 
@@ -75,9 +76,14 @@ public final class MlpView extends BorderPane {
         step.setOnAction(e -> send(new MlpLiveEngine.StepBy(1)));
         Button reset = new Button("⟲ Reset");
         reset.setId("mlp-reset");
-        reset.setOnAction(e -> send(new MlpLiveEngine.Restart(controls.draft(), true)));
+        reset.setOnAction(e -> restart(controls.draft()));
         status.setId("mlp-status");
         return new ToolBar(play, step, reset, status);
+    }
+
+    private void restart(MlpParameters p) {
+        sent = p;
+        send(new MlpLiveEngine.Restart(p, true));
     }
 
     /** Starts the engine thread on first use (idempotent). */
@@ -96,10 +102,10 @@ public final class MlpView extends BorderPane {
     public void frame(long budgetNanos, boolean visible) {
         if (engine == null) return;
         MlpLiveState s = engine.state();
-        if (feed.follow(s.generation(), s.history())) {
-            panels.rebuild(s.history().columns(MlpColumns.class), s.history());
-            controls.show(s.parameters());
-        }
+        boolean fresh = feed.follow(s.generation(), s.history());
+        if (fresh) panels.rebuild(s.history().columns(MlpColumns.class), s.history());
+        if (sent != null && (sameRun(s.parameters(), sent) || refused(s))) sent = null;
+        if (fresh && sent == null && !controls.editing()) controls.show(s.parameters());  // never undo an edit
         if (visible) {
             feed.catchUp(panels::consume, budgetNanos);
             panels.flush(s.steps());
@@ -107,10 +113,18 @@ public final class MlpView extends BorderPane {
         status.setText(describe(s));
         if (!Objects.equals(s.message(), shownMessage)) {
             shownMessage = s.message();
-            if (shownMessage != null && shownMessage.startsWith("could not")) controls.showMessage(shownMessage);
+            if (refused(s)) controls.showMessage(shownMessage);
         }
         if (play.isSelected() != s.playing()) play.setSelected(s.playing());
         play.setText(s.playing() ? MainView.PAUSE_LABEL : MainView.PLAY_LABEL);
+    }
+
+    private static boolean sameRun(MlpParameters a, MlpParameters b) {
+        return a.withEta(b.eta()).equals(b);                                   // η changes live, not by restart
+    }
+
+    private static boolean refused(MlpLiveState s) {
+        return s.message() != null && s.message().startsWith("could not");
     }
 
     static String describe(MlpLiveState s) {

@@ -27,7 +27,7 @@ class LinalgTest {
     }
 
     @ParameterizedTest(name = "n={0} parallel={1}")
-    @CsvSource({"1, false", "3, false", "7, true", "20, false", "50, true", "53, true", "67, true", "101, true"})
+    @CsvSource({"1, false", "3, false", "7, true", "20, false", "50, true", "53, true", "67, true", "101, true", "131, true"})
     void everyProductMatchesEjml(int n, boolean parallel) {
         DMatrixRMaj a = random(n, 1), b = random(n, 2), c0 = random(n, 3);
         MatrixOps ops = new MatrixOps(n, parallel);
@@ -64,7 +64,7 @@ class LinalgTest {
 
     /** Rectangular products, inner dimensions long enough to be split into several cache blocks (odd tails too). */
     @ParameterizedTest(name = "{0}×{1}·{1}×{2} parallel={3}")
-    @CsvSource({"3, 5, 2, false", "9, 3001, 50, false", "37, 2003, 300, true", "64, 700, 1000, true"})
+    @CsvSource({"3, 5, 2, false", "9, 3001, 50, false", "37, 2003, 300, true", "130, 700, 1000, true"})
     void rectangularProductsMatchEjml(int r, int k, int c, boolean parallel) {
         assertTrue(RectOps.innerBlock(k, c) < k || k < 10, "the case must exercise inner blocking");
         RectOps ops = new RectOps(parallel);
