@@ -4,9 +4,9 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * The square products the engine needs, on {@link Kernels}: C = s·A·B, C += s·A·B, Aᵀ·B by reading A with
- * swapped strides, and A·Bᵀ by packing Bᵀ's rows (O(d²) next to the O(d³) product). One instance per engine, used
- * by one thread; with {@code parallel} the rows of large products are split with {@link RowSplitter}.
- * Buffers are allocated here, once.
+ * swapped strides, and A·Bᵀ by packing Bᵀ's rows (B is packed for every product: O(d²) next to the O(d³)
+ * product). One instance per engine, used by one thread; with {@code parallel} the rows of large products
+ * are split with {@link RowSplitter}. Buffers are allocated here, once.
  */
 public final class MatrixOps {
     /**
