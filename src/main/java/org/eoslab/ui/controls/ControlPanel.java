@@ -40,7 +40,7 @@ public final class ControlPanel extends VBox {
     private final NumberSlider width = new NumberSlider("width d", "width", 2, 300, 20, false, true);
     private final TextField spectrum = new TextField();
     private final CheckBox symmetric = new CheckBox("symmetric target (U* = V*)");
-    private final TextField seed = new TextField();
+    private final SeedField seed = new SeedField("seed");
     private final ComboBox<Init> init = new ComboBox<>(FXCollections.observableArrayList(Init.values()));
     private final ComboBox<LossKind> loss = new ComboBox<>(FXCollections.observableArrayList(LossKind.values()));
     private final Spinner<Integer> sharpnessEvery = new Spinner<>(0, 10_000, 5);
@@ -71,7 +71,6 @@ public final class ControlPanel extends VBox {
         message.getStyleClass().add("field-error");
         message.setWrapText(true);
         spectrum.setId("spectrum");
-        seed.setId("seed");
         init.setId("init");
         loss.setId("loss");
         symmetric.setId("symmetric");
@@ -113,8 +112,8 @@ public final class ControlPanel extends VBox {
         spectrum.setOnAction(e -> commitSpectrum());
         spectrum.focusedProperty().addListener((obs, was, now) -> { if (!now) commitSpectrum(); });
         symmetric.selectedProperty().addListener((obs, o, v) -> { if (!updating) edit(draft.withSymmetric(v)); });
-        seed.setOnAction(e -> commitSeed());
-        seed.focusedProperty().addListener((obs, was, now) -> { if (!now) commitSeed(); });
+        seed.setOnCommit(v -> { if (!updating && v != draft.seed()) edit(draft.withSeed(v)); });
+        seed.setOnError(this::showMessage);
         init.valueProperty().addListener((obs, o, v) -> { if (!updating && v != null) edit(draft.withInit(v)); });
         loss.valueProperty().addListener((obs, o, v) -> { if (!updating && v != null && v != draft.loss()) switchLoss(v); });
         sharpnessEvery.valueProperty().addListener((obs, o, v) -> {
@@ -152,16 +151,6 @@ public final class ControlPanel extends VBox {
             showMessage("target singular values: '" + spectrum.getText() + "' must be numbers separated by commas");
         } catch (InvalidParameterException e) {
             showMessage(e.getMessage());
-        }
-    }
-
-    private void commitSeed() {
-        if (updating) return;
-        try {
-            long v = Long.parseLong(seed.getText().trim());
-            if (v != draft.seed()) edit(draft.withSeed(v));
-        } catch (NumberFormatException e) {
-            showMessage("seed: '" + seed.getText() + "' must be a whole number");
         }
     }
 
@@ -210,7 +199,7 @@ public final class ControlPanel extends VBox {
             spectrum.setText(Arrays.stream(p.singularValues()).mapToObj(v -> String.format(Locale.ROOT, "%.6g", v)
                     .replaceAll("\\.?0+$", "")).collect(Collectors.joining(", ")));
             symmetric.setSelected(p.symmetric());
-            seed.setText(Long.toString(p.seed()));
+            seed.show(p.seed());
             init.setValue(p.init());
             loss.setValue(p.loss());
             sharpnessEvery.getValueFactory().setValue(p.sharpnessEvery());

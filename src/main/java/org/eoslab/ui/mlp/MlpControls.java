@@ -10,7 +10,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -19,6 +18,7 @@ import org.eoslab.config.MlpParameters;
 import org.eoslab.engine.mlp.IdxReader;
 import org.eoslab.ui.controls.ControlPanel;
 import org.eoslab.ui.controls.NumberSlider;
+import org.eoslab.ui.controls.SeedField;
 
 /**
  * The ReLU network's parameters: η applies at the next step; data, size, depth, width, α and seed start the
@@ -30,7 +30,7 @@ public final class MlpControls extends VBox {
     private final NumberSlider depth;
     private final NumberSlider hidden;
     private final NumberSlider samples;
-    private final TextField seed = new TextField();
+    private final SeedField seed = new SeedField("mlp-seed");
     private final ComboBox<Integer> sharpnessEvery = new ComboBox<>();
     private final Label data = new Label();
     private final Label message = new Label();
@@ -66,7 +66,6 @@ public final class MlpControls extends VBox {
         message.setId("mlp-message");
         message.getStyleClass().add("field-error");
         message.setWrapText(true);
-        seed.setId("mlp-seed");
         sharpnessEvery.setId("mlp-sharpness-every");
         sharpnessEvery.getItems().addAll(0, 5, 11, 25, 51, 101);
         Button open = new Button("Open IDX images…");
@@ -96,8 +95,8 @@ public final class MlpControls extends VBox {
         depth.setOnCommit(v -> edit(draft.withDepth((int) v)));
         hidden.setOnCommit(v -> edit(draft.withHidden((int) v)));
         samples.setOnCommit(v -> edit(draft.withSamples((int) v)));
-        seed.setOnAction(e -> commitSeed());
-        seed.focusedProperty().addListener((obs, was, now) -> { if (!now) commitSeed(); });
+        seed.setOnCommit(v -> { if (!updating && v != draft.seed()) edit(draft.withSeed(v)); });
+        seed.setOnError(this::showMessage);
         sharpnessEvery.valueProperty().addListener((obs, o, v) -> {
             if (!updating && v != null && v != draft.sharpnessEvery()) edit(draft.withSharpnessEvery(v));
         });
@@ -106,16 +105,6 @@ public final class MlpControls extends VBox {
     /** Another data file (null: the shipped subset); the number of samples is kept if the file has enough. */
     public void setData(Path images) {
         edit(draft.withData(images == null ? null : images.toString()));
-    }
-
-    private void commitSeed() {
-        if (updating) return;
-        try {
-            long v = Long.parseLong(seed.getText().trim());
-            if (v != draft.seed()) edit(draft.withSeed(v));
-        } catch (NumberFormatException e) {
-            showMessage("seed: '" + seed.getText() + "' must be a whole number");
-        }
     }
 
     private void edit(MlpParameters next) {
@@ -141,7 +130,7 @@ public final class MlpControls extends VBox {
         depth.setValue(p.depth());
         hidden.setValue(p.hidden());
         samples.setValue(p.samples());
-        seed.setText(Long.toString(p.seed()));
+        seed.show(p.seed());
         sharpnessEvery.setValue(p.sharpnessEvery());
         data.setText(p.data() == null ? IdxReader.BUNDLED : p.data());
         updating = false;
