@@ -66,7 +66,7 @@ final class ParameterOptions {
     static UsageException named(InvalidParameterException e, Map<String, String> optionOfField) {
         String option = optionOfField.get(e.field());
         if (option == null) return new UsageException(e.getMessage());
-        return new UsageException(option + ": " + e.getMessage().substring(e.field().length() + 2));
+        return new UsageException(option + ": " + e.problem());
     }
 
     private static Parameters applyScalars(Options o, Parameters p) {

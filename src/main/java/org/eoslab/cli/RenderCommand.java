@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.eoslab.config.Panel;
 import org.eoslab.config.Parameters;
 import org.eoslab.config.Preset;
 import org.eoslab.config.Presets;
@@ -20,7 +21,7 @@ import org.eoslab.run.Trainer;
 import org.eoslab.ui.EosLabApp;
 import org.eoslab.ui.NodeImages;
 import org.eoslab.ui.chart.ChartPanel;
-import org.eoslab.ui.chart.PanelSet;
+import org.eoslab.ui.training.LinearPanels;
 
 /**
  * {@code eos-lab render --preset FILE [--steps T] [--scale 1|2|3] [--caption] --out DIR}: runs a preset headless
@@ -64,25 +65,25 @@ final class RenderCommand {
         History history = new History(trainer.columns());
         history.append(trainer.snapshot());
         while (trainer.step() < p.steps() && trainer.advance()) history.append(trainer.snapshot());
-        List<String> keys = preset.panels().isEmpty() ? PanelSet.KEYS : preset.panels();
+        List<Panel> keys = preset.panels().isEmpty() ? List.of(Panel.values()) : preset.panels();
         String caption = o.has("caption") ? PngWriter.caption(p) : null;
         List<Path> written = renderPanels(p, trainer, history, keys, scale, caption, dir);
         for (Path f : written) out.println("wrote " + f);
         return 0;
     }
 
-    private static List<Path> renderPanels(Parameters p, Trainer trainer, History history, List<String> keys, int scale,
+    private static List<Path> renderPanels(Parameters p, Trainer trainer, History history, List<Panel> keys, int scale,
                                            String caption, Path dir) throws InterruptedException {
         startHeadlessToolkit();
-        PanelSet panels = onFx(() -> {
-            PanelSet set = new PanelSet();
-            set.rebuild(trainer.columns(), p, trainer.target().singularValues(), history);
-            set.consume(history, 0, history.size());
+        LinearPanels panels = onFx(() -> {
+            LinearPanels set = new LinearPanels();
+            set.rebuild(p, trainer.targetValues(), history);
+            set.set().consume(history, 0, history.size());
             return set;
         });
         Stage stage = onFx(Stage::new);
         List<Path> files = new ArrayList<>();
-        for (String key : keys) {
+        for (Panel key : keys) {
             ChartPanel panel = panels.panel(key);
             onFx(() -> {
                 Scene scene = new Scene(panel, WIDTH, HEIGHT);
@@ -92,7 +93,7 @@ final class RenderCommand {
                 return null;
             });
             drawOverPulses(panel, trainer.step());
-            Path file = dir.resolve(key + ".png");
+            Path file = dir.resolve(key.label() + ".png");
             onFx(() -> {
                 PngWriter.write(NodeImages.render(panel, scale), caption, scale, file);
                 stage.getScene().setRoot(new javafx.scene.layout.Pane());

@@ -4,78 +4,100 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.eoslab.config.InvalidParameterException;
 import org.eoslab.config.Parameters;
-import org.eoslab.engine.Target;
 import org.eoslab.engine.Targets;
 import org.eoslab.export.AtomicFiles;
+import org.eoslab.export.MlpRunReport;
+import org.eoslab.export.ReportBuilder;
 import org.eoslab.export.RunReport;
 import org.eoslab.export.TrajectoryCsvWriter;
-import org.eoslab.metrics.Outcome;
-import org.eoslab.metrics.TheorySummary;
-import org.eoslab.run.TailWindow;
+import org.eoslab.run.MlpTrainer;
+import org.eoslab.run.Run;
 import org.eoslab.run.Trainer;
 
 /**
- * {@code eos-lab run [options] --out DIR}: one headless run, written to DIR/trajectory.csv (every step)
- * and DIR/run.json (parameters, theory, outcome). Exit 0 on a completed or diverged run, 2 on bad input.
+ * {@code eos-lab run [--model dln|mlp] [options] --out DIR}: one headless run of either network, written to
+ * DIR/trajectory.csv (every step) and DIR/run.json (parameters, theory or edge-of-stability numbers, outcome).
+ * Exit 0 on a completed, diverged or dead run, 2 on bad input.
  */
 final class RunCommand {
+    static final Options.Spec OUT = new Options.Spec("out", "DIR", "output folder (created if missing)");
+    static final Options.Spec HELP = new Options.Spec("help", null, "show this help");
     static final List<Options.Spec> SPECS;
 
     static {
         List<Options.Spec> specs = new ArrayList<>(ParameterOptions.SPECS);
-        specs.add(MlpRunCommand.SPECS.get(0));
-        specs.add(new Options.Spec("out", "DIR", "output folder (created if missing)"));
-        specs.add(new Options.Spec("help", null, "show this help"));
+        specs.add(MlpOptions.MODEL);
+        specs.add(OUT);
+        specs.add(HELP);
         SPECS = List.copyOf(specs);
     }
+
+    /** A run ready to go and what collects its report. */
+    private record Setup(Run<?> run, ReportBuilder report) {}
 
     private RunCommand() {}
 
     static int execute(String[] args, PrintStream out, PrintStream err) {
-        if (model(args).equals("mlp")) return MlpRunCommand.execute(args, out, err);
-        Options o = Options.parse("run", SPECS, args, 1);
+        boolean mlp = model(args).equals("mlp");
+        Options o = Options.parse(mlp ? "run --model mlp" : "run", mlp ? MlpOptions.SPECS : SPECS, args, 1);
         if (o.has("help")) {
-            out.print("usage: eos-lab run [options] --out DIR\n\n" + Options.usage(SPECS)
-                    + "\n'eos-lab run --model mlp --help' lists the ReLU network's options.\n");
+            out.print(mlp ? "usage: eos-lab run --model mlp [options] --out DIR\n\n" + Options.usage(MlpOptions.SPECS)
+                    : "usage: eos-lab run [options] --out DIR\n\n" + Options.usage(SPECS)
+                            + "\n'eos-lab run --model mlp --help' lists the ReLU network's options.\n");
             return 0;
         }
-        Parameters p = ParameterOptions.resolve(o);
+        Parameters linear = mlp ? null : ParameterOptions.resolve(o);
         if (!o.has("out")) throw new UsageException("--out DIR is required (the folder for trajectory.csv and run.json)");
         Path dir = Path.of(o.get("out"));
         AtomicFiles.requireWritableDirectory(dir, "--out");
-        Target target;
+        Setup setup = mlp ? mlpSetup(o) : linearSetup(linear);
+        return drive(setup, dir, out, err);
+    }
+
+    private static Setup linearSetup(Parameters p) {
+        Trainer trainer;
         try {
-            target = Targets.of(p);
+            trainer = new Trainer(p, Targets.of(p));
         } catch (InvalidParameterException e) {
             throw new UsageException("--" + e.getMessage());
         }
-        Trainer trainer = new Trainer(p, target);
-        TailWindow tail = new TailWindow(trainer.columns(), p.init(), target.singularValues(), TailWindow.DEFAULT_CAPACITY);
-        Progress progress = new Progress(err, p.steps());
+        return new Setup(trainer, new RunReport.Builder(trainer));
+    }
+
+    private static Setup mlpSetup(Options o) {
+        try {
+            MlpTrainer trainer = new MlpTrainer(MlpOptions.resolve(o));
+            return new Setup(trainer, new MlpRunReport.Builder(trainer));
+        } catch (InvalidParameterException e) {
+            throw MlpOptions.named(e);
+        }
+    }
+
+    /** The one run loop: every step to the CSV and the report, until the run's length or its end. */
+    private static int drive(Setup setup, Path dir, PrintStream out, PrintStream err) {
+        Run<?> run = setup.run();
+        long steps = run.parameters().steps();
+        Progress progress = new Progress(err, steps);
         long started = System.nanoTime();
-        try (TrajectoryCsvWriter csv = new TrajectoryCsvWriter(dir.resolve("trajectory.csv"), trainer.columns())) {
-            if (!trainer.diverged()) {
-                csv.append(trainer.snapshot());
-                tail.add(trainer.snapshot());
+        try (TrajectoryCsvWriter csv = new TrajectoryCsvWriter(dir.resolve("trajectory.csv"), run.columns())) {
+            if (run.snapshot() != null && run.divergedAt() < 0) {
+                csv.append(run.snapshot());
+                setup.report().add(run.snapshot());
             }
-            while (trainer.step() < p.steps() && trainer.advance()) {
-                csv.append(trainer.snapshot());
-                tail.add(trainer.snapshot());
-                progress.update(trainer.step(), trainer.snapshot().loss());
+            while (run.step() < steps && run.advance()) {
+                csv.append(run.snapshot());
+                setup.report().add(run.snapshot());
+                progress.update(run.step(), run.snapshot().loss());
             }
             csv.commit();
         }
         progress.finish();
-        double seconds = (System.nanoTime() - started) / 1e9;
-        Outcome outcome = tail.outcome(trainer.divergedAt());
-        long completed = trainer.diverged() ? trainer.divergedAt() - 1 : trainer.step();
-        TheorySummary theory = TheorySummary.of(target.singularValues(), p.depth(), p.loss().scale(p.width()), p.eta());
-        new RunReport(outcome, outcome.describe(), p, theory, completed, seconds,
-                completed / Math.max(seconds, 1e-9), trainer.columns().names()).write(dir.resolve("run.json"));
-        out.println(outcome.describe() + " after " + completed + " steps (" + String.format("%.2f", seconds) + " s); wrote "
-                + dir.resolve("trajectory.csv") + " and run.json");
+        ReportBuilder.Report report = setup.report().finish((System.nanoTime() - started) / 1e9);
+        report.write(dir.resolve("run.json"));
+        out.println(report.headline() + "; wrote " + dir.resolve("trajectory.csv") + " and run.json");
         return 0;
     }
 
@@ -110,7 +132,8 @@ final class RunCommand {
             lastPrint = now;
             printed = true;
             double rate = step / ((now - start) / 1e9);
-            err.printf("\rstep %d/%d (%.0f%%)  %.0f steps/s  loss %.4g   ", step, total, 100.0 * step / Math.max(total, 1), rate, loss);
+            err.printf(Locale.ROOT, "\rstep %d/%d (%.0f%%)  %.0f steps/s  loss %.4g   ", step, total,
+                    100.0 * step / Math.max(total, 1), rate, loss);
             err.flush();
         }
 
@@ -118,5 +141,4 @@ final class RunCommand {
             if (printed) err.println();
         }
     }
-
 }

@@ -12,7 +12,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MlpParameters(String data, int samples, int depth, int hidden, double alpha, double eta,
-                            LossKind loss, long seed, long steps, int sharpnessEvery, int metricsEvery) {
+                            LossKind loss, long seed, long steps, int sharpnessEvery, int metricsEvery)
+        implements RunParameters {
     public static final int MAX_SAMPLES = 60_000;
     public static final int MAX_HIDDEN = 2_000;
 
@@ -21,6 +22,7 @@ public record MlpParameters(String data, int samples, int depth, int hidden, dou
         return new MlpParameters(null, 1000, 4, 200, 1.0, 0.2, LossKind.MEAN, 1L, 2000, 25, 10);
     }
 
+    @Override
     public MlpParameters validate() {
         range("samples", samples, 1, MAX_SAMPLES);
         range("depth", depth, 2, 10);
@@ -34,6 +36,11 @@ public record MlpParameters(String data, int samples, int depth, int hidden, dou
         range("sharpnessEvery", sharpnessEvery, 0, Integer.MAX_VALUE);
         range("metricsEvery", metricsEvery, 1, Integer.MAX_VALUE);
         return this;
+    }
+
+    @Override
+    public boolean sameProblemAs(RunParameters other) {
+        return other instanceof MlpParameters o && withEta(o.eta).withSteps(o.steps).equals(o);
     }
 
     private static void range(String field, long v, long lo, long hi) {

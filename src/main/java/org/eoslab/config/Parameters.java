@@ -31,7 +31,7 @@ public record Parameters(
         long steps,
         int sharpnessEvery,
         int top,
-        EngineKind engine) {
+        EngineKind engine) implements RunParameters {
 
     public static final int MAX_WIDTH = 1000;
     public static final int MAX_DEPTH = 50;
@@ -66,7 +66,7 @@ public record Parameters(
         return loss.scale(width);
     }
 
-    /** Checks every field; returns this, or throws naming the first bad field and its allowed range. */
+    @Override
     public Parameters validate() {
         requireInRange("width", width, 1, MAX_WIDTH);
         requireInRange("depth", depth, 2, MAX_DEPTH);
@@ -139,9 +139,9 @@ public record Parameters(
     public Parameters withTop(int v) { return new Parameters(width, depth, rank, singularValues, symmetric, targetFile, alpha, eta, init, loss, seed, steps, sharpnessEvery, v, engine); }
     public Parameters withEngine(EngineKind v) { return new Parameters(width, depth, rank, singularValues, symmetric, targetFile, alpha, eta, init, loss, seed, steps, sharpnessEvery, top, v); }
 
-    /** True when only η differs: the engine can apply it live, without a restart. */
-    public boolean sameProblemAs(Parameters o) {
-        return o != null && withEta(o.eta).withSteps(o.steps).equals(o);
+    @Override
+    public boolean sameProblemAs(RunParameters other) {
+        return other instanceof Parameters o && withEta(o.eta).withSteps(o.steps).equals(o);
     }
 
     @Override

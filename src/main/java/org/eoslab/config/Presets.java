@@ -71,7 +71,7 @@ public final class Presets {
                 preset.parameters().validate();
             } catch (InvalidParameterException e) {
                 throw new InvalidParameterException("preset " + source + ": parameters." + e.field(),
-                        e.getMessage().substring(e.field().length() + 2));
+                        e.problem());
             }
             if (preset.title() == null || preset.title().isBlank()) {
                 throw new InvalidParameterException("preset " + source + ": title", "missing; every preset needs a title");
@@ -92,7 +92,7 @@ public final class Presets {
             InvalidParameterException cause = invalidCause(e);
             if (cause != null && (path(e).isEmpty() || cause.field().equals("panels") || cause.field().equals("view"))) {
                 throw new InvalidParameterException("preset " + source + ": " + cause.field(),
-                        cause.getMessage().substring(cause.field().length() + 2));
+                        cause.problem());
             }
             throw new InvalidParameterException("preset " + source + ": " + path(e), describe(e));
         } catch (JsonProcessingException e) {
@@ -121,7 +121,7 @@ public final class Presets {
 
     private static String describe(JsonMappingException e) {
         InvalidParameterException cause = invalidCause(e);
-        return cause != null ? cause.getMessage().substring(cause.field().length() + 2) : e.getOriginalMessage();
+        return cause != null ? cause.problem() : e.getOriginalMessage();
     }
 
     private static InvalidParameterException invalidCause(Throwable e) {

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.eoslab.config.MlpParameters;
 import org.eoslab.metrics.MlpColumns;
+import org.eoslab.run.MlpTrainer;
 import org.eoslab.run.Snapshot;
 
 /**
@@ -16,19 +17,22 @@ import org.eoslab.run.Snapshot;
         "finalAccuracy", "twoOverEta", "medianSharpnessSecondHalf", "lossIncreasesSecondHalf", "seconds",
         "stepsPerSecond", "columns"})
 public record MlpRunReport(String model, String summary, String data, MlpParameters parameters, long divergedAtStep,
-                           long diedAtStep,                           long stepsCompleted, double finalLoss, double finalAccuracy, double twoOverEta,
+                           long diedAtStep, long stepsCompleted, double finalLoss, double finalAccuracy, double twoOverEta,
                            double medianSharpnessSecondHalf, long lossIncreasesSecondHalf, double seconds,
-                           double stepsPerSecond, List<String> columns) {
+                           double stepsPerSecond, List<String> columns) implements ReportBuilder.Report {
 
+    @Override
     public void write(Path file) {
         AtomicFiles.writeJson(file, this);
     }
 
+    @Override
+    public String headline() { return summary; }
+
     /** Collects what the report needs while the rows stream by: losses and sharpness samples. */
-    public static final class Builder {
+    public static final class Builder implements ReportBuilder {
+        private final MlpTrainer trainer;
         private final MlpParameters parameters;
-        private final String data;
-        private final MlpColumns columns;
         private double[] loss = new double[1024];
         private double[] sharpness = new double[256];
         private long[] sharpnessStep = new long[256];
@@ -36,12 +40,12 @@ public record MlpRunReport(String model, String summary, String data, MlpParamet
         private int samples;
         private double lastAccuracy = Double.NaN;
 
-        public Builder(MlpParameters parameters, String data, MlpColumns columns) {
-            this.parameters = parameters;
-            this.data = data;
-            this.columns = columns;
+        public Builder(MlpTrainer trainer) {
+            this.trainer = trainer;
+            this.parameters = trainer.parameters();
         }
 
+        @Override
         public void add(Snapshot s) {
             if (steps == loss.length) loss = Arrays.copyOf(loss, 2 * steps);
             loss[steps++] = s.loss();
@@ -56,8 +60,9 @@ public record MlpRunReport(String model, String summary, String data, MlpParamet
             }
         }
 
-        /** @param end how the run stopped early ("diverged at step t", "network died at step t"), or null */
-        public MlpRunReport finish(long divergedAt, long diedAt, String end, double seconds) {
+        @Override
+        public MlpRunReport finish(double seconds) {
+            String end = trainer.endMessage();
             long completed = Math.max(0, steps - 1L);
             long half = completed / 2;
             long rises = 0;
@@ -72,9 +77,9 @@ public record MlpRunReport(String model, String summary, String data, MlpParamet
                     : String.format("completed %d steps: loss %.4g, accuracy %.1f%%, %s", completed, loss[steps - 1],
                             100 * lastAccuracy, k == 0 ? "sharpness not sampled in the second half"
                                     : String.format("sharpness %.4g vs 2/η = %.4g", median, edge));
-            return new MlpRunReport("mlp", summary, data, parameters, divergedAt, diedAt, completed,
-                    steps == 0 ? Double.NaN : loss[steps - 1], lastAccuracy, edge, median, rises, seconds,
-                    completed / Math.max(seconds, 1e-9), columns.names());
+            return new MlpRunReport("mlp", summary, trainer.source(), parameters, trainer.divergedAt(), trainer.diedAt(),
+                    completed, steps == 0 ? Double.NaN : loss[steps - 1], lastAccuracy, edge, median, rises, seconds,
+                    completed / Math.max(seconds, 1e-9), trainer.columns().names());
         }
     }
 }

@@ -26,7 +26,8 @@ import org.eoslab.run.History;
 import org.eoslab.run.SessionData;
 
 /**
- * Session files (.eoslab): a ZIP with session.json (schema, title, text, parameters, step, column names),
+ * Session files (.eoslab) of a deep linear network run: a ZIP with session.json (schema, title, text,
+ * parameters, step, column names; the layout follows from the parameters),
  * trajectory.bin (every row as float64) and state.bin (the engine's weights). Written atomically; a damaged
  * or foreign file is refused with a message naming the file and what is wrong.
  */
@@ -35,7 +36,7 @@ public final class SessionFile {
 
     private SessionFile() {}
 
-    public static void save(SessionData s, Path file) {
+    public static void save(SessionData<?> s, Path file) {
         AtomicFiles.write(file, tmp -> {
             try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
                 zip.putNextEntry(new ZipEntry("session.json"));
@@ -51,7 +52,7 @@ public final class SessionFile {
         });
     }
 
-    private static String header(SessionData s) throws IOException {
+    private static String header(SessionData<?> s) throws IOException {
         ObjectNode h = Presets.json().createObjectNode();
         h.put("schema", SCHEMA);
         h.put("title", s.title());
@@ -60,15 +61,11 @@ public final class SessionFile {
         h.put("step", s.step());
         h.put("divergedAt", s.divergedAt());
         h.put("rows", s.rows());
-        Columns c = s.history().columns(Columns.class);
-        h.put("top", c.top());
-        h.put("depth", c.depth());
-        h.put("rank", c.rank());
-        h.set("columns", Presets.json().valueToTree(c.names()));
+        h.set("columns", Presets.json().valueToTree(s.history().columns().names()));
         return Presets.json().writeValueAsString(h);
     }
 
-    private static void writeRows(SessionData s, OutputStream out) throws IOException {
+    private static void writeRows(SessionData<?> s, OutputStream out) throws IOException {
         DataOutputStream data = new DataOutputStream(out);
         double[] row = new double[s.history().columns().count()];
         for (int i = 0; i < s.rows(); i++) {
@@ -88,7 +85,7 @@ public final class SessionFile {
         data.flush();
     }
 
-    public static SessionData load(Path file) {
+    public static SessionData<Parameters> load(Path file) {
         byte[] header = null;
         byte[] rows = null;
         byte[] state = null;
@@ -110,7 +107,7 @@ public final class SessionFile {
         return decode(file, header, rows, state);
     }
 
-    private static SessionData decode(Path file, byte[] headerBytes, byte[] rowBytes, byte[] stateBytes) {
+    private static SessionData<Parameters> decode(Path file, byte[] headerBytes, byte[] rowBytes, byte[] stateBytes) {
         JsonNode h;
         try {
             h = Presets.json().readTree(headerBytes);
@@ -124,7 +121,7 @@ public final class SessionFile {
         } catch (IOException | IllegalArgumentException e) {
             throw bad(file, "has invalid parameters: " + e.getMessage());
         }
-        Columns c = new Columns(h.path("top").asInt(), h.path("depth").asInt(), h.path("rank").asInt());
+        Columns c = Columns.of(p);
         List<String> names = new ArrayList<>();
         h.path("columns").forEach(n -> names.add(n.asText()));
         if (!names.equals(c.names())) throw bad(file, "was written with other columns than this EOS Lab uses");
@@ -137,7 +134,7 @@ public final class SessionFile {
                 for (int j = 0; j < row.length; j++) row[j] = in.readDouble();
                 history.append(row);
             }
-            return new SessionData(h.path("title").asText(), h.path("description").asText(), p, history, rows,
+            return new SessionData<>(h.path("title").asText(), h.path("description").asText(), p, history, rows,
                     readState(stateBytes), h.path("step").asLong(), h.path("divergedAt").asLong(-1));
         } catch (IOException e) {
             throw bad(file, "has a damaged trajectory or state");

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eoslab.config.Presets;
+import org.eoslab.config.RunParameters;
 import org.eoslab.run.History;
 
 /**
@@ -17,8 +18,7 @@ import org.eoslab.run.History;
 public final class TrajectoryJson {
     private TrajectoryJson() {}
 
-    /** @param parameters the run's parameter record (linear {@code Parameters} or {@code MlpParameters}) */
-    public static void write(History h, Record parameters, Path file) {
+    public static void write(History h, RunParameters parameters, Path file) {
         AtomicFiles.write(file, tmp -> {
             try (OutputStream out = Files.newOutputStream(tmp);
                  JsonGenerator g = Presets.json().getFactory().createGenerator(out, JsonEncoding.UTF8)) {
@@ -27,7 +27,7 @@ public final class TrajectoryJson {
         });
     }
 
-    private static void writeTo(JsonGenerator g, History h, Record parameters) throws IOException {
+    private static void writeTo(JsonGenerator g, History h, RunParameters parameters) throws IOException {
         int rows = h.size();
         g.writeStartObject();
         g.writeNumberField("schema", 1);

@@ -3,6 +3,8 @@ package org.eoslab.metrics;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.eoslab.config.Init;
+import org.eoslab.config.Parameters;
 
 /**
  * The layout of one per-step row of measurements, shared by probes, history, charts and the CSV
@@ -24,6 +26,11 @@ public final class Columns implements Layout {
     private final int layer;
     private final int count;
     private final List<String> names;
+
+    /** The layout of a run of these parameters (the one function of them every reader uses). */
+    public static Columns of(Parameters p) {
+        return new Columns(p.top(), p.depth(), p.rank());
+    }
 
     public Columns(int top, int depth, int rank) {
         this.top = top;
@@ -66,8 +73,8 @@ public final class Columns implements Layout {
      * The column that follows mode i (1-based): {@code mode_i} (u*ᵀPv*, the mode's own value) for the
      * identity init, whose singular vectors are invariant; the sorted {@code sigma_i} otherwise.
      */
-    public int modeTrack(int i, org.eoslab.config.Init init) {
-        return init != org.eoslab.config.Init.IDENTITY && i <= top ? sigma(i) : mode(i);
+    public int modeTrack(int i, Init init) {
+        return init != Init.IDENTITY && i <= top ? sigma(i) : mode(i);
     }
 
     /** η in force for this step (it can change mid-run). */

@@ -3,6 +3,7 @@ package org.eoslab.metrics;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.eoslab.config.MlpParameters;
 
 /**
  * The per-step row of an MLP run: step, loss, sharpness, accuracy, η, then for each layer its top and bottom
@@ -17,6 +18,11 @@ public final class MlpColumns implements Layout {
 
     private final int depth;
     private final List<String> names;
+
+    /** The layout of a run of these parameters. */
+    public static MlpColumns of(MlpParameters p) {
+        return new MlpColumns(p.depth());
+    }
 
     public MlpColumns(int depth) {
         this.depth = depth;

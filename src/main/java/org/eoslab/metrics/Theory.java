@@ -1,5 +1,7 @@
 package org.eoslab.metrics;
 
+import org.eoslab.config.Parameters;
+
 /**
  * Closed forms from math.md. c is the loss scale (1 for the paper's ½‖·‖², 2/d² for the mean), and every
  * Hessian quantity carries it.
@@ -18,6 +20,18 @@ public final class Theory {
     /** η_i = 2/λ_i: mode i starts to oscillate above this learning rate. */
     public static double onsetLearningRate(double s, int depth, double c) {
         return 2.0 / predictedSharpness(s, depth, c);
+    }
+
+    /** η_i of mode i (1-based) of a parameter set's target spectrum, depth and loss. */
+    public static double onsetLearningRate(Parameters p, int i) {
+        return onsetLearningRate(p.singularValue(i), p.depth(), p.lossScale());
+    }
+
+    /** η_1..η_r of a parameter set. */
+    public static double[] onsetLearningRates(Parameters p) {
+        double[] onsets = new double[p.rank()];
+        for (int i = 1; i <= onsets.length; i++) onsets[i - 1] = onsetLearningRate(p, i);
+        return onsets;
     }
 
     /** Number of modes with η_i &lt; η: the modes theory says oscillate at η. */

@@ -6,8 +6,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The thread model shared by the live engines: one daemon thread owns a run and everything mutable in it;
- * other threads only {@link #send} commands and read what the subclass publishes. Commands are handled
+ * The thread model of the live engine: one daemon thread owns a run and everything mutable in it; other
+ * threads only {@link #send} commands and read what the subclass publishes. Commands are handled
  * between steps in batches, and a burst of restarts is coalesced into its last one (what precedes it is
  * moot). Subclasses call {@link #start()} at the end of their constructor, once their fields exist.
  *
@@ -36,7 +36,7 @@ abstract class EngineThread<C> implements AutoCloseable {
 
     final void start() { thread.start(); }
 
-    public final void send(C c) { commands.add(c); }
+    final void send(C c) { commands.add(c); }
 
     public final Thread thread() { return thread; }
 

@@ -47,9 +47,6 @@ public final class History {
 
     public Layout columns() { return columns; }
 
-    /** The layout as the type its run uses: a linear run's Columns, an MLP run's MlpColumns. */
-    public <C extends Layout> C columns(Class<C> type) { return type.cast(columns); }
-
     /** Value of {@code column} in row {@code index} (index &lt; size()). */
     public double get(int index, int column) {
         return chunks[index / CHUNK_ROWS][(index % CHUNK_ROWS) * width + column];

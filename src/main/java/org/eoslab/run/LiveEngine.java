@@ -1,69 +1,62 @@
 package org.eoslab.run;
 
+import java.util.concurrent.CompletableFuture;
+import org.eoslab.config.MlpParameters;
 import org.eoslab.config.Parameters;
-import org.eoslab.engine.Target;
-import org.eoslab.engine.Targets;
+import org.eoslab.config.RunParameters;
 import org.eoslab.metrics.Phase;
 
 /**
- * The engine thread of the live app. It alone owns the {@link Trainer} and its matrices; everything else
- * talks to it through {@link Command}s and reads the immutable {@link LiveState} it publishes, plus rows of
- * the state's {@link History}. Commands are handled between steps, so η applies at the next step; a
- * burst of restarts is coalesced into one ({@link EngineThread}).
+ * The engine thread of the live app, for either network. It alone owns the {@link Run} and its matrices;
+ * everything else calls its command methods (queued, handled between steps, so η applies at the next step)
+ * and reads the immutable {@link LiveState} it publishes, plus rows of the state's {@link History}. A burst
+ * of restarts is coalesced into one ({@link EngineThread}).
+ *
+ * @param <P> the parameters of the network it runs
  */
-public final class LiveEngine extends EngineThread<LiveEngine.Command> {
+public final class LiveEngine<P extends RunParameters> extends EngineThread<LiveEngine.Command> {
     /** Steps kept in memory at most; the run pauses there (≈ rows × columns × 8 bytes of heap). */
     public static final long DEFAULT_HISTORY_LIMIT = 2_000_000;
+    /** An MLP row is wider and its steps slower: a smaller cap. */
+    public static final long MLP_HISTORY_LIMIT = 1_000_000;
+    /** How a refused restart's message starts. */
+    static final String REFUSED = "could not";
     /** The engine checks for commands at least this often while running. */
     private static final long SLICE_NANOS = 8_000_000;
 
-    /** A request to the engine thread. */
-    public sealed interface Command permits SetLearningRate, Restart, Play, Pause, StepBy, SetSpeed, SetStopAt,
-            SetSharpnessEvery, CaptureSession, Resume {}
+    sealed interface Command permits Restart, Resume, Play, Pause, StepBy, SetLearningRate, SetSpeed, SetStopAt,
+            SetSharpnessEvery, CaptureSession {}
 
-    /** Copies the run (parameters, rows so far, weights) for a session file; completes {@code result}. */
-    public record CaptureSession(String title, String description,
-                                 java.util.concurrent.CompletableFuture<SessionData> result) implements Command {}
+    private record Restart(RunParameters parameters, boolean play) implements Command {}
 
-    /** Continues a saved run, paused at its last step. */
-    public record Resume(SessionData session) implements Command {}
+    private record Resume(SessionData<?> session) implements Command {}
 
-    /** Applies at the next step, no restart. */
-    public record SetLearningRate(double eta) implements Command {}
+    private record Play() implements Command {}
 
-    /**
-     * Starts over with new parameters (the UI debounces; the engine keeps only the last of a burst).
-     * {@code play}: start playing (Reset), or keep the current play state (a changed parameter).
-     */
-    public record Restart(Parameters parameters, boolean play) implements Command {
-        public Restart(Parameters parameters) {
-            this(parameters, false);
-        }
-    }
+    private record Pause() implements Command {}
 
-    public record Play() implements Command {}
+    private record StepBy(int steps) implements Command {}
 
-    public record Pause() implements Command {}
+    private record SetLearningRate(double eta) implements Command {}
 
-    /** Runs n more steps, then pauses. */
-    public record StepBy(int steps) implements Command {}
+    private record SetSpeed(double stepsPerSecond) implements Command {}
 
-    /** Steps per second; 0 = as fast as possible. */
-    public record SetSpeed(double stepsPerSecond) implements Command {}
+    private record SetStopAt(long step) implements Command {}
 
-    /** Pause when this many steps are done. */
-    public record SetStopAt(long step) implements Command {}
+    private record SetSharpnessEvery(int every) implements Command {}
 
-    public record SetSharpnessEvery(int every) implements Command {}
+    private record CaptureSession(String title, String description, CompletableFuture<SessionData<?>> result)
+            implements Command {}
 
+    private final RunFactory<P> factory;
     private final long historyLimit;
-    private volatile LiveState state;
+    private volatile LiveState<P> state;
 
     // owned by the engine thread
-    private Trainer trainer;
+    private Run<P> run;
     private History history;
     private PhaseMonitor monitor;
-    private Parameters parameters;
+    private P parameters;
     private int generation;
     private boolean playing;
     private long pendingSteps;
@@ -71,21 +64,64 @@ public final class LiveEngine extends EngineThread<LiveEngine.Command> {
     private double speed;
     private String message;
 
-    public LiveEngine(Parameters initial, boolean play) {
-        this(initial, play, DEFAULT_HISTORY_LIMIT);
-    }
-
-    public LiveEngine(Parameters initial, boolean play, long historyLimit) {
+    public LiveEngine(RunFactory<P> factory, P initial, boolean play, long historyLimit) {
         super("eos-engine", new Restart(initial, play), Restart.class);
+        this.factory = factory;
         this.historyLimit = historyLimit;
+        this.parameters = initial;
         this.playing = play;
         this.stopAt = initial.steps();
+        this.message = factory.preparing();
+        publish();
         start();
     }
 
-    /** The latest published state (null until the first run is built). */
-    public LiveState state() {
-        return state;
+    /** The deep linear network's engine thread. */
+    public static LiveEngine<Parameters> linear(Parameters initial, boolean play) {
+        return new LiveEngine<>(RunFactory.linear(), initial, play, DEFAULT_HISTORY_LIMIT);
+    }
+
+    /** The ReLU network's engine thread; it reads the data itself, never on the FX thread. */
+    public static LiveEngine<MlpParameters> mlp(MlpParameters initial, boolean play) {
+        return new LiveEngine<>(RunFactory.mlp(), initial, play, MLP_HISTORY_LIMIT);
+    }
+
+    /** The latest published state (its history is null until the first run is built). */
+    public LiveState<P> state() { return state; }
+
+    /**
+     * Starts over with new parameters (the UI debounces; the engine keeps only the last of a burst).
+     * {@code play}: start playing (Reset), or keep the current play state (a changed parameter).
+     */
+    public void restart(P p, boolean play) { send(new Restart(p, play)); }
+
+    /** Continues a saved run, paused at its last step. */
+    public void resume(SessionData<P> session) { send(new Resume(session)); }
+
+    public void play() { send(new Play()); }
+
+    public void pause() { send(new Pause()); }
+
+    /** Runs n more steps, then pauses. */
+    public void stepBy(int steps) { send(new StepBy(steps)); }
+
+    /** Applies at the next step, no restart. */
+    public void setEta(double eta) { send(new SetLearningRate(eta)); }
+
+    /** Steps per second; 0 = as fast as possible. */
+    public void setSpeed(double stepsPerSecond) { send(new SetSpeed(stepsPerSecond)); }
+
+    /** Pause when this many steps are done. */
+    public void stopAt(long step) { send(new SetStopAt(step)); }
+
+    public void setSharpnessEvery(int every) { send(new SetSharpnessEvery(every)); }
+
+    /** Copies the run (parameters, rows so far, weights) for a session file. */
+    @SuppressWarnings("unchecked")
+    public CompletableFuture<SessionData<P>> captureSession(String title, String description) {
+        CompletableFuture<SessionData<?>> result = new CompletableFuture<>();
+        send(new CaptureSession(title, description, result));
+        return result.thenApply(s -> (SessionData<P>) s);   // made below from this engine's own run
     }
 
     @Override
@@ -97,11 +133,11 @@ public final class LiveEngine extends EngineThread<LiveEngine.Command> {
     @Override
     void apply(Command c) {
         if (c instanceof SetLearningRate s) {
-            if (trainer != null) trainer.setEta(s.eta());
-            parameters = parameters.withEta(s.eta());
+            if (run != null) run.setEta(s.eta());
+            parameters = withEta(s.eta());
         } else if (c instanceof Play) {
             playing = true;
-            if (trainer != null && trainer.step() >= stopAt) stopAt = Long.MAX_VALUE;
+            if (run != null && run.step() >= stopAt) stopAt = Long.MAX_VALUE;
         } else if (c instanceof Pause) {
             playing = false;
             pendingSteps = 0;
@@ -114,65 +150,78 @@ public final class LiveEngine extends EngineThread<LiveEngine.Command> {
         } else if (c instanceof SetStopAt s) {
             stopAt = s.step();
         } else if (c instanceof SetSharpnessEvery s) {
-            if (trainer != null) trainer.setSharpnessEvery(s.every());
-            parameters = parameters.withSharpnessEvery(s.every());
+            if (run != null) run.setSharpnessEvery(s.every());
+            parameters = withSharpnessEvery(s.every());
         } else if (c instanceof CaptureSession cs) {
-            if (trainer == null) cs.result().completeExceptionally(new IllegalStateException("no run to save"));
-            else cs.result().complete(new SessionData(cs.title(), cs.description(), parameters.withEta(trainer.eta()),
-                    history, history.size(), trainer.state(), trainer.step(), trainer.divergedAt()));
+            capture(cs);
         } else if (c instanceof Resume r) {
-            resume(r.session());
+            resumeSaved(r.session());
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private P withEta(double eta) { return (P) parameters.withEta(eta); }           // each kind returns its own type
+
+    @SuppressWarnings("unchecked")
+    private P withSharpnessEvery(int every) { return (P) parameters.withSharpnessEvery(every); }
+
+    private void capture(CaptureSession cs) {
+        if (run == null) cs.result().completeExceptionally(new IllegalStateException("no run to save"));
+        else cs.result().complete(new SessionData<>(cs.title(), cs.description(), run.parameters(), history,
+                history.size(), run.state(), run.step(), run.divergedAt()));
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     void restart(Command restart) {
         Restart command = (Restart) restart;
-        Parameters p = command.parameters();
+        P p = (P) command.parameters();                        // only restart(P, boolean) makes a Restart
         if (command.play()) playing = true;
         try {
-            Target target = Targets.of(p.validate());
-            Trainer fresh = new Trainer(p, target);
-            trainer = fresh;
-            parameters = p;
-            history = new History(fresh.columns());
-            monitor = new PhaseMonitor(fresh.columns(), p.init(), target.singularValues());
-            if (fresh.snapshot() != null) history.append(fresh.snapshot());
-            generation++;
-            pendingSteps = 0;
+            if (factory.preparing() != null) {
+                message = factory.preparing();
+                publish();
+            }
+            begin(factory.start(p), p, null);
             stopAt = p.steps();
             message = null;
-            resetRate();
         } catch (RuntimeException e) {
-            message = "could not start: " + e.getMessage();
+            message = REFUSED + " start: " + e.getMessage();
         }
         publish();
     }
 
-    private void resume(SessionData s) {
+    @SuppressWarnings("unchecked")
+    private void resumeSaved(SessionData<?> saved) {
+        SessionData<P> s = (SessionData<P>) saved;             // only resume(SessionData<P>) makes a Resume
         try {
-            Parameters p = s.parameters();
-            trainer = new Trainer(p, Targets.of(p), s.state(), s.step());
-            parameters = p;
-            history = s.history();
-            monitor = new PhaseMonitor(trainer.columns(), p.init(), trainer.target().singularValues());
-            generation++;
+            begin(factory.resume(s.parameters(), s.state(), s.step()), s.parameters(), s.history());
             playing = false;
-            pendingSteps = 0;
-            stopAt = Math.max(p.steps(), s.step());
+            stopAt = Math.max(s.parameters().steps(), s.step());
             message = "resumed at step " + s.step();
-            resetRate();
         } catch (RuntimeException e) {
-            message = "could not resume: " + e.getMessage();
+            message = REFUSED + " resume: " + e.getMessage();
         }
         publish();
+    }
+
+    /** Makes {@code fresh} the run, with the saved rows, or (null) a new history holding its first row. */
+    private void begin(Run<P> fresh, P p, History saved) {
+        run = fresh;
+        parameters = p;
+        history = saved != null ? saved : new History(fresh.columns());
+        if (saved == null && fresh.snapshot() != null) history.append(fresh.snapshot());
+        monitor = fresh.monitor();
+        generation++;
+        pendingSteps = 0;
+        resetRate();
     }
 
     @Override
     boolean canStep() {
-        if (trainer == null || trainer.diverged()) return false;
+        if (run == null || run.ended()) return false;
         if (history.size() >= historyLimit) return false;
-        return pendingSteps > 0 || (playing && trainer.step() < stopAt);
+        return pendingSteps > 0 || (playing && run.step() < stopAt);
     }
 
     /** Steps until a time slice is used up, the speed limit is reached or a stop condition holds. */
@@ -180,17 +229,17 @@ public final class LiveEngine extends EngineThread<LiveEngine.Command> {
     void advance() throws InterruptedException {
         long sliceEnd = System.nanoTime() + SLICE_NANOS;
         while (canStep() && System.nanoTime() < sliceEnd && !commandsWaiting()) {
-            if (!trainer.advance()) break;
-            history.append(trainer.snapshot());
+            if (!run.advance()) break;
+            history.append(run.snapshot());
             if (pendingSteps > 0) pendingSteps--;
             countStep();
             if (speed > 0 && paceDelayNanos(speed) > 0) break;
         }
-        if (trainer.diverged()) playing = false;
+        if (run.ended()) playing = false;
         if (history.size() >= historyLimit && message == null) {
             message = "history full at " + history.size() + " steps: export or reset";
         }
-        if (playing && trainer.step() >= stopAt) playing = false;
+        if (playing && run.step() >= stopAt) playing = false;
         publish();
         long delay = speed > 0 ? paceDelayNanos(speed) : 0;
         if (delay > 0) awaitCommand(delay);
@@ -199,15 +248,15 @@ public final class LiveEngine extends EngineThread<LiveEngine.Command> {
     @Override
     void publish() {
         double stepsPerSecond = stepsPerSecond();
-        if (trainer == null) {
-            state = new LiveState(generation, parameters, new double[0], null, 0, playing, stopAt, -1,
+        if (run == null) {
+            state = new LiveState<>(generation, parameters, null, new double[0], null, 0, playing, stopAt, -1, null,
                     Phase.STARTING, 0, 0, message);
             return;
         }
-        int oscillating = monitor.oscillating(history);
-        state = new LiveState(generation, parameters.withEta(trainer.eta()), trainer.target().singularValues(),
-                history, trainer.step(), playing || pendingSteps > 0, stopAt, trainer.divergedAt(),
-                monitor.phase(history, trainer.diverged(), oscillating), oscillating, stepsPerSecond,
-                trainer.diverged() ? "diverged at step " + trainer.divergedAt() : message);
+        int oscillating = monitor == null ? 0 : monitor.oscillating(history);
+        Phase phase = monitor == null ? null : monitor.phase(history, run.divergedAt() >= 0, oscillating);
+        state = new LiveState<>(generation, run.parameters(), run.source(), run.targetValues(), history, run.step(),
+                playing || pendingSteps > 0, stopAt, run.divergedAt(), run.endMessage(), phase, oscillating,
+                stepsPerSecond, message);
     }
 }

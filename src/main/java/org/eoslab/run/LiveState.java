@@ -1,6 +1,6 @@
 package org.eoslab.run;
 
-import org.eoslab.config.Parameters;
+import org.eoslab.config.RunParameters;
 import org.eoslab.metrics.Phase;
 
 /**
@@ -8,20 +8,28 @@ import org.eoslab.metrics.Phase;
  * {@code history} (safe for concurrent readers) and never touches the engine.
  *
  * @param generation increases at every restart; the UI clears its charts when it changes
- * @param parameters the problem being run, with the η in force
- * @param targetValues σ*_i of the target actually in use
+ * @param parameters the run's parameters with the η in force
+ * @param source what the network learns from (the data, or the target), or null before the first run
+ * @param targetValues σ*_i of the target in use (empty for the ReLU network, which fits data)
+ * @param history every row so far, or null before the first run is built
  * @param steps steps taken so far
  * @param stopAt the engine pauses when {@code steps} reaches this
  * @param divergedAt the step whose loss diverged, or −1
+ * @param end how the run stopped early ("diverged at step t", "network died at step t"), or null
+ * @param phase where the run is (linear network), or null for a model without a phase judgement
  * @param oscillating modes oscillating now (recent window)
  * @param stepsPerSecond measured engine throughput
- * @param message an error or notice for the status bar, or null
+ * @param message a notice or an error ("could not start: …") for the status line, or null
  */
-public record LiveState(int generation, Parameters parameters, double[] targetValues, History history,
-                        long steps, boolean playing, long stopAt, long divergedAt, Phase phase, int oscillating,
-                        double stepsPerSecond, String message) {
+public record LiveState<P extends RunParameters>(int generation, P parameters, String source, double[] targetValues,
+                                                 History history, long steps, boolean playing, long stopAt,
+                                                 long divergedAt, String end, Phase phase, int oscillating,
+                                                 double stepsPerSecond, String message) {
 
     public boolean diverged() { return divergedAt >= 0; }
 
     public double eta() { return parameters.eta(); }
+
+    /** True when the last restart was refused (its message says why); the previous run goes on. */
+    public boolean refused() { return message != null && message.startsWith(LiveEngine.REFUSED); }
 }

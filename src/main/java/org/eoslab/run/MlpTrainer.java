@@ -13,8 +13,8 @@ import org.eoslab.metrics.Layout;
 import org.eoslab.metrics.MlpColumns;
 import org.eoslab.metrics.MlpProbe;
 
-/** One MLP run, advanced a step at a time by one owning thread; hands out immutable {@link Snapshot}s. */
-public final class MlpTrainer {
+/** One run of the ReLU network (paper section 4.2), advanced one step at a time (see {@link Run}). */
+public final class MlpTrainer implements Run<MlpParameters> {
     private final MlpParameters parameters;
     private final MlpColumns columns;
     private final Mlp mlp;
@@ -23,6 +23,7 @@ public final class MlpTrainer {
     private final double[] row;
     private final String dataName;
     private double eta;
+    private int sharpnessEvery;
     private long step;
     private long divergedAt = -1;
     private long diedAt = -1;
@@ -34,7 +35,7 @@ public final class MlpTrainer {
 
     public MlpTrainer(MlpParameters p, Dataset data, boolean parallel) {
         this.parameters = p.validate();
-        this.columns = new MlpColumns(p.depth());
+        this.columns = MlpColumns.of(p);
         this.dataName = data.source() + ", " + data.samples() + " samples";
         // f = (c/2)‖F − Y‖²: c = 2/(n·classes) makes it PyTorch's MSELoss, the mean over all n·classes entries
         double c = p.loss() == LossKind.MEAN ? 2.0 / ((double) data.samples() * data.classes()) : 1.0;
@@ -43,8 +44,18 @@ public final class MlpTrainer {
         this.probe = new MlpProbe(mlp, columns, p.metricsEvery());
         this.row = columns.emptyRow();
         this.eta = p.eta();
+        this.sharpnessEvery = p.sharpnessEvery();
         record(mlp.forward());
         if (mlp.dead()) diedAt = 0;
+    }
+
+    /** Resumes saved weights at step {@code step}; that step is measured again. */
+    public MlpTrainer(MlpParameters p, Dataset data, double[][] state, long step) {
+        this(p, data, true);
+        mlp.restore(state);
+        this.step = step;
+        record(mlp.forward());
+        if (mlp.dead()) diedAt = step;
     }
 
     /** The data of a parameter set: its IDX file, or the shipped subset. */
@@ -55,6 +66,7 @@ public final class MlpTrainer {
     }
 
     /** One GD step; false once the run has diverged or the network has died (then nothing changes). */
+    @Override
     public boolean advance() {
         if (ended()) return false;
         mlp.step(eta);
@@ -69,12 +81,13 @@ public final class MlpTrainer {
         return true;
     }
 
+    @Override
     public boolean ended() { return divergedAt >= 0 || diedAt >= 0; }
 
     /** The step at which every ReLU of the last hidden layer went off for good, −1 if it has not. */
     public long diedAt() { return diedAt; }
 
-    /** How the run stopped early, or null: "diverged at step t", "network died at step t". */
+    @Override
     public String endMessage() {
         if (divergedAt >= 0) return Divergence.message(divergedAt);
         if (diedAt >= 0) {
@@ -93,31 +106,45 @@ public final class MlpTrainer {
         row[Layout.STEP] = step;
         row[Layout.LOSS] = loss;
         row[columns.eta()] = eta;
-        if (parameters.sharpnessEvery() > 0 && step % parameters.sharpnessEvery() == 0) {
+        if (sharpnessEvery > 0 && step % sharpnessEvery == 0) {
             row[Layout.SHARPNESS] = sharpness.estimate(1e-8).eigenvalue();
         }
         probe.measure(step, row);
         latest = Snapshot.of(columns, row);
     }
 
+    @Override
     public Snapshot snapshot() { return latest; }
 
+    @Override
     public long step() { return step; }
 
+    @Override
     public long divergedAt() { return divergedAt; }
 
     public boolean diverged() { return divergedAt >= 0; }
 
+    @Override
     public void setEta(double v) { eta = v; }
 
+    @Override
     public double eta() { return eta; }
 
+    @Override
+    public void setSharpnessEvery(int every) { sharpnessEvery = Math.max(0, every); }
+
+    @Override
     public MlpColumns columns() { return columns; }
 
     /** Where the data came from and how much of it, for reports and captions. */
-    public String dataName() { return dataName; }
+    @Override
+    public String source() { return dataName; }
 
-    public MlpParameters parameters() { return parameters; }
+    @Override
+    public MlpParameters parameters() { return parameters.withEta(eta).withSharpnessEvery(sharpnessEvery); }
+
+    @Override
+    public double[][] state() { return mlp.state(); }
 
     public Mlp mlp() { return mlp; }
 }

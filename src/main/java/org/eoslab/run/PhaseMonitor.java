@@ -6,7 +6,7 @@ import org.eoslab.metrics.Outcome;
 import org.eoslab.metrics.Phase;
 
 /** Judges the phase and the live count of oscillating modes from the recent rows of a history. */
-final class PhaseMonitor {
+public final class PhaseMonitor {
     /** Recent steps a live judgement looks at. */
     static final int WINDOW = 64;
 

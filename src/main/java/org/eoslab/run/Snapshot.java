@@ -32,9 +32,6 @@ public final class Snapshot {
 
     public double eta() { return values[columns.eta()]; }
 
-    /** σ_i of the product, 1-based (factorization runs). */
-    public double sigma(int i) { return values[((org.eoslab.metrics.Columns) columns).sigma(i)]; }
-
     /** Copies the row into {@code out} (length ≥ columns.count()). */
     public void copyTo(double[] out) {
         System.arraycopy(values, 0, out, 0, values.length);

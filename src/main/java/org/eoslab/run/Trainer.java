@@ -1,6 +1,8 @@
 package org.eoslab.run;
 
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import org.eoslab.config.EngineKind;
 import org.eoslab.config.Parameters;
 import org.eoslab.engine.DenseEngine;
@@ -15,11 +17,10 @@ import org.eoslab.metrics.Probe;
 import org.eoslab.metrics.ReducedProbe;
 
 /**
- * One training run: an engine, its probe and its sharpness estimator, advanced one step at a time.
- * Step 0 is the initial weights. Owned by a single thread (the engine thread, or a headless command);
- * what it hands out is immutable {@link Snapshot}s. η can change between steps; nothing else can.
+ * One run of the deep linear network: an engine (dense GD or the reduced recursion), its probe and its
+ * sharpness estimator, advanced one step at a time (see {@link Run}).
  */
-public final class Trainer {
+public final class Trainer implements Run<Parameters> {
     private final Parameters parameters;
     private final Columns columns;
     private final Dynamics dynamics;
@@ -38,7 +39,7 @@ public final class Trainer {
 
     public Trainer(Parameters parameters, Target target) {
         this.parameters = parameters.validate();
-        this.columns = new Columns(parameters.top(), parameters.depth(), target.rank());
+        this.columns = Columns.of(parameters);
         this.eta = parameters.eta();
         this.sharpnessEvery = parameters.sharpnessEvery();
         this.row = columns.emptyRow();
@@ -68,10 +69,7 @@ public final class Trainer {
         record(dynamics.forward());
     }
 
-    /**
-     * One GD step with the current η. Returns false, leaving the last snapshot in place, when the new
-     * loss diverges (see {@link #divergedAt()}) or the run had already diverged.
-     */
+    @Override
     public boolean advance() {
         if (divergedAt >= 0) return false;
         dynamics.step(eta);
@@ -101,19 +99,24 @@ public final class Trainer {
         latest = Snapshot.of(columns, row);
     }
 
-    /** The latest good step's measurements (null only if the initial weights already diverge). */
+    @Override
     public Snapshot snapshot() { return latest; }
 
+    @Override
     public long step() { return step; }
 
-    /** The step whose loss diverged, or −1. */
+    @Override
     public long divergedAt() { return divergedAt; }
 
     public boolean diverged() { return divergedAt >= 0; }
 
+    @Override
+    public String endMessage() { return diverged() ? Divergence.message(divergedAt) : null; }
+
+    @Override
     public double eta() { return eta; }
 
-    /** Applies from the next step on (a live change, no restart). */
+    @Override
     public void setEta(double eta) {
         if (!(eta > 0) || !Double.isFinite(eta)) {
             throw new IllegalArgumentException("eta: " + eta + " must be positive and finite");
@@ -121,18 +124,35 @@ public final class Trainer {
         this.eta = eta;
     }
 
-    /** Sharpness cadence K (0 = off), from the next step on. */
+    @Override
     public void setSharpnessEvery(int every) {
         this.sharpnessEvery = Math.max(0, every);
     }
 
+    @Override
     public Columns columns() { return columns; }
 
-    public Parameters parameters() { return parameters; }
+    @Override
+    public Parameters parameters() { return parameters.withEta(eta).withSharpnessEvery(sharpnessEvery); }
 
     public Target target() { return dynamics.target(); }
 
-    /** A copy of the weights; owning thread only. */
+    @Override
+    public double[] targetValues() { return target().singularValues(); }
+
+    @Override
+    public String source() {
+        return parameters.targetFile() != null ? "target " + parameters.targetFile()
+                : "target σ* = " + Arrays.stream(target().singularValues())
+                        .mapToObj(v -> String.format(Locale.ROOT, "%.6g", v)).collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public PhaseMonitor monitor() {
+        return new PhaseMonitor(columns, parameters.init(), target().singularValues());
+    }
+
+    @Override
     public double[][] state() {
         return dynamics.state();
     }

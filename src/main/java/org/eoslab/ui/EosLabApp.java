@@ -17,13 +17,13 @@ public final class EosLabApp extends Application {
     public static final String DEFAULT_PRESET = "presets/default.json";
     public static final String STYLESHEET = "/org/eoslab/ui/app.css";
 
-    private LiveEngine engine;
+    private LiveEngine<org.eoslab.config.Parameters> engine;   // not Application.Parameters
     private MainView view;
 
     @Override
     public void start(Stage stage) {
         Preset preset = presetFrom(getParameters().getRaw());
-        engine = new LiveEngine(preset.parameters(), true);
+        engine = LiveEngine.linear(preset.parameters(), true);
         view = new MainView(engine, preset);
         Scene scene = new Scene(view, 1500, 920);
         scene.getStylesheets().add(stylesheet());

@@ -46,7 +46,7 @@ public final class StatusBar extends HBox {
         scope.setVisible(text != null);
     }
 
-    public void update(LiveState s, double framesPerSecond) {
+    public void update(LiveState<?> s, double framesPerSecond) {
         step.setText("step " + s.steps() + (s.stopAt() < Long.MAX_VALUE ? " / " + s.stopAt() : ""));
         rate.setText(String.format(Locale.ROOT, "%,.0f steps/s", s.stepsPerSecond()));
         fps.setText(String.format(Locale.ROOT, "%.0f fps", framesPerSecond));
@@ -57,7 +57,7 @@ public final class StatusBar extends HBox {
         message.setText(s.message() == null || s.diverged() ? (s.playing() ? "running" : "paused") : s.message());
     }
 
-    static String describe(LiveState s) {
+    static String describe(LiveState<?> s) {
         return switch (s.phase()) {
             case DIVERGED -> "diverged at step " + s.divergedAt();
             case EDGE_OF_STABILITY -> "edge of stability: " + s.oscillating()

@@ -58,7 +58,7 @@ class RunCommandTest {
             String[] cells = lines.get(t + 1).split(",", -1);
             trainer.advance();
             assertEquals(trainer.snapshot().loss(), Double.parseDouble(cells[1]), 0.0);
-            assertEquals(trainer.snapshot().sigma(1), Double.parseDouble(cells[3]), 0.0);
+            assertEquals(trainer.snapshot().get(trainer.columns().sigma(1)), Double.parseDouble(cells[3]), 0.0);
         }
         JsonNode report = json(out.resolve("run.json"));
         assertEquals(10, report.at("/parameters/width").asInt());

@@ -37,8 +37,8 @@ class PresetsTest {
             "{\"schema\": 1, \"parameters\": {\"rank\": 5}}|preset f.json: parameters.singularValues: needs exactly rank r = 5 values, got 0",
             "{\"schema\": 1, \"parameters\": {\"singularValues\": [1, 2], \"rank\": 2}}|preset f.json: parameters.singularValues: must be descending",
             "{\"schema\": 1, \"parameters\": {}}|preset f.json: title: missing",
-            "{\"schema\": 1, \"title\": \"t\", \"panels\": [\"loss\", \"pie\"]}|preset f.json: panels: 'pie' is not one of loss, sharpness",
-            "{\"schema\": 1, \"title\": \"t\", \"view\": \"3d\"}|preset f.json: view: '3d' is not one of training, orbit, bifurcation",
+            "{\"schema\": 1, \"title\": \"t\", \"panels\": [\"loss\", \"pie\"]}|preset f.json: panels: 'pie' is not one of: loss, sharpness",
+            "{\"schema\": 1, \"title\": \"t\", \"view\": \"3d\"}|preset f.json: view: '3d' is not one of: training, orbit, bifurcation",
             "{\"schema\": 1, \"title\": \"t\", \"expect\": [{\"wobbles\": 1}]}|preset f.json: expect[0].wobbles: unknown field"})
     void malformedPresetsNameFileAndField(String json, String message) {
         InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> Presets.parse(json, "f.json"));

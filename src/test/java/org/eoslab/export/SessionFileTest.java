@@ -34,9 +34,9 @@ class SessionFileTest {
         h.append(first.snapshot());
         for (int t = 0; t < 150; t++) { first.advance(); h.append(first.snapshot()); }
         Path file = tmp.resolve("run.eoslab");
-        SessionFile.save(new SessionData("t", "d", p, h, h.size(), first.state(), first.step(), -1), file);
+        SessionFile.save(new SessionData<>("t", "d", p, h, h.size(), first.state(), first.step(), -1), file);
 
-        SessionData loaded = SessionFile.load(file);
+        SessionData<Parameters> loaded = SessionFile.load(file);
         assertEquals(h.size(), loaded.history().size());
         for (int i = 0; i < h.size(); i++) {
             for (int c = 0; c < h.columns().count(); c++) {

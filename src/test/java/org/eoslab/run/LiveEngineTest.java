@@ -4,19 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.function.Predicate;
 import org.eoslab.config.EngineKind;
+import org.eoslab.config.LossKind;
+import org.eoslab.config.MlpParameters;
 import org.eoslab.config.Parameters;
+import org.eoslab.config.RunParameters;
+import org.eoslab.engine.mlp.IdxFixtures;
 import org.eoslab.metrics.Columns;
+import org.eoslab.metrics.MlpColumns;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LiveEngineTest {
     static final Parameters P = Parameters.defaults().withWidth(8).withSteps(1_000_000).withSharpnessEvery(0);
 
-    static LiveState await(LiveEngine e, Predicate<LiveState> condition) throws InterruptedException {
+    static <P extends RunParameters> LiveState<P> await(LiveEngine<P> e, Predicate<LiveState<P>> condition) throws InterruptedException {
         for (int i = 0; i < 2000; i++) {
-            LiveState s = e.state();
-            if (s != null && condition.test(s)) return s;
+            LiveState<P> s = e.state();
+            if (condition.test(s)) return s;
             Thread.sleep(5);
         }
         throw new AssertionError("timed out; last state " + e.state());
@@ -24,13 +31,13 @@ class LiveEngineTest {
 
     @Test
     void etaAppliesAtTheNextStepWithoutARestart() throws InterruptedException {
-        try (LiveEngine e = new LiveEngine(P, false)) {
-            LiveState s0 = await(e, s -> s.history() != null);
-            e.send(new LiveEngine.StepBy(10));
+        try (LiveEngine<Parameters> e = LiveEngine.linear(P, false)) {
+            LiveState<Parameters> s0 = await(e, s -> s.history() != null);
+            e.stepBy(10);
             await(e, s -> s.steps() == 10);
-            e.send(new LiveEngine.SetLearningRate(0.2));
-            e.send(new LiveEngine.StepBy(5));
-            LiveState s = await(e, st -> st.steps() == 15);
+            e.setEta(0.2);
+            e.stepBy(5);
+            LiveState<Parameters> s = await(e, st -> st.steps() == 15);
             assertEquals(s0.generation(), s.generation(), "no restart");
             History h = s.history();
             assertEquals(0.3, h.get(10, h.columns().eta()));
@@ -42,31 +49,31 @@ class LiveEngineTest {
 
     @Test
     void pausesAtTheStopStepAndResumesOnPlay() throws InterruptedException {
-        try (LiveEngine e = new LiveEngine(P.withSteps(200).withEngine(EngineKind.REDUCED), true)) {
-            LiveState s = await(e, st -> st.steps() == 200 && !st.playing());
+        try (LiveEngine<Parameters> e = LiveEngine.linear(P.withSteps(200).withEngine(EngineKind.REDUCED), true)) {
+            LiveState<Parameters> s = await(e, st -> st.steps() == 200 && !st.playing());
             assertEquals(201, s.history().size());
-            e.send(new LiveEngine.SetStopAt(300));
-            e.send(new LiveEngine.Play());
+            e.stopAt(300);
+            e.play();
             await(e, st -> st.steps() == 300 && !st.playing());
         }
     }
 
     @Test
     void aBurstOfRestartsIsCoalesced() throws InterruptedException {
-        try (LiveEngine e = new LiveEngine(P.withWidth(200), true)) {   // slow to build: commands pile up
+        try (LiveEngine<Parameters> e = LiveEngine.linear(P.withWidth(200), true)) {   // slow to build: commands pile up
             int g0 = await(e, s -> s.history() != null).generation();
-            for (int i = 0; i < 50; i++) e.send(new LiveEngine.Restart(P.withWidth(150 + i)));
-            LiveState s = await(e, st -> st.parameters().width() == 199);
+            for (int i = 0; i < 50; i++) e.restart(P.withWidth(150 + i), false);
+            LiveState<Parameters> s = await(e, st -> st.parameters().width() == 199);
             assertTrue(s.generation() - g0 < 50, "restarted " + (s.generation() - g0) + " times for 50 commands");
         }
     }
 
     @Test
     void divergenceStopsTheRunAndKeepsItsRows() throws InterruptedException {
-        try (LiveEngine e = new LiveEngine(P.withEta(1.0), true)) {
-            LiveState s = await(e, LiveState::diverged);
+        try (LiveEngine<Parameters> e = LiveEngine.linear(P.withEta(1.0), true)) {
+            LiveState<Parameters> s = await(e, LiveState::diverged);
             assertFalse(s.playing());
-            assertEquals("diverged at step " + s.divergedAt(), s.message());
+            assertEquals("diverged at step " + s.divergedAt(), s.end());
             assertEquals(s.divergedAt(), s.history().size(), "rows for steps 0..t−1");
             assertTrue(Double.isFinite(s.history().get(s.history().size() - 1, Columns.LOSS)));
         }
@@ -74,8 +81,8 @@ class LiveEngineTest {
 
     @Test
     void theHistoryLimitPausesWithAMessage() throws InterruptedException {
-        try (LiveEngine e = new LiveEngine(P.withEngine(EngineKind.REDUCED), true, 500)) {
-            LiveState s = await(e, st -> st.history() != null && st.history().size() == 500 && st.message() != null);
+        try (LiveEngine<Parameters> e = new LiveEngine<>(RunFactory.linear(), P.withEngine(EngineKind.REDUCED), true, 500)) {
+            LiveState<Parameters> s = await(e, st -> st.history() != null && st.history().size() == 500 && st.message() != null);
             assertTrue(s.message().startsWith("history full at 500 steps"), s.message());
             Thread.sleep(50);
             assertEquals(500, e.state().history().size());
@@ -84,12 +91,35 @@ class LiveEngineTest {
 
     @Test
     void aBadRestartKeepsTheCurrentRun() throws InterruptedException {
-        try (LiveEngine e = new LiveEngine(P, false)) {
-            LiveState before = await(e, s -> s.history() != null);
-            e.send(new LiveEngine.Restart(P.withRank(5)));   // rank 5 with 3 singular values: invalid
-            LiveState after = await(e, s -> s.message() != null);
+        try (LiveEngine<Parameters> e = LiveEngine.linear(P, false)) {
+            LiveState<Parameters> before = await(e, s -> s.history() != null);
+            e.restart(P.withRank(5), false);   // rank 5 with 3 singular values: invalid
+            LiveState<Parameters> after = await(e, s -> s.message() != null);
             assertTrue(after.message().startsWith("could not start: singularValues"), after.message());
             assertEquals(before.generation(), after.generation());
+        }
+    }
+
+    @Test
+    void theSameCommandsDriveTheReluNetwork(@TempDir Path tmp) throws Exception {
+        Path images = IdxFixtures.write(tmp.resolve("tiny-images-idx3-ubyte.gz"), IdxFixtures.images(2051, 40, 3, 4, 40), true);
+        IdxFixtures.write(tmp.resolve("tiny-labels-idx1-ubyte.gz"), IdxFixtures.labels(2049, 40, 40), true);
+        MlpParameters p = new MlpParameters(images.toString(), 30, 3, 6, 1.0, 0.3, LossKind.MEAN, 1L, 12, 0, 5);
+        try (LiveEngine<MlpParameters> e = LiveEngine.mlp(p, true)) {
+            LiveState<MlpParameters> s = await(e, st -> st.steps() == 12 && !st.playing());
+            assertEquals(13, s.history().size(), "it pauses at the run's length, like the linear run");
+            assertTrue(s.source().contains("tiny-images-idx3-ubyte.gz") && s.source().endsWith("30 samples"), s.source());
+            e.setEta(0.1);
+            e.stepBy(2);
+            s = await(e, st -> st.steps() == 14);
+            MlpTrainer same = new MlpTrainer(p);                     // independent: the same run, stepped by hand
+            for (int t = 1; t <= 12; t++) same.advance();
+            same.setEta(0.1);
+            same.advance();
+            same.advance();
+            assertEquals(same.snapshot().loss(), s.history().get(14, MlpColumns.LOSS), 0.0, "η applied at step 13");
+            assertEquals(0.1, s.eta());
+            assertEquals(null, s.phase(), "the ReLU network has no mode-based phase");
         }
     }
 }

@@ -15,7 +15,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Starts the real main view on a live engine, headless, and records any exception thrown on any thread. */
 final class LiveAppFixture {
     final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
-    LiveEngine engine;
+    LiveEngine<Parameters> engine;
     MainView view;
     Stage stage;
 
@@ -23,7 +23,7 @@ final class LiveAppFixture {
         Thread.setDefaultUncaughtExceptionHandler(this::record);
         Thread.currentThread().setUncaughtExceptionHandler(this::record);
         this.stage = stage;
-        engine = new LiveEngine(parameters, true);
+        engine = LiveEngine.linear(parameters, true);
         view = new MainView(engine, Preset.of("test", "a test run", parameters));
         Scene scene = new Scene(view, 1400, 900);
         scene.getStylesheets().add(EosLabApp.stylesheet());
@@ -48,7 +48,7 @@ final class LiveAppFixture {
         if (engine != null) engine.close();
     }
 
-    LiveState state() {
+    LiveState<Parameters> state() {
         return engine.state();
     }
 

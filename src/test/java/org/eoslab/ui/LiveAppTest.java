@@ -1,5 +1,6 @@
 package org.eoslab.ui;
 
+import org.eoslab.config.Panel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +12,6 @@ import javafx.scene.input.KeyCode;
 import org.eoslab.config.Parameters;
 import org.eoslab.metrics.Phase;
 import org.eoslab.metrics.Theory;
-import org.eoslab.ui.chart.PanelSet;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -32,8 +32,8 @@ class LiveAppTest extends LiveAppTestBase {
     void runsAndFillsEveryPanel(FxRobot robot) {
         LiveAppFixture.waitUntil(20, () -> app.state() != null && app.state().steps() > 300);
         WaitForAsyncUtils.waitForFxEvents();
-        for (String key : PanelSet.KEYS) {
-            int points = robot.interact(() -> app.view.panel(key).pointCount()) == null ? 0 : app.view.panel(key).pointCount();
+        for (Panel key : Panel.values()) {
+            int points = robot.interact(() -> app.view.training().panels().panel(key).pointCount()) == null ? 0 : app.view.training().panels().panel(key).pointCount();
             assertTrue(points > 0, key + " received points");
         }
         String first = app.view.status().stepText();
@@ -107,7 +107,7 @@ class LiveAppTest extends LiveAppTestBase {
         WaitForAsyncUtils.waitForFxEvents();
         long t = app.state().divergedAt();
         LiveAppFixture.waitUntil(5, () -> app.view.status().phaseText().equals("diverged at step " + t));
-        assertTrue(app.view.panel("loss").pointCount() > 0, "the charts keep what was computed");
+        assertTrue(app.view.training().panels().panel(Panel.LOSS).pointCount() > 0, "the charts keep what was computed");
         // still usable: a smaller η and a reset start a fresh run
         robot.clickOn("#eta-field").eraseText(12).write("0.2").type(KeyCode.ENTER);
         robot.clickOn("#reset");

@@ -1,5 +1,7 @@
 package org.eoslab.ui;
 
+import org.eoslab.config.MlpParameters;
+import org.eoslab.run.LiveState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,7 +14,6 @@ import javafx.scene.input.KeyCode;
 import org.eoslab.config.Parameters;
 import org.eoslab.engine.mlp.IdxFixtures;
 import org.eoslab.metrics.MlpColumns;
-import org.eoslab.run.MlpLiveState;
 import org.eoslab.ui.mlp.MlpPanels;
 import org.eoslab.ui.mlp.SideBySideView;
 import org.junit.jupiter.api.Test;
@@ -29,13 +30,13 @@ class MlpViewTest extends LiveAppTestBase {
         return LiveAppTest.START;
     }
 
-    private MlpLiveState mlpState() {
+    private LiveState<MlpParameters> mlpState() {
         return app.view.mlp().engine() == null ? null : app.view.mlp().engine().state();
     }
 
     /** Switches to the MLP and shrinks it (300 samples, width 64) so a headless run is quick. */
     private void startSmallMlp(FxRobot robot) {
-        robot.interact(() -> app.view.model().setValue("ReLU MLP"));
+        robot.interact(() -> app.view.model().setValue(MainView.Model.MLP));
         assertTrue(app.view.tabs().getSelectionModel().getSelectedItem().getId().equals("tab-mlp"));
         assertTrue(app.view.mlp().active(), "the MLP engine starts when its tab is shown");
         robot.clickOn("#mlp-samples-field").eraseText(8).write("300").type(KeyCode.ENTER);
@@ -53,7 +54,7 @@ class MlpViewTest extends LiveAppTestBase {
         for (String k : MlpPanels.KEYS) {
             LiveAppFixture.waitUntil(10, () -> app.view.mlp().panels().panel(k).pointCount() > 0);
         }
-        assertEquals(app.view.mlp().panels().layerChoice().getValue(), 3, "penultimate layer of a depth-4 network");
+        assertEquals(app.view.mlp().panels().layerChoice().comboBox().getValue(), 3, "penultimate layer of a depth-4 network");
         assertTrue(app.view.mlp().statusText().contains("fashion-mnist"), app.view.mlp().statusText());
         javafx.scene.control.Label scope = robot.lookup("#status-scope").queryAs(javafx.scene.control.Label.class);
         assertTrue(scope.isVisible() && scope.getText().startsWith("linear network"),
@@ -70,8 +71,8 @@ class MlpViewTest extends LiveAppTestBase {
         Path json = tmp.resolve("mlp.json");
         Thread[] exports = new Thread[2];
         robot.interact(() -> {
-            exports[0] = app.view.exportTrajectory(csv, false);
-            exports[1] = app.view.exportTrajectory(json, true);
+            exports[0] = app.view.files().exportTrajectory(csv, false);
+            exports[1] = app.view.files().exportTrajectory(json, true);
         });
         exports[0].join(20_000);
         exports[1].join(20_000);
@@ -82,7 +83,7 @@ class MlpViewTest extends LiveAppTestBase {
         assertEquals(64, tree.get("parameters").get("hidden").asInt());
         assertTrue(tree.get("columns").has("layer3_top_1"));
 
-        robot.interact(() -> app.view.model().setValue("Linear network"));
+        robot.interact(() -> app.view.model().setValue(MainView.Model.LINEAR));
         assertEquals("tab-training", app.view.tabs().getSelectionModel().getSelectedItem().getId());
         assertFalse(scope.isVisible(), "on the linear tabs the bar needs no label");
         assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
@@ -91,13 +92,13 @@ class MlpViewTest extends LiveAppTestBase {
     @Test
     void sideBySideShowsBothNetworks(FxRobot robot) {
         startSmallMlp(robot);
-        robot.interact(() -> app.view.model().setValue("Side by side (Fig. 1)"));
+        robot.interact(() -> app.view.model().setValue(MainView.Model.BOTH));
         LiveAppFixture.waitUntil(60, () -> mlpState().steps() > 30);
         LiveAppFixture.waitUntil(20, () -> SideBySideView.KEYS.stream()
                 .allMatch(k -> app.view.sideBySide().panel(k).pointCount() > 0));
         // the MLP row shows the penultimate layer's top and bottom five, the linear row the last layer's top k
         assertEquals(10, app.view.sideBySide().panel("fig1-mlp-sigma").series().size());
-        assertEquals(app.state().history().columns(org.eoslab.metrics.Columns.class).top(),
+        assertEquals(app.state().parameters().top(),
                 app.view.sideBySide().panel("fig1-dln-sigma").series().size());
         assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
     }

@@ -1,5 +1,7 @@
 package org.eoslab.ui;
 
+import org.eoslab.config.View;
+import org.eoslab.config.Panel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.eoslab.config.ConfigText;
 import org.eoslab.config.Parameters;
-import org.eoslab.run.LiveEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -44,12 +45,12 @@ class PresetsExportSessionTest extends LiveAppTestBase {
         int generation = app.state().generation();
         Path bad = tmp.resolve("broken.json");
         Files.writeString(bad, "{\"schema\": 1, \"title\": \"x\", \"parameters\": {\"alpha\": -2}}");
-        assertFalse(fx(() -> app.view.openPreset(bad)));
+        assertFalse(fx(() -> app.view.files().openPreset(bad)));
         String error = app.view.lastError();
         assertTrue(error != null && error.contains("broken.json") && error.contains("parameters.alpha")
                 && error.contains("must be positive and finite"), error);
         assertEquals(generation, app.state().generation(), "the current run was kept");
-        robot.interact(() -> app.view.engine().send(new LiveEngine.StepBy(5)));
+        robot.interact(() -> app.view.engine().stepBy(5));
         LiveAppFixture.waitUntil(10, () -> app.state().steps() == 405);
     }
 
@@ -59,20 +60,20 @@ class PresetsExportSessionTest extends LiveAppTestBase {
         var preset = PresetLibrary.load("fig05-period-two.json");
         robot.interact(() -> app.view.loadPreset(preset));
         LiveAppFixture.waitUntil(20, () -> app.state().parameters().withEta(preset.parameters().eta()).equals(preset.parameters()));
-        assertEquals(1, app.view.tabs().getSelectionModel().getSelectedIndex(), "the orbit view opens");
+        assertEquals(View.ORBIT, app.view.selectedView().name(), "the orbit view opens");
         assertTrue(PresetLibrary.names().size() >= 13, "the menu lists every bundled preset");
     }
 
     @Test
     void picturesAtTwoAndThreeTimesWithACaption(FxRobot robot) throws Exception {
         waitForRun();
-        var node = app.view.panel("loss");
+        var node = app.view.training().panels().panel(Panel.LOSS);
         Path one = tmp.resolve("loss1.png");
         Path two = tmp.resolve("loss2.png");
         Path captioned = tmp.resolve("window3.png");
-        assertTrue(fx(() -> app.view.exportPicture(node, 1, false, one)));
-        assertTrue(fx(() -> app.view.exportPicture(node, 2, false, two)));
-        assertTrue(fx(() -> app.view.exportPicture(app.view, 3, true, captioned)));
+        assertTrue(fx(() -> app.view.files().exportPicture(node, 1, false, one)));
+        assertTrue(fx(() -> app.view.files().exportPicture(node, 2, false, two)));
+        assertTrue(fx(() -> app.view.files().exportPicture(app.view, 3, true, captioned)));
         BufferedImage a = ImageIO.read(one.toFile());
         BufferedImage b = ImageIO.read(two.toFile());
         assertEquals((int) Math.round(node.getWidth()), a.getWidth(), 1);
@@ -88,8 +89,8 @@ class PresetsExportSessionTest extends LiveAppTestBase {
         waitForRun();
         Path csv = tmp.resolve("run.csv");
         Path json = tmp.resolve("run.json");
-        fx(() -> app.view.exportTrajectory(csv, false)).join(10_000);
-        fx(() -> app.view.exportTrajectory(json, true)).join(10_000);
+        fx(() -> app.view.files().exportTrajectory(csv, false)).join(10_000);
+        fx(() -> app.view.files().exportTrajectory(json, true)).join(10_000);
         List<String> lines = Files.readAllLines(csv);
         assertEquals(401 + 1, lines.size(), "every step 0..400 plus the header, not the decimated view");
         assertTrue(lines.get(0).startsWith("step,loss,sharpness,sigma_1"));
@@ -100,7 +101,7 @@ class PresetsExportSessionTest extends LiveAppTestBase {
 
         Path file = tmp.resolve("a-file");
         Files.writeString(file, "x");
-        assertFalse(fx(() -> app.view.exportPicture(app.view.panel("loss"), 1, false, file.resolve("p.png"))));
+        assertFalse(fx(() -> app.view.files().exportPicture(app.view.training().panels().panel(Panel.LOSS), 1, false, file.resolve("p.png"))));
         assertTrue(app.view.lastError().contains("cannot write"), app.view.lastError());
     }
 
@@ -108,16 +109,16 @@ class PresetsExportSessionTest extends LiveAppTestBase {
     void aSessionReopensAndContinues(FxRobot robot) throws Exception {
         waitForRun();
         Path file = tmp.resolve("lecture.eoslab");
-        Path saved = fx(() -> app.view.saveSession(file)).get(20, TimeUnit.SECONDS);
+        Path saved = fx(() -> app.view.files().saveSession(file)).get(20, TimeUnit.SECONDS);
         assertEquals(file, saved);
-        robot.interact(() -> app.view.engine().send(new LiveEngine.Restart(START.withEta(0.2), true)));
+        robot.interact(() -> app.view.engine().restart(START.withEta(0.2), true));
         LiveAppFixture.waitUntil(20, () -> app.state().eta() == 0.2);
         int generation = app.state().generation();
-        assertTrue(fx(() -> app.view.openSession(file)));
+        assertTrue(fx(() -> app.view.files().openSession(file)));
         LiveAppFixture.waitUntil(20, () -> app.state().generation() > generation && app.state().steps() == 400);
         assertEquals(401, app.state().history().size(), "the saved trajectory is shown");
         assertEquals(0.3, app.state().eta());
-        robot.interact(() -> app.view.engine().send(new LiveEngine.StepBy(20)));
+        robot.interact(() -> app.view.engine().stepBy(20));
         LiveAppFixture.waitUntil(20, () -> app.state().steps() == 420);
         assertEquals(421, app.state().history().size());
     }
@@ -130,11 +131,11 @@ class PresetsExportSessionTest extends LiveAppTestBase {
             javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
             c.putString(ConfigText.format(other));
             javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
-            return app.view.pasteConfiguration();
+            return app.view.files().pasteConfiguration();
         }));
         LiveAppFixture.waitUntil(20, () -> app.state().parameters().equals(other));
         String copied = fx(() -> {
-            app.view.copyConfiguration();
+            app.view.files().copyConfiguration();
             return javafx.scene.input.Clipboard.getSystemClipboard().getString();
         });
         assertEquals(other, ConfigText.parse(copied));
@@ -142,7 +143,7 @@ class PresetsExportSessionTest extends LiveAppTestBase {
             javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
             c.putString("eoslab L=99");
             javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
-            assertFalse(app.view.pasteConfiguration());
+            assertFalse(app.view.files().pasteConfiguration());
         });
         assertTrue(app.view.lastError().startsWith("depth: 99 is outside"), app.view.lastError());
     }
@@ -158,10 +159,10 @@ class PresetsExportSessionTest extends LiveAppTestBase {
         var sheets = app.view.getScene().getStylesheets();
         assertTrue(sheets.stream().anyMatch(s -> s.endsWith("presentation.css")) && sheets.stream().anyMatch(s -> s.endsWith("dark.css")));
         assertTrue(app.view.getLeft() == null, "controls tucked away");
-        String style = app.view.panel("loss").series().get(0).dataSet().getStyle();
+        String style = app.view.training().panels().panel(Panel.LOSS).series().get(0).dataSet().getStyle();
         assertTrue(style.contains("-fx-line-width: 3.52"), "lines 2.2 times thicker: " + style);
         Path png = tmp.resolve("dark.png");
-        assertTrue(fx(() -> app.view.exportPicture(app.view.panel("loss"), 1, false, png)));
+        assertTrue(fx(() -> app.view.files().exportPicture(app.view.training().panels().panel(Panel.LOSS), 1, false, png)));
         BufferedImage image = ImageIO.read(png.toFile());
         int rgb = image.getRGB(image.getWidth() / 2, image.getHeight() / 2);
         int brightness = ((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff);

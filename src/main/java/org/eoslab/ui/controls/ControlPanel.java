@@ -125,7 +125,7 @@ public final class ControlPanel extends VBox {
 
     /** Keeps η/η₁ when the loss normalization changes, so the picture stays the same. */
     private void switchLoss(LossKind kind) {
-        double ratio = draft.loss().scale(draft.width()) / kind.scale(draft.width());
+        double ratio = draft.lossScale() / kind.scale(draft.width());
         Parameters next = draft.withLoss(kind).withEta(draft.eta() * ratio);
         edit(next);
         eta.setValue(next.eta());
@@ -161,7 +161,7 @@ public final class ControlPanel extends VBox {
             try {
                 next = next.withTop(Math.min(Math.max(next.top(), 5), next.width())).validate();
             } catch (InvalidParameterException e) {
-                showMessage(fieldLabel(e) + ": " + e.getMessage().substring(e.field().length() + 2));
+                showMessage(fieldLabel(e) + ": " + e.problem());
                 return;
             }
         }
@@ -216,9 +216,7 @@ public final class ControlPanel extends VBox {
 
     /** The η range and onset ticks follow the problem: from η₁/5 to 1.5·η_r (at least 2·η₁). */
     private void updateTheory() {
-        double c = draft.loss().scale(draft.width());
-        double[] onsets = new double[draft.rank()];
-        for (int i = 0; i < onsets.length; i++) onsets[i] = Theory.onsetLearningRate(draft.singularValue(i + 1), draft.depth(), c);
+        double[] onsets = Theory.onsetLearningRates(draft);
         double lo = onsets[0] / 5;
         double hi = Math.max(1.5 * onsets[onsets.length - 1], 2 * onsets[0]);
         if (eta.min() != lo || eta.max() != hi) eta.setRange(Math.min(lo, draft.eta()), Math.max(hi, draft.eta()));
@@ -227,7 +225,7 @@ public final class ControlPanel extends VBox {
 
     /** Live readout: theory's count at the current η against the engine's count now. */
     public void showLiveCount(int oscillatingNow) {
-        double c = draft.loss().scale(draft.width());
+        double c = draft.lossScale();
         eta.setReadout(Theory.oscillatingModeCount(draft.eta(), draft.singularValues(), draft.depth(), c),
                 oscillatingNow, draft.rank());
     }

@@ -2,13 +2,17 @@ package org.eoslab.ui.mlp;
 
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.IntUnaryOperator;
+import javafx.scene.Node;
 import javafx.scene.layout.GridPane;
+import org.eoslab.config.MlpParameters;
+import org.eoslab.config.Parameters;
+import org.eoslab.config.View;
 import org.eoslab.metrics.Columns;
 import org.eoslab.metrics.Layout;
 import org.eoslab.metrics.MlpColumns;
-import org.eoslab.run.History;
+import org.eoslab.run.LiveEngine;
 import org.eoslab.run.LiveState;
-import org.eoslab.run.MlpLiveState;
 import org.eoslab.ui.chart.ChartPanel;
 import org.eoslab.ui.chart.EnvelopeSeries;
 import org.eoslab.ui.chart.HistoryFeed;
@@ -16,98 +20,103 @@ import org.eoslab.ui.chart.Palette;
 import org.eoslab.ui.chart.PanelGrid;
 import org.eoslab.ui.chart.PanelSet;
 import org.eoslab.ui.chart.Series;
+import org.eoslab.ui.view.LiveView;
 
 /**
  * Paper Fig. 1, live: the ReLU network's penultimate layer (top row) next to the linear network's last layer
  * (bottom row). Columns: the loss, the layer's singular values, and its step-to-step subspace distance
  * (eq. 8). In both the loss oscillates with the top singular values while the subspaces barely move.
  */
-public final class SideBySideView extends GridPane {
+public final class SideBySideView implements LiveView {
     public static final List<String> KEYS = List.of("fig1-mlp-loss", "fig1-mlp-sigma", "fig1-mlp-distance",
             "fig1-dln-loss", "fig1-dln-sigma", "fig1-dln-distance");
 
-    private final java.util.Map<String, ChartPanel> panels = new java.util.LinkedHashMap<>();
-    private final HistoryFeed mlpFeed = new HistoryFeed();
-    private final HistoryFeed linearFeed = new HistoryFeed();
+    /** One network's row: its panels and the feed that follows its run. */
+    private static final class Row {
+        final PanelSet panels = new PanelSet();
+        final HistoryFeed feed = new HistoryFeed();
 
-    public SideBySideView() {
-        setId("side-by-side");
-        add("fig1-mlp-loss", "ReLU MLP: loss", "loss", true);
-        add("fig1-mlp-sigma", "ReLU MLP: σ of layer L−1", "σᵢ(W_L−1)", false);
-        add("fig1-mlp-distance", "ReLU MLP: subspace dist. (eq. 8)", "distance, W_L−1", true);
-        add("fig1-dln-loss", "Linear: loss", "loss", true);
-        add("fig1-dln-sigma", "Linear: σ of layer L", "σᵢ(W_L)", false);
-        add("fig1-dln-distance", "Linear: subspace dist. (eq. 8)", "distance, W_L (0 at the floor)", true);
-        PanelGrid.layout(this, List.copyOf(panels.values()), 3);
-    }
-
-    private void add(String key, String title, String yLabel, boolean log) {
-        panels.put(key, new ChartPanel(key, title, yLabel, log));
-    }
-
-    public ChartPanel panel(String key) { return panels.get(key); }
-
-    /** Follows the linear run: rebuilds its row on a new run, then reads new rows within the budget. */
-    public void frameLinear(LiveState s, long budgetNanos) {
-        if (linearFeed.follow(s.generation(), s.history())) {
-            Columns c = s.history().columns(Columns.class);
-            rebuildRow("dln", c, c.depth(), j -> c.layerSigma(c.depth(), j), c.top(), c.subspaceDistance(c.depth()), null);
+        Row(String model, String name, String layer, String distanceNote) {
+            panels.add("fig1-" + model + "-loss", name + ": loss", "loss", true);
+            panels.add("fig1-" + model + "-sigma", name + ": σ of layer " + layer, "σᵢ(W_" + layer + ")", false);
+            panels.add("fig1-" + model + "-distance", name + ": subspace dist. (eq. 8)", "distance, W_" + layer + distanceNote, true);
         }
-        linearFeed.catchUp(this::consumeLinear, budgetNanos);
-        flushRow("dln", s.steps());
-    }
 
-    /** Follows the MLP run (null before it has started). */
-    public void frameMlp(MlpLiveState s, long budgetNanos) {
-        if (s == null || s.history() == null) return;
-        if (mlpFeed.follow(s.generation(), s.history())) {
-            MlpColumns c = s.history().columns(MlpColumns.class);
-            int layer = c.depth() - 1;
-            rebuildRow("mlp", c, layer, j -> c.top(layer, j), MlpColumns.K, c.subspaceDistance(layer), j -> c.bottom(layer, j));
-        }
-        mlpFeed.catchUp(this::consumeMlp, budgetNanos);
-        flushRow("mlp", s.steps());
-    }
-
-    /**
-     * One row: loss, the layer's top singular values (and bottom ones, dashed grey, when known), its eq. 8
-     * distance.
-     */
-    private void rebuildRow(String model, Layout c, int layer, java.util.function.IntUnaryOperator top, int k,
-                            int distance, java.util.function.IntUnaryOperator bottom) {
-        DoubleUnaryOperator floor = Series.floorAt(PanelSet.LOG_FLOOR);
-        DoubleUnaryOperator same = v -> v;
-        ChartPanel loss = panels.get("fig1-" + model + "-loss");
-        ChartPanel sigma = panels.get("fig1-" + model + "-sigma");
-        ChartPanel dist = panels.get("fig1-" + model + "-distance");
-        List.of(loss, sigma, dist).forEach(ChartPanel::clearSeries);
-        loss.add(new EnvelopeSeries("loss", Layout.LOSS, floor, Palette.line(0)));
-        for (int j = 1; j <= k; j++) sigma.add(new EnvelopeSeries("σ" + PanelSet.subscript(j), top.applyAsInt(j), same, Palette.line(j - 1)));
-        if (bottom != null) {
+        /** Loss, the layer's top singular values (and bottom ones, dashed grey, when given), its eq. 8 distance. */
+        void rebuild(int layer, IntUnaryOperator top, int k, int distance, IntUnaryOperator bottom) {
+            List<ChartPanel> p = List.copyOf(panels.all());
+            panels.clearSeries();
+            DoubleUnaryOperator floor = Series.floorAt(PanelSet.LOG_FLOOR);
+            DoubleUnaryOperator same = v -> v;
+            p.get(0).add(new EnvelopeSeries("loss", Layout.LOSS, floor, Palette.line(0)));
             for (int j = 1; j <= k; j++) {
-                sigma.add(new EnvelopeSeries("bottom σ" + PanelSet.subscript(j), bottom.applyAsInt(j), same, Palette.dashed(Palette.colour(6))));
+                p.get(1).add(new EnvelopeSeries("σ" + PanelSet.subscript(j), top.applyAsInt(j), same, Palette.line(j - 1)));
             }
+            for (int j = 1; bottom != null && j <= k; j++) {
+                p.get(1).add(new EnvelopeSeries("bottom σ" + PanelSet.subscript(j), bottom.applyAsInt(j), same,
+                        Palette.dashed(Palette.colour(6))));
+            }
+            p.get(2).add(new EnvelopeSeries("W" + PanelSet.subscript(layer), distance, floor, Palette.line(3)));
         }
-        dist.add(new EnvelopeSeries("W" + PanelSet.subscript(layer), distance, floor, Palette.line(3)));
+
+        void follow(long steps, long budgetNanos) {
+            feed.catchUp(panels::consume, budgetNanos);
+            for (ChartPanel p : panels.all()) p.flush(steps);
+        }
     }
 
-    private void consumeLinear(History h, int from, int to) {
-        consumeRow("dln", h, from, to);
+    private final GridPane grid = new GridPane();
+    private final LiveEngine<Parameters> linear;
+    private final MlpView mlp;
+    private final Row mlpRow = new Row("mlp", "ReLU MLP", "L−1", "");
+    private final Row linearRow = new Row("dln", "Linear", "L", " (0 at the floor)");
+
+    public SideBySideView(LiveEngine<Parameters> linear, MlpView mlp) {
+        this.linear = linear;
+        this.mlp = mlp;
+        grid.setId("side-by-side");
+        PanelGrid.layout(grid, List.of(mlpRow.panels.all(), linearRow.panels.all()).stream()
+                .flatMap(java.util.Collection::stream).toList(), 3);
     }
 
-    private void consumeMlp(History h, int from, int to) {
-        consumeRow("mlp", h, from, to);
+    @Override public View name() { return View.FIG1; }
+
+    @Override public String title() { return "Side by side (Fig. 1)"; }
+
+    @Override public Node content() { return grid; }
+
+    /** Showing this view starts the ReLU network. */
+    @Override public void onShown() { mlp.activate(); }
+
+    public ChartPanel panel(String key) {
+        ChartPanel p = mlpRow.panels.panel(key);
+        return p != null ? p : linearRow.panels.panel(key);
     }
 
-    private void consumeRow(String model, History h, int from, int to) {
-        for (String part : List.of("loss", "sigma", "distance")) panels.get("fig1-" + model + "-" + part).consume(h, from, to);
+    /** While shown: follows both runs, rebuilding a row when its run is new. */
+    @Override
+    public void frame(long budgetNanos, boolean shown) {
+        if (!shown) return;
+        LiveState<Parameters> s = linear.state();
+        if (linearRow.feed.follow(s.generation(), s.history())) {
+            Columns c = Columns.of(s.parameters());
+            linearRow.rebuild(c.depth(), j -> c.layerSigma(c.depth(), j), c.top(), c.subspaceDistance(c.depth()), null);
+        }
+        linearRow.follow(s.steps(), budgetNanos);
+        LiveEngine<MlpParameters> engine = mlp.engine();
+        if (engine == null || engine.state().history() == null) return;
+        LiveState<MlpParameters> m = engine.state();
+        if (mlpRow.feed.follow(m.generation(), m.history())) {
+            MlpColumns c = MlpColumns.of(m.parameters());
+            int layer = c.depth() - 1;
+            mlpRow.rebuild(layer, j -> c.top(layer, j), MlpColumns.K, c.subspaceDistance(layer), j -> c.bottom(layer, j));
+        }
+        mlpRow.follow(m.steps(), budgetNanos);
     }
 
-    private void flushRow(String model, long lastStep) {
-        for (String part : List.of("loss", "sigma", "distance")) panels.get("fig1-" + model + "-" + part).flush(lastStep);
-    }
-
+    @Override
     public void setLineScale(double factor) {
-        panels.values().forEach(p -> p.setLineScale(factor));
+        mlpRow.panels.setLineScale(factor);
+        linearRow.panels.setLineScale(factor);
     }
 }

@@ -24,16 +24,17 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import org.eoslab.config.EngineKind;
-import org.eoslab.config.Init;
 import org.eoslab.config.Parameters;
+import org.eoslab.config.View;
 import org.eoslab.metrics.OrbitAnalysis;
 import org.eoslab.metrics.Theory;
-import org.eoslab.run.LiveState;
+import org.eoslab.run.BifurcationSweep;
+import org.eoslab.run.LiveEngine;
 import org.eoslab.run.Sweep;
 import org.eoslab.ui.chart.Charts;
 import org.eoslab.ui.chart.Palette;
 import org.eoslab.ui.chart.PanelSet;
+import org.eoslab.ui.view.LiveView;
 
 /**
  * A live Feigenbaum diagram: η swept over a range, every mode run to steady state, its last values plotted
@@ -41,39 +42,38 @@ import org.eoslab.ui.chart.PanelSet;
  * hundreds of η values in a second; the dense engine verifies on fewer, drawn on top (they agree for the
  * identity init and differ for the others). Below: the range of oscillation, max − min per mode (Fig. 7).
  * Sweeps run on every core in the background, with progress and cancel. Zooming recomputes the visible range
- * at full resolution; a double-click sets η in the live run.
+ * at full resolution; a double-click sets η in the live run. The sweeping itself is {@link BifurcationSweep}'s.
  */
-public final class BifurcationView extends BorderPane {
-    static final int KEEP = 64;
-    static final int REDUCED_TRANSIENT = 20_000;
-    static final int DENSE_TRANSIENT = 4_000;
-    static final int DENSE_POINTS = 24;
-
+public final class BifurcationView extends BorderPane implements LiveView {
+    private final LiveEngine<Parameters> live;
     private final Supplier<Parameters> parameters;
     private final DoubleConsumer setEta;
     private final TextField from = new TextField();
     private final TextField to = new TextField();
     private final TextField count = new TextField("600");
-    private final ComboBox<String> engine = new ComboBox<>(FXCollections.observableArrayList(
-            "reduced (instant)", "dense (verify)", "both, overlaid"));
+    private final ComboBox<BifurcationSweep.Engines> engine =
+            new ComboBox<>(FXCollections.observableArrayList(BifurcationSweep.Engines.values()));
     private final CheckBox relative = new CheckBox("x in units of η₁");
     private final Button run = new Button("Sweep");
     private final Button cancel = new Button("Cancel");
     private final ProgressBar progress = new ProgressBar(0);
     private final Label status = new Label();
-    private final XYChart diagram = Charts.xy("Bifurcation diagram: last " + KEEP + " values of each mode", "η", "σᵢ", false);
+    private final XYChart diagram = Charts.xy("Bifurcation diagram: last " + BifurcationSweep.KEEP + " values of each mode", "η", "σᵢ", false);
     private final XYChart range = Charts.xy("Range of oscillation, max − min (paper Fig. 7)", "η", "max − min", false);
     private final List<XValueIndicator> onsetMarks = new ArrayList<>();
     private final XValueIndicator liveEta;
     private final PauseTransition zoomDebounce = new PauseTransition(Duration.millis(500));
-    private volatile Sweep reducedSweep;
-    private volatile Sweep denseSweep;
-    private Thread worker;
+    private BifurcationSweep sweep;
     private double eta1 = Double.NaN;
     private double[] shown = {Double.NaN, Double.NaN};
     private boolean drawing;
 
-    public BifurcationView(Supplier<Parameters> parameters, DoubleConsumer setEta) {
+    /**
+     * @param parameters the problem to sweep (the controls' current draft)
+     * @param setEta sets η in the live run (double-click on the diagram)
+     */
+    public BifurcationView(LiveEngine<Parameters> live, Supplier<Parameters> parameters, DoubleConsumer setEta) {
+        this.live = live;
         this.parameters = parameters;
         this.setEta = setEta;
         setId("bifurcation-view");
@@ -85,7 +85,7 @@ public final class BifurcationView extends BorderPane {
         cancel.setId("bif-cancel");
         progress.setId("bif-progress");
         status.setId("bif-status");
-        engine.setValue("reduced (instant)");
+        engine.setValue(BifurcationSweep.Engines.REDUCED);
         cancel.setDisable(true);
         from.setPrefColumnCount(8);
         to.setPrefColumnCount(8);
@@ -122,9 +122,8 @@ public final class BifurcationView extends BorderPane {
 
     /** Default range for a problem: from 0.85·η₁ through mode 1's cascade, and mode 2's onset if near. */
     public void resetRange(Parameters p) {
-        double c = p.loss().scale(p.width());
-        eta1 = Theory.onsetLearningRate(p.singularValue(1), p.depth(), c);
-        double etaR = Theory.onsetLearningRate(p.singularValue(p.rank()), p.depth(), c);
+        eta1 = Theory.onsetLearningRate(p, 1);
+        double etaR = Theory.onsetLearningRate(p, p.rank());
         from.setText(format(0.85 * eta1));
         to.setText(format(Math.min(1.15 * etaR, 1.5 * eta1)));
         drawOnsets(p);
@@ -159,48 +158,30 @@ public final class BifurcationView extends BorderPane {
         cancel();
         Parameters p = parameters.get();
         resetOnsets(p);
-        int n = readCount();
-        String mode = engine.getValue();
-        boolean withReduced = !mode.startsWith("dense");
-        boolean withDense = !mode.startsWith("reduced");
-        reducedSweep = withReduced ? new Sweep(p.withInit(Init.IDENTITY).withEngine(EngineKind.REDUCED),
-                Sweep.linspace(bounds[0], bounds[1], n), REDUCED_TRANSIENT, KEEP) : null;
-        denseSweep = withDense ? new Sweep(p.withEngine(EngineKind.DENSE),
-                Sweep.linspace(bounds[0], bounds[1], Math.min(n, DENSE_POINTS)), DENSE_TRANSIENT, KEEP) : null;
+        BifurcationSweep next = new BifurcationSweep(p, bounds[0], bounds[1], readCount(), engine.getValue());
+        sweep = next;
         shown = bounds.clone();
         run.setDisable(true);
         cancel.setDisable(false);
         status.setText("sweeping…");
-        int cores = Runtime.getRuntime().availableProcessors();
-        Sweep reduced = reducedSweep;
-        Sweep dense = denseSweep;
-        worker = new Thread(() -> {
-            try {
-                List<Sweep.Point> r = reduced == null ? List.of() : reduced.run(cores);
-                List<Sweep.Point> d = dense == null || (reduced != null && reduced.isCancelled()) ? List.of() : dense.run(cores);
-                boolean stopped = (reduced != null && reduced.isCancelled()) || (dense != null && dense.isCancelled());
-                javafx.application.Platform.runLater(() -> finished(r, d, stopped));
-            } catch (InterruptedException | RuntimeException e) {
-                javafx.application.Platform.runLater(() -> {
-                    status.setText("sweep failed: " + e.getMessage());
-                    idle();
-                });
+        next.result().whenComplete((r, error) -> javafx.application.Platform.runLater(() -> {
+            if (sweep != next) return;                       // a newer sweep replaced this one
+            if (error != null) {
+                status.setText("sweep failed: " + error.getMessage());
+                idle();
+            } else {
+                finished(r.reduced(), r.dense(), r.cancelled());
             }
-        }, "eos-bifurcation");
-        worker.setDaemon(true);
-        worker.start();
+        }));
     }
 
     public void cancel() {
-        Sweep r = reducedSweep;
-        Sweep d = denseSweep;
-        if (r != null) r.cancel();
-        if (d != null) d.cancel();
+        if (sweep != null) sweep.cancel();
     }
 
     /** True while a sweep is running. */
     public boolean busy() {
-        return worker != null && worker.isAlive();
+        return sweep != null && sweep.running();
     }
 
     private void idle() {
@@ -281,17 +262,15 @@ public final class BifurcationView extends BorderPane {
     }
 
     private void resetOnsets(Parameters p) {
-        double c = p.loss().scale(p.width());
-        eta1 = Theory.onsetLearningRate(p.singularValue(1), p.depth(), c);
+        eta1 = Theory.onsetLearningRate(p, 1);
     }
 
     private void drawOnsets(Parameters p) {
         onsetMarks.forEach(m -> diagram.getPlugins().remove(m));
         onsetMarks.clear();
         resetOnsets(p);
-        double c = p.loss().scale(p.width());
         for (int i = 1; i <= p.rank(); i++) {
-            double onset = Theory.onsetLearningRate(p.singularValue(i), p.depth(), c);
+            double onset = Theory.onsetLearningRate(p, i);
             XValueIndicator mark = new XValueIndicator(diagram.getXAxis(), toUnits(onset), "η" + PanelSet.subscript(i));
             mark.setEditable(false);
             onsetMarks.add(mark);
@@ -299,17 +278,20 @@ public final class BifurcationView extends BorderPane {
         }
     }
 
+    @Override public View name() { return View.BIFURCATION; }
+
+    @Override public String title() { return "Bifurcation"; }
+
+    @Override public javafx.scene.Node content() { return this; }
+
     /** Per frame: progress and the live η marker. */
-    public void update(LiveState s) {
-        Sweep r = reducedSweep;
-        Sweep d = denseSweep;
+    @Override
+    public void frame(long budgetNanos, boolean shown) {
         if (busy()) {
-            int done = (r == null ? 0 : r.done()) + (d == null ? 0 : d.done());
-            int total = (r == null ? 0 : r.total()) + (d == null ? 0 : d.total());
-            progress.setProgress(total == 0 ? 0 : done / (double) total);
-            status.setText("sweeping… " + done + "/" + total);
+            progress.setProgress(sweep.total() == 0 ? 0 : sweep.done() / (double) sweep.total());
+            status.setText("sweeping… " + sweep.done() + "/" + sweep.total());
         }
-        if (s != null && s.parameters() != null) liveEta.setValue(toUnits(s.eta()));
+        liveEta.setValue(toUnits(live.state().eta()));
     }
 
     private void onAxisRange() {
@@ -356,6 +338,4 @@ public final class BifurcationView extends BorderPane {
     }
 
     public String statusText() { return status.getText(); }
-
-    public Button runButton() { return run; }
 }

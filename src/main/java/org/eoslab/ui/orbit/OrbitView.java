@@ -15,22 +15,25 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import org.eoslab.config.Parameters;
+import org.eoslab.config.View;
 import org.eoslab.metrics.Columns;
 import org.eoslab.metrics.OrbitAnalysis;
 import org.eoslab.metrics.ScalarMap;
 import org.eoslab.metrics.Theory;
 import org.eoslab.run.History;
+import org.eoslab.run.LiveEngine;
 import org.eoslab.run.LiveState;
 import org.eoslab.ui.chart.Charts;
 import org.eoslab.ui.chart.Palette;
 import org.eoslab.ui.chart.PanelSet;
+import org.eoslab.ui.view.LiveView;
 
 /**
  * The period-2 orbit up close (paper Theorem 2, Fig. 5) for a chosen mode: its last N values split into even
  * and odd steps, the return maps σ(t+1)↔σ(t) and σ(t+2)↔σ(t), and the cobweb of the reduced scalar map at
  * the current η, where a 2-cycle shows as two crossings of the two-step map with the diagonal.
  */
-public final class OrbitView extends BorderPane {
+public final class OrbitView extends BorderPane implements LiveView {
     /** Redraw every this many frames: the view shows a steady state, not every step. */
     static final int REFRESH_FRAMES = 6;
     static final int COBWEB_STEPS = 24;
@@ -51,10 +54,12 @@ public final class OrbitView extends BorderPane {
     private final DoubleDataSet mapTwo = Charts.line("g∘g: two steps", Palette.line(1));
     private final DoubleDataSet path = Charts.line("cobweb from the current σ", Palette.line(2));
     private final DoubleDataSet cobwebDiagonal = Charts.line("diagonal", Palette.dashed("#888888"));
+    private final LiveEngine<Parameters> engine;
     private long frame;
     private double[] buffer = new double[0];
 
-    public OrbitView() {
+    public OrbitView(LiveEngine<Parameters> engine) {
+        this.engine = engine;
         setId("orbit-view");
         mode.setId("orbit-mode");
         window.setId("orbit-window");
@@ -87,9 +92,20 @@ public final class OrbitView extends BorderPane {
         setCenter(grid);
     }
 
-    /** Called every frame while the view is showing; redraws every few frames. */
-    public void update(LiveState s) {
-        if (s == null || s.history() == null || frame++ % REFRESH_FRAMES != 0) return;
+    @Override public View name() { return View.ORBIT; }
+
+    @Override public String title() { return "Orbit zoom"; }
+
+    @Override public javafx.scene.Node content() { return this; }
+
+    /** While shown, redraws every few frames: the view shows a steady state, not every step. */
+    @Override
+    public void frame(long budgetNanos, boolean shown) {
+        if (shown) update(engine.state());
+    }
+
+    private void update(LiveState<Parameters> s) {
+        if (s.history() == null || frame++ % REFRESH_FRAMES != 0) return;
         int r = s.targetValues().length;
         if (mode.getItems().size() != r) {
             mode.setItems(FXCollections.observableArrayList(java.util.stream.IntStream.rangeClosed(1, r).boxed().toList()));
@@ -101,7 +117,7 @@ public final class OrbitView extends BorderPane {
         int n = Math.min(window.getValue(), h.size());
         if (n < 4) return;
         if (buffer.length < n) buffer = new double[n];
-        int column = h.columns(Columns.class).modeTrack(i, s.parameters().init());
+        int column = Columns.of(s.parameters()).modeTrack(i, s.parameters().init());
         h.column(column, h.size() - n, h.size(), buffer);
         for (int t = 0; t < n; t++) buffer[t] = Math.abs(buffer[t]);
         long firstStep = (long) h.get(h.size() - n, Columns.STEP);
@@ -140,7 +156,7 @@ public final class OrbitView extends BorderPane {
     }
 
     private void drawCobweb(Parameters p, double si, double sigma) {
-        ScalarMap g = new ScalarMap(si, p.depth(), p.eta(), p.loss().scale(p.width()));
+        ScalarMap g = new ScalarMap(si, p.depth(), p.eta(), p.lossScale());
         double hi = 1.6 * Math.max(si, sigma);
         int samples = 240;
         double[] x = new double[samples], one = new double[samples], two = new double[samples];
@@ -167,14 +183,13 @@ public final class OrbitView extends BorderPane {
         cobweb.invalidate();
     }
 
-    private void describe(LiveState s, int i, double si, int n) {
+    private void describe(LiveState<Parameters> s, int i, double si, int n) {
         if (s.diverged()) {
             readout.setText("mode " + i + ": diverged at step " + s.divergedAt());
             return;
         }
         OrbitAnalysis orbit = OrbitAnalysis.of(buffer, n, 1e-8 * si);
-        double c = s.parameters().loss().scale(s.parameters().width());
-        double onset = Theory.onsetLearningRate(si, s.parameters().depth(), c);
+        double onset = Theory.onsetLearningRate(si, s.parameters().depth(), s.parameters().lossScale());
         StringBuilder values = new StringBuilder();
         for (double v : orbit.values()) values.append(values.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.8g", v));
         readout.setText(String.format(Locale.ROOT, "σ%s: %s%s · amplitude %.8g · η%s = %.6g, η/η%s = %.4f",
@@ -183,6 +198,4 @@ public final class OrbitView extends BorderPane {
     }
 
     public String readoutText() { return readout.getText(); }
-
-    public ComboBox<Integer> modeChoice() { return mode; }
 }

@@ -1,0 +1,26 @@
+package org.eoslab.config;
+
+/**
+ * What every run's parameters have, whichever network it trains: the learning rate (changeable live), the
+ * length of the run and the sharpness cadence. The deep linear network's {@link Parameters} and the ReLU
+ * network's {@link MlpParameters} are the only kinds.
+ */
+public sealed interface RunParameters permits Parameters, MlpParameters {
+    double eta();
+
+    long steps();
+
+    int sharpnessEvery();
+
+    long seed();
+
+    RunParameters withEta(double eta);
+
+    RunParameters withSharpnessEvery(int every);
+
+    /** Checks every field; returns this, or throws naming the first bad field and its allowed range. */
+    RunParameters validate();
+
+    /** True when only η and the run length differ: the engine applies η live, without a restart. */
+    boolean sameProblemAs(RunParameters other);
+}

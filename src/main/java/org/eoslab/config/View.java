@@ -1,0 +1,29 @@
+package org.eoslab.config;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** The app's views (tabs), by the names presets use for them. */
+public enum View {
+    TRAINING("training"),
+    ORBIT("orbit"),
+    BIFURCATION("bifurcation"),
+    /** The ReLU network of paper section 4.2. */
+    MLP("mlp"),
+    /** The ReLU network beside the linear one, paper Fig. 1. */
+    FIG1("fig1");
+
+    private final String label;
+
+    View(String label) { this.label = label; }
+
+    @JsonValue
+    public String label() { return label; }
+
+    @Override public String toString() { return label; }
+
+    @JsonCreator
+    static View fromJson(String text) {
+        return Labels.parse("view", text, values(), View::label);
+    }
+}

@@ -1,0 +1,203 @@
+package org.eoslab.ui;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.VBox;
+import org.eoslab.config.ConfigText;
+import org.eoslab.config.InvalidParameterException;
+import org.eoslab.config.Panel;
+import org.eoslab.config.Parameters;
+import org.eoslab.config.Preset;
+import org.eoslab.config.Presets;
+import org.eoslab.config.RunParameters;
+import org.eoslab.config.View;
+import org.eoslab.export.AtomicFiles;
+import org.eoslab.export.ExportException;
+import org.eoslab.export.PngWriter;
+import org.eoslab.export.SessionFile;
+import org.eoslab.export.TrajectoryCsvWriter;
+import org.eoslab.export.TrajectoryJson;
+import org.eoslab.run.History;
+import org.eoslab.run.LiveState;
+import org.eoslab.run.SessionData;
+
+/**
+ * What the File menu does: presets and sessions in and out, the configuration as text, the full trajectory
+ * as CSV or JSON, pictures for slides. Slow writes run off the FX thread; every failure is a dialog naming
+ * the file and the reason, and the current run goes on.
+ */
+public final class FileActions {
+    private final MainView view;
+    private final Dialogs dialogs;
+    private Path lastExport;
+
+    FileActions(MainView view, Dialogs dialogs) {
+        this.view = view;
+        this.dialogs = dialogs;
+    }
+
+    /** Loads a preset file; a bad one is reported (file, field, range) and the current run goes on. */
+    public boolean openPreset(Path file) {
+        try {
+            view.loadPreset(Presets.load(file));
+            return true;
+        } catch (InvalidParameterException e) {
+            dialogs.showError("Cannot open preset", e.getMessage());
+            return false;
+        }
+    }
+
+    /** Writes the current parameters as a preset (atomically), keeping the current title and text. */
+    public boolean savePreset(Path file, String title) {
+        Preset current = new Preset(Preset.SCHEMA, title, view.preset().description(), view.controls().draft(),
+                view.training().visiblePanels(), view.selectedView().name(), List.of());
+        try {
+            String json = Presets.toJson(current);
+            AtomicFiles.writeText(file, w -> w.write(json));
+            return true;
+        } catch (ExportException e) {
+            dialogs.showError("Cannot save preset", e.getMessage());
+            return false;
+        }
+    }
+
+    /** Saves the run as a session: the engine copies its state, a background thread writes the file. */
+    public CompletableFuture<Path> saveSession(Path file) {
+        Preset p = view.preset();
+        return view.engine().captureSession(p.title(), p.description()).thenApplyAsync(d -> {
+            SessionFile.save(d, file);
+            return file;
+        }).whenComplete((f, error) -> Platform.runLater(() -> {
+            if (error != null) dialogs.showError("Cannot save session", rootMessage(error));
+            else lastExport = f;
+        }));
+    }
+
+    /** Opens a session: its trajectory is shown and the run continues from its last step on Play. */
+    public boolean openSession(Path file) {
+        try {
+            SessionData<Parameters> s = SessionFile.load(file);
+            view.applyView(new Preset(Preset.SCHEMA, s.title(), s.description(), s.parameters(), List.of(), null, List.of()));
+            view.controls().show(s.parameters());
+            view.engine().resume(s);
+            return true;
+        } catch (InvalidParameterException e) {
+            dialogs.showError("Cannot open session", e.getMessage());
+            return false;
+        }
+    }
+
+    private static String rootMessage(Throwable t) {
+        while (t.getCause() != null && (t instanceof CompletionException || t.getMessage() == null)) t = t.getCause();
+        return t.getMessage();
+    }
+
+    /** Puts the one-line text form of the parameters on the clipboard. */
+    public String copyConfiguration() {
+        String text = ConfigText.format(view.controls().draft());
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
+        return text;
+    }
+
+    /** Restores parameters from the clipboard's text form; bad text is reported and nothing changes. */
+    public boolean pasteConfiguration() {
+        try {
+            Parameters p = ConfigText.parse(Clipboard.getSystemClipboard().getString());
+            view.showParameters(p);
+            view.engine().restart(p, true);
+            return true;
+        } catch (InvalidParameterException e) {
+            dialogs.showError("Cannot paste configuration", e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * The full trajectory (not the decimated display) to CSV or JSON, on a background thread: the ReLU
+     * network's when its tab is shown, the linear network's otherwise.
+     */
+    public Thread exportTrajectory(Path file, boolean json) {
+        boolean ofMlp = view.selectedView().name() == View.MLP && view.mlp().engine() != null;
+        LiveState<?> s = ofMlp ? view.mlp().engine().state() : view.engine().state();
+        History h = s.history();
+        if (h == null) {
+            dialogs.showError("Nothing to export", "the run has no steps yet");
+            return null;
+        }
+        RunParameters parameters = s.parameters();
+        Thread t = new Thread(() -> {
+            try {
+                if (json) TrajectoryJson.write(h, parameters, file);
+                else TrajectoryCsvWriter.write(h, file);
+                Platform.runLater(() -> lastExport = file);
+            } catch (ExportException e) {
+                Platform.runLater(() -> dialogs.showError("Export failed", e.getMessage()));
+            }
+        }, "eos-export");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** Renders a node at 1×, 2× or 3× (FX thread) and writes the PNG, with the parameters as caption if asked. */
+    public boolean exportPicture(Node target, double scale, boolean caption, Path file) {
+        try {
+            view.training().flushAll();
+            BufferedImage image = NodeImages.render(target, scale);
+            String text = caption ? PngWriter.caption(view.controls().draft()) : null;
+            PngWriter.write(image, text, scale, file);
+            lastExport = file;
+            return true;
+        } catch (ExportException e) {
+            dialogs.showError("Export failed", e.getMessage());
+            return false;
+        }
+    }
+
+    /** Something a picture can be taken of, by name. */
+    private record PictureTarget(String label, Supplier<Node> node) {
+        @Override public String toString() { return label; }
+    }
+
+    /** Asks what to export (window, tab or one panel), at which scale, with or without caption, and where. */
+    void pictureDialog() {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.setTitle("Export picture");
+        PictureTarget tab = new PictureTarget("current tab", () -> view.selectedView().content());
+        ComboBox<PictureTarget> what = new ComboBox<>(FXCollections.observableArrayList(
+                new PictureTarget("whole window", () -> view.getScene().getRoot()), tab));
+        for (Panel p : Panel.values()) {
+            what.getItems().add(new PictureTarget("panel: " + p.label(), () -> view.training().panels().panel(p)));
+        }
+        what.setValue(tab);
+        ComboBox<Integer> scale = new ComboBox<>(FXCollections.observableArrayList(1, 2, 3));
+        scale.setValue(2);
+        CheckBox caption = new CheckBox("caption with the parameters");
+        caption.setSelected(true);
+        dialog.getDialogPane().setContent(new VBox(8, what, scale, caption));
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        if (view.getScene() != null) dialog.initOwner(view.getScene().getWindow());
+        dialog.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {
+            Path file = dialogs.save("Export picture", "*.png");
+            if (file != null) exportPicture(what.getValue().node().get(), scale.getValue(), caption.isSelected(), file);
+        });
+    }
+
+    /** The last file written by an export (tests). */
+    public Path lastExport() { return lastExport; }
+}

@@ -1,0 +1,40 @@
+package org.eoslab.ui;
+
+import javafx.scene.Scene;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Stage;
+
+/**
+ * The keyboard: space play/pause, → one step (of the run on screen), R reset, [ ] nudge η, F full screen,
+ * P presentation mode, C show/hide the controls, Ctrl+E export a picture. Not while typing in a field.
+ */
+final class Shortcuts {
+    /** Factor by which [ and ] move η. */
+    static final double ETA_NUDGE = 1.02;
+
+    private Shortcuts() {}
+
+    static void install(MainView view, Scene scene, Stage stage) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (scene.getFocusOwner() instanceof TextInputControl) return;
+            if (handle(view, stage, e)) e.consume();
+        });
+    }
+
+    private static boolean handle(MainView view, Stage stage, KeyEvent e) {
+        KeyCode code = e.getCode();
+        if (code == KeyCode.SPACE) view.activeToolbar().togglePlay();
+        else if (code == KeyCode.RIGHT) view.activeToolbar().stepOnce();
+        else if (code == KeyCode.R) view.reset();
+        else if (code == KeyCode.OPEN_BRACKET) view.controls().nudgeEta(1 / ETA_NUDGE);
+        else if (code == KeyCode.CLOSE_BRACKET) view.controls().nudgeEta(ETA_NUDGE);
+        else if (code == KeyCode.F && stage != null) stage.setFullScreen(!stage.isFullScreen());
+        else if (code == KeyCode.E && e.isShortcutDown()) view.files().pictureDialog();
+        else if (code == KeyCode.P) view.setPresentation(!view.presentation());
+        else if (code == KeyCode.C && !e.isShortcutDown()) view.setControlsVisible(!view.controlsShown());
+        else return false;
+        return true;
+    }
+}

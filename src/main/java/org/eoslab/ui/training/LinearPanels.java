@@ -1,0 +1,83 @@
+package org.eoslab.ui.training;
+
+import java.util.function.DoubleUnaryOperator;
+import java.util.stream.IntStream;
+import org.eoslab.config.Panel;
+import org.eoslab.config.Parameters;
+import org.eoslab.metrics.Columns;
+import org.eoslab.metrics.Theory;
+import org.eoslab.run.History;
+import org.eoslab.ui.chart.ChartPanel;
+import org.eoslab.ui.chart.EnvelopeSeries;
+import org.eoslab.ui.chart.LayerChoice;
+import org.eoslab.ui.chart.Palette;
+import org.eoslab.ui.chart.PanelSet;
+import org.eoslab.ui.chart.ReferenceLine;
+import org.eoslab.ui.chart.Series;
+import org.eoslab.ui.chart.StepSeries;
+
+/**
+ * The deep linear network's six panels ({@link Panel}): loss, sharpness, product singular values, layer
+ * singular values, singular-vector alignment, balancedness. Filled anew for each run's column layout.
+ */
+public final class LinearPanels {
+    private final PanelSet set = new PanelSet();
+    private final LayerChoice layerChoice;
+    private final ReferenceLine predicted = new ReferenceLine("predicted L·σ₁*^(2−2/L)", Palette.dotted("#8C8C8C"));
+
+    public LinearPanels() {
+        add(Panel.LOSS, "Loss", "loss", true);
+        add(Panel.SHARPNESS, "Sharpness", "λ_max(∇²f)", false);
+        add(Panel.PRODUCT, "Singular values of P = W_L⋯W_1", "σ_i(P)", false);
+        add(Panel.LAYERS, "Singular values of a layer", "σ_i(W_ℓ)", false);
+        add(Panel.ALIGNMENT, "Singular vectors: alignment and motion", "angle [°] / distance", true);
+        add(Panel.BALANCE, "Balancedness (paper Fig. 4)", "max_ℓ |σ_i(W_L)² − σ_i(W_ℓ)²|", true);
+        layerChoice = new LayerChoice("layer-choice", panel(Panel.LAYERS));
+    }
+
+    private void add(Panel key, String title, String yLabel, boolean logY) {
+        set.add(key.label(), title, yLabel, logY);
+    }
+
+    public PanelSet set() { return set; }
+
+    public ChartPanel panel(Panel key) { return set.panel(key.label()); }
+
+    public LayerChoice layerChoice() { return layerChoice; }
+
+    /** New series for a new run (its column layout may differ); the charts start empty. */
+    public void rebuild(Parameters p, double[] targetValues, History h) {
+        Columns c = Columns.of(p);
+        set.clearSeries();
+        DoubleUnaryOperator floor = Series.floorAt(PanelSet.LOG_FLOOR);
+        DoubleUnaryOperator same = v -> v;
+        panel(Panel.LOSS).add(new EnvelopeSeries("loss", Columns.LOSS, floor, Palette.line(0)));
+
+        // ChartFX paints the first data set last: reference lines first keeps them on top of the data
+        ChartPanel sharp = panel(Panel.SHARPNESS);
+        sharp.add(new StepSeries("2/η", c.eta(), v -> 2.0 / v, Palette.dashed("#D55E00")));
+        predicted.setValue(targetValues.length == 0 ? Double.NaN
+                : Theory.predictedSharpness(targetValues[0], p.depth(), p.lossScale()));   // math.md: L·σ₁^(2−2/L)
+        sharp.add(predicted);
+        sharp.add(new EnvelopeSeries("sharpness (Lanczos, every K steps)", Columns.SHARPNESS, same, Palette.dots(0), true));
+
+        ChartPanel product = panel(Panel.PRODUCT);
+        for (int i = 1; i <= c.top(); i++) {
+            product.add(new EnvelopeSeries("σ" + PanelSet.subscript(i), c.sigma(i), same, Palette.line(i - 1)));
+        }
+        ChartPanel layers = panel(Panel.LAYERS);
+        for (int j = 1; j <= c.top(); j++) layers.add(new EnvelopeSeries("σ" + PanelSet.subscript(j), -1, same, Palette.line(j - 1)));
+        layerChoice.reset(c.depth(), c.depth(),
+                l -> IntStream.rangeClosed(1, c.top()).map(j -> c.layerSigma(l, j)).toArray(), h);
+
+        ChartPanel align = panel(Panel.ALIGNMENT);
+        align.add(new EnvelopeSeries("∠(U_r(P), U*) [°]", c.angleLeft(), floor, Palette.line(0)));
+        align.add(new EnvelopeSeries("∠(V_r(P), V*) [°]", c.angleRight(), floor, Palette.line(1)));
+        align.add(new EnvelopeSeries("mode mixing", c.modeMixing(), floor, Palette.line(3)));
+        for (int l = 1; l <= c.depth(); l++) {
+            align.add(new EnvelopeSeries("eq. 8 distance W" + PanelSet.subscript(l), c.subspaceDistance(l), floor, Palette.line(l + 3)));
+        }
+        ChartPanel balance = panel(Panel.BALANCE);
+        for (int i = 1; i <= c.rank(); i++) balance.add(new EnvelopeSeries("mode " + i, c.balanceGap(i), floor, Palette.line(i - 1)));
+    }
+}

@@ -1,0 +1,34 @@
+package org.eoslab.ui.view;
+
+import javafx.scene.Node;
+import org.eoslab.config.View;
+
+/**
+ * One tab of the window: its name, its content, the side controls it wants, and its per-frame update. The
+ * window calls {@link #frame} on every view once per frame; a view does heavy work only while it is shown.
+ */
+public interface LiveView {
+    View name();
+
+    /** The tab's title. */
+    String title();
+
+    Node content();
+
+    /** The controls shown beside the content: null for the window's own (the linear network's parameters). */
+    default Node sideControls() { return null; }
+
+    /**
+     * Called once per frame on the FX thread; never blocks.
+     *
+     * @param budgetNanos time this view may spend reading new rows
+     * @param shown whether the view is the selected tab
+     */
+    void frame(long budgetNanos, boolean shown);
+
+    /** The tab was selected. */
+    default void onShown() {}
+
+    /** Thicker lines and larger markers (presentation mode). */
+    default void setLineScale(double factor) {}
+}
