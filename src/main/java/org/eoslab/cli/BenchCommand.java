@@ -18,13 +18,10 @@ import org.eoslab.config.EngineKind;
 import org.eoslab.config.Parameters;
 import org.eoslab.config.Presets;
 import org.eoslab.engine.DenseEngine;
-import org.eoslab.engine.RandomMatrices;
+import org.eoslab.engine.DenseHessian;
 import org.eoslab.engine.ReducedDynamics;
-import org.eoslab.engine.Sharpness;
 import org.eoslab.engine.Target;
 import org.eoslab.engine.Targets;
-import org.eoslab.engine.linalg.MatrixOps;
-import org.eoslab.engine.linalg.TopSingular;
 import org.eoslab.engine.mlp.Dataset;
 import org.eoslab.engine.mlp.IdxReader;
 import org.eoslab.engine.mlp.Mlp;
@@ -32,6 +29,11 @@ import org.eoslab.engine.mlp.MlpHessian;
 import org.eoslab.export.AtomicFiles;
 import org.eoslab.metrics.Columns;
 import org.eoslab.metrics.DenseProbe;
+import org.eoslab.numerics.Lanczos;
+import org.eoslab.numerics.MatrixOps;
+import org.eoslab.numerics.RandomMatrices;
+import org.eoslab.numerics.Sharpness;
+import org.eoslab.numerics.TopSingular;
 import org.eoslab.run.History;
 import org.eoslab.run.Trainer;
 
@@ -176,8 +178,8 @@ final class BenchCommand {
             DenseEngine e = DenseEngine.create(p, Targets.of(p));
             for (int t = 0; t < 600; t++) { e.forward(); e.step(p.eta()); }
             e.forward();
-            double cold = 1e3 / timing.perSecond(() -> new Sharpness(e, 1).estimate());
-            Sharpness warm = new Sharpness(e, 1);
+            double cold = 1e3 / timing.perSecond(() -> new Sharpness(new DenseHessian(e), 1).estimate());
+            Sharpness warm = new Sharpness(new DenseHessian(e), 1);
             double warmMs = 1e3 / timing.perSecond(warm::estimate);
             out.printf(Locale.ROOT, "%6d %10.2f %10.2f%n", d, cold, warmMs);
             rows.add(Map.of("d", d, "coldMs", cold, "warmMs", warmMs));

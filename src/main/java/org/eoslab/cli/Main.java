@@ -1,7 +1,6 @@
 package org.eoslab.cli;
 
 import java.io.PrintStream;
-import java.util.Arrays;
 import org.eoslab.config.InvalidParameterException;
 import org.eoslab.export.ExportException;
 
@@ -57,9 +56,5 @@ public final class Main {
             err.println("eos-lab " + command + ": interrupted");
             return 130;
         }
-    }
-
-    static String[] tail(String[] args) {
-        return Arrays.copyOfRange(args, 1, args.length);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.eoslab.config.InvalidParameterException;
 import org.eoslab.config.LossKind;
 import org.eoslab.config.MlpParameters;
+import org.eoslab.numerics.Lanczos;
 
 /** The options of {@code run --model mlp}: the paper's ReLU network (section 4.2), each overriding a default. */
 final class MlpOptions {

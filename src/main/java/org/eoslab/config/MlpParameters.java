@@ -16,6 +16,8 @@ public record MlpParameters(String data, int samples, int depth, int hidden, dou
         implements RunParameters {
     public static final int MAX_SAMPLES = 60_000;
     public static final int MAX_HIDDEN = 2_000;
+    /** What {@code data = null} stands for: the Fashion-MNIST subset in assets/. */
+    public static final String SHIPPED_DATA = "fashion-mnist (20k subset shipped with EOS Lab)";
 
     /** The paper's network at a size that runs live: 1000 samples, width 200, depth 4. */
     public static MlpParameters defaults() {

@@ -4,7 +4,8 @@ import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.eoslab.config.Parameters;
-import org.eoslab.engine.linalg.MatrixOps;
+import org.eoslab.numerics.MatrixOps;
+import org.eoslab.numerics.Seeds;
 
 /**
  * Gradient descent on f(Θ) = (c/2)‖W_L⋯W_1 − M*‖_F² with L dense d×d matrices (paper eq. 1-2), every
@@ -147,15 +148,6 @@ public final class DenseEngine implements Dynamics {
 
     /** The products this engine uses; for code running on the engine's thread (HVP, trace). */
     public MatrixOps ops() { return ops; }
-
-    /** Copies of the current weights, e.g. for a sharpness estimate on another thread. */
-    public DMatrixRMaj[] copyWeights() {
-        DMatrixRMaj[] copy = new DMatrixRMaj[depth];
-        for (int l = 0; l < depth; l++) {
-            copy[l] = w[l].copy();
-        }
-        return copy;
-    }
 
     @Override
     public double[][] state() {

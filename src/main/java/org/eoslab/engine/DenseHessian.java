@@ -1,6 +1,7 @@
 package org.eoslab.engine;
 
 import org.ejml.data.DMatrixRMaj;
+import org.eoslab.numerics.HessianOperator;
 
 /** The factorization's {@link HessianVectorProduct} on flat vectors (one d×d block per layer, W_1 first). */
 public final class DenseHessian implements HessianOperator {

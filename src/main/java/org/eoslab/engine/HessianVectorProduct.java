@@ -2,7 +2,7 @@ package org.eoslab.engine;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.eoslab.engine.linalg.MatrixOps;
+import org.eoslab.numerics.MatrixOps;
 
 /**
  * The exact Hessian-vector product of f at the engine's current iterate (math.md, "Exact Hessian-vector

@@ -4,6 +4,7 @@ import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.eoslab.config.Init;
+import org.eoslab.numerics.RandomMatrices;
 
 /** The starting weights W_1..W_L (index ℓ−1 holds W_ℓ). */
 public final class Initialization {

@@ -6,6 +6,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.SingularOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+import org.eoslab.numerics.RandomMatrices;
 
 /**
  * The target M* = U* Σ* V*ᵀ of rank r (paper eq. 1), with its top-r singular vectors kept for the

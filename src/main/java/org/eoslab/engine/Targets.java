@@ -3,6 +3,7 @@ package org.eoslab.engine;
 import java.nio.file.Path;
 import org.eoslab.config.MatrixFile;
 import org.eoslab.config.Parameters;
+import org.eoslab.numerics.Seeds;
 
 /** Builds the target of a parameter set: from its file, or random from its seed and spectrum. */
 public final class Targets {

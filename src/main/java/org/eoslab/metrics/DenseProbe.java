@@ -5,7 +5,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.eoslab.engine.DenseEngine;
 import org.eoslab.engine.HessianTrace;
 import org.eoslab.engine.Target;
-import org.eoslab.engine.linalg.TopSingular;
+import org.eoslab.numerics.TopSingular;
 
 /**
  * Every per-step measurement of the dense engine: singular values of P and of each layer, P's alignment

@@ -34,8 +34,6 @@ public final class ScalarMap {
         return next(next(sigma));
     }
 
-    public double fixedPoint() { return s; }
-
     /**
      * The 2-cycle {low, high} around s, by bisection on g(g(σ)) − σ between the fixed point and the
      * outermost sign change on each side; null when there is none (η below the onset).

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.eoslab.config.LossKind;
 import org.eoslab.config.MlpParameters;
-import org.eoslab.engine.Sharpness;
 import org.eoslab.engine.mlp.Dataset;
 import org.eoslab.engine.mlp.IdxReader;
 import org.eoslab.engine.mlp.Mlp;
@@ -12,6 +11,7 @@ import org.eoslab.engine.mlp.MlpHessian;
 import org.eoslab.metrics.Layout;
 import org.eoslab.metrics.MlpColumns;
 import org.eoslab.metrics.MlpProbe;
+import org.eoslab.numerics.Sharpness;
 
 /** One run of the ReLU network (paper section 4.2), advanced one step at a time (see {@link Run}). */
 public final class MlpTrainer implements Run<MlpParameters> {

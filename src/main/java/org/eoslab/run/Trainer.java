@@ -6,15 +6,16 @@ import java.util.stream.Collectors;
 import org.eoslab.config.EngineKind;
 import org.eoslab.config.Parameters;
 import org.eoslab.engine.DenseEngine;
+import org.eoslab.engine.DenseHessian;
 import org.eoslab.engine.Dynamics;
 import org.eoslab.engine.ReducedDynamics;
-import org.eoslab.engine.Sharpness;
 import org.eoslab.engine.Target;
 import org.eoslab.engine.Targets;
 import org.eoslab.metrics.Columns;
 import org.eoslab.metrics.DenseProbe;
 import org.eoslab.metrics.Probe;
 import org.eoslab.metrics.ReducedProbe;
+import org.eoslab.numerics.Sharpness;
 
 /**
  * One run of the deep linear network: an engine (dense GD or the reduced recursion), its probe and its
@@ -52,7 +53,7 @@ public final class Trainer implements Run<Parameters> {
             DenseEngine dense = DenseEngine.create(parameters, target);
             this.dynamics = dense;
             this.probe = new DenseProbe(dense, columns);
-            this.sharpness = new Sharpness(dense, parameters.seed());
+            this.sharpness = new Sharpness(new DenseHessian(dense), parameters.seed());
         }
         record(dynamics.forward());
     }

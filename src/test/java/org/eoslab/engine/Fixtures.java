@@ -3,6 +3,7 @@ package org.eoslab.engine;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.eoslab.numerics.RandomMatrices;
 
 /** Small problems at arbitrary points, for derivative checks. */
 final class Fixtures {

@@ -8,6 +8,8 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.eoslab.numerics.Lanczos;
+import org.eoslab.numerics.Sharpness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -50,7 +52,7 @@ class LanczosTest {
         DMatrixRMaj[] w = Fixtures.randomWeights(d, depth, scale, 13);
         DenseEngine engine = new DenseEngine(target, w, 1.0);
         engine.forward();
-        Sharpness sharpness = new Sharpness(engine, 1);
+        Sharpness sharpness = new Sharpness(new DenseHessian(engine), 1);
         sharpness.prepare();
         int n = depth * d * d;
         DMatrixRMaj exact = explicitHessian(sharpness, n);
@@ -83,7 +85,7 @@ class LanczosTest {
 
         DenseEngine engine = new DenseEngine(target, w, 1.0);
         engine.forward();
-        double estimate = new Sharpness(engine, 2).estimate(1e-12).eigenvalue();
+        double estimate = new Sharpness(new DenseHessian(engine), 2).estimate(1e-12).eigenvalue();
         assertEquals(top, estimate, 1e-9 * Math.abs(lowest));
     }
 
@@ -103,7 +105,7 @@ class LanczosTest {
     private static double[] spectrumAt(Target target, DMatrixRMaj[] w) {
         DenseEngine engine = new DenseEngine(target, w, 1.0);
         engine.forward();
-        Sharpness s = new Sharpness(engine, 3);
+        Sharpness s = new Sharpness(new DenseHessian(engine), 3);
         s.prepare();
         return eigenvalues(explicitHessian(s, w.length * target.width() * target.width()));
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.eoslab.config.Parameters;
 import org.eoslab.metrics.Outcome;
 import org.eoslab.metrics.Theory;
+import org.eoslab.numerics.SingularSpectrum;
 import org.eoslab.run.TailWindow;
 import org.eoslab.run.Trainer;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.eoslab.config.LossKind;
 import org.eoslab.config.Parameters;
 import org.eoslab.metrics.Theory;
+import org.eoslab.numerics.Sharpness;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -36,7 +37,7 @@ class SharpnessAtMinimumTest {
         }
         assertTrue(lossT <= 1e-24 * loss0, "converged: loss " + lossT);
         double expected = Theory.predictedSharpness(s[0], depth, c);
-        double sharpness = new Sharpness(engine, 1).estimate(1e-12).eigenvalue();
+        double sharpness = new Sharpness(new DenseHessian(engine), 1).estimate(1e-12).eigenvalue();
         assertEquals(expected, sharpness, 1e-6 * expected);
         assertTrue(sharpness < 2 / eta, "stable below the onset: sharpness < 2/η");
     }

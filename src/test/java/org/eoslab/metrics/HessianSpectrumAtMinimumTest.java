@@ -11,8 +11,9 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.eoslab.engine.DenseEngine;
-import org.eoslab.engine.Sharpness;
+import org.eoslab.engine.DenseHessian;
 import org.eoslab.engine.Target;
+import org.eoslab.numerics.Sharpness;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -89,7 +90,7 @@ class HessianSpectrumAtMinimumTest {
     }
 
     private static double[] spectrum(DenseEngine engine, int n) {
-        Sharpness sharpness = new Sharpness(engine, 1);
+        Sharpness sharpness = new Sharpness(new DenseHessian(engine), 1);
         sharpness.prepare();
         DMatrixRMaj h = new DMatrixRMaj(n, n);
         double[] e = new double[n];

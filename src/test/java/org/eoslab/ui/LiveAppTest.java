@@ -1,6 +1,5 @@
 package org.eoslab.ui;
 
-import org.eoslab.config.Panel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +8,7 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Slider;
 import javafx.scene.input.KeyCode;
+import org.eoslab.config.Panel;
 import org.eoslab.config.Parameters;
 import org.eoslab.metrics.Phase;
 import org.eoslab.metrics.Theory;

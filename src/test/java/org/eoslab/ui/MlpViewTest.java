@@ -1,7 +1,5 @@
 package org.eoslab.ui;
 
-import org.eoslab.config.MlpParameters;
-import org.eoslab.run.LiveState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.input.KeyCode;
+import org.eoslab.config.MlpParameters;
 import org.eoslab.config.Parameters;
 import org.eoslab.engine.mlp.IdxFixtures;
 import org.eoslab.metrics.MlpColumns;
+import org.eoslab.run.LiveState;
 import org.eoslab.ui.mlp.MlpPanels;
 import org.eoslab.ui.mlp.SideBySideView;
 import org.junit.jupiter.api.Test;

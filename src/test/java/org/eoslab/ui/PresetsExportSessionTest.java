@@ -1,7 +1,5 @@
 package org.eoslab.ui;
 
-import org.eoslab.config.View;
-import org.eoslab.config.Panel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +11,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.eoslab.config.ConfigText;
+import org.eoslab.config.Panel;
 import org.eoslab.config.Parameters;
+import org.eoslab.config.View;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;

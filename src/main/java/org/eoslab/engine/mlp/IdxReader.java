@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import org.eoslab.config.InvalidParameterException;
+import org.eoslab.config.MlpParameters;
 
 /**
  * Reads MNIST-format IDX files (raw or gzip): images (magic 2051: count, rows, cols, then bytes) and labels
@@ -22,7 +23,6 @@ public final class IdxReader {
     static final int LABELS = 2049;
     public static final String BUNDLED_IMAGES = "/assets/fashion-mnist/train-20k-images-idx3-ubyte.gz";
     public static final String BUNDLED_LABELS = "/assets/fashion-mnist/train-20k-labels-idx1-ubyte.gz";
-    public static final String BUNDLED = "fashion-mnist (20k subset shipped with EOS Lab)";
 
     private IdxReader() {}
 
@@ -50,7 +50,7 @@ public final class IdxReader {
     public static Dataset readBundled(int limit) {
         try (InputStream im = resource(BUNDLED_IMAGES); InputStream lb = resource(BUNDLED_LABELS)) {
             Dataset d = read(im, lb, limit, BUNDLED_IMAGES, BUNDLED_LABELS);
-            return new Dataset(d.features(), d.samples(), d.classes(), d.x(), d.labels(), BUNDLED);
+            return new Dataset(d.features(), d.samples(), d.classes(), d.x(), d.labels(), MlpParameters.SHIPPED_DATA);
         } catch (IOException e) {
             throw new InvalidParameterException("data", "cannot read the bundled subset: " + e.getMessage());
         }

@@ -1,8 +1,8 @@
 package org.eoslab.engine.mlp;
 
 import java.util.Random;
-import org.eoslab.engine.linalg.Kernels;
-import org.eoslab.engine.linalg.RectOps;
+import org.eoslab.numerics.Kernels;
+import org.eoslab.numerics.RectOps;
 
 /**
  * The paper's ReLU network (section 4.2, eq. 7): F = W_L ρ(W_{L−1} ⋯ ρ(W_1 X)), no biases, trained by
@@ -174,14 +174,6 @@ public final class Mlp {
     public double lossScale() { return c; }
 
     public Dataset data() { return data; }
-
-    public int parameterCount() {
-        int total = 0;
-        for (double[] m : w) total += m.length;
-        return total;
-    }
-
-    double[] activation(int l) { return h[l - 1]; }
 
     double[] preActivation(int l) { return z[l - 1]; }
 

@@ -1,7 +1,7 @@
 package org.eoslab.engine.mlp;
 
-import org.eoslab.engine.HessianOperator;
-import org.eoslab.engine.linalg.RectOps;
+import org.eoslab.numerics.HessianOperator;
+import org.eoslab.numerics.RectOps;
 
 /**
  * The exact Hessian-vector product of the MLP loss by Pearlmutter's R-operator (the derivative along V of

@@ -45,6 +45,4 @@ public final class HistoryFeed {
     }
 
     public History history() { return history; }
-
-    public int consumed() { return consumed; }
 }

@@ -158,8 +158,6 @@ public class NumberSlider extends VBox {
         setValue(value.get());
     }
 
-    public boolean isLog() { return log; }
-
     public double min() { return min; }
 
     public double max() { return max; }

@@ -15,7 +15,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.eoslab.config.InvalidParameterException;
 import org.eoslab.config.MlpParameters;
-import org.eoslab.engine.mlp.IdxReader;
 import org.eoslab.ui.controls.ControlPanel;
 import org.eoslab.ui.controls.NumberSlider;
 import org.eoslab.ui.controls.SeedField;
@@ -132,7 +131,7 @@ public final class MlpControls extends VBox {
         samples.setValue(p.samples());
         seed.show(p.seed());
         sharpnessEvery.setValue(p.sharpnessEvery());
-        data.setText(p.data() == null ? IdxReader.BUNDLED : p.data());
+        data.setText(p.data() == null ? MlpParameters.SHIPPED_DATA : p.data());
         updating = false;
     }
 

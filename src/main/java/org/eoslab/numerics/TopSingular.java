@@ -1,11 +1,10 @@
-package org.eoslab.engine.linalg;
+package org.eoslab.numerics;
 
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.SingularOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
-import org.eoslab.engine.SingularSpectrum;
 
 /**
  * The top singular triplets of an n×n matrix A by warm-started subspace iteration with a Rayleigh-Ritz step,

@@ -1,4 +1,4 @@
-package org.eoslab.engine;
+package org.eoslab.numerics;
 
 import java.util.Random;
 
@@ -19,10 +19,6 @@ public final class Sharpness {
     private final double[] start;
     private final Random rng;
     private boolean hasWarm;
-
-    public Sharpness(DenseEngine engine, long seed) {
-        this(new DenseHessian(engine), seed);
-    }
 
     public Sharpness(HessianOperator hessian, long seed) {
         this.hessian = hessian;
@@ -50,11 +46,6 @@ public final class Sharpness {
 
     public Lanczos.Result estimate() {
         return estimate(DEFAULT_TOLERANCE);
-    }
-
-    /** The top eigenvector found by the last estimate, flattened layer by layer (W_1 first). */
-    public double[] topEigenvector() {
-        return warm.clone();
     }
 
     /** y = H·x on flat vectors (one block per layer, W_1 first). */

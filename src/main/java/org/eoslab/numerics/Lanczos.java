@@ -1,4 +1,4 @@
-package org.eoslab.engine;
+package org.eoslab.numerics;
 
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;

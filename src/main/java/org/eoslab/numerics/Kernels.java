@@ -1,4 +1,4 @@
-package org.eoslab.engine.linalg;
+package org.eoslab.numerics;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package org.eoslab.engine;
+package org.eoslab.numerics;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.SingularOps_DDRM;

@@ -1,4 +1,4 @@
-package org.eoslab.engine;
+package org.eoslab.numerics;
 
 /** An exact Hessian-vector product at a model's current point, on flat parameter vectors. */
 public interface HessianOperator {

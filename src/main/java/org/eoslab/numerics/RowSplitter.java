@@ -1,4 +1,4 @@
-package org.eoslab.engine.linalg;
+package org.eoslab.numerics;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
@@ -8,6 +8,12 @@ import java.util.concurrent.locks.LockSupport;
  * on these machines). The helper spins briefly between tasks, so back-to-back products hand over in about a
  * microsecond, then parks. If the helper is busy (another engine uses it), the caller simply does all rows:
  * nothing ever waits for a lock. Tasks are reusable objects, so splitting allocates nothing.
+ *
+ * <p>Why one helper for the process and not one per engine: these machines have two cores. When the linear and
+ * the ReLU engine both run, each engine thread already keeps one core busy; a helper per engine would put four
+ * busy threads (two of them spinning) on two cores and slow both runs. With one helper, whichever engine claims
+ * it first splits its products and the other runs on its own core, which is all the machine has. On a machine
+ * with more cores a helper per engine would pay; {@link Runtime#availableProcessors()} is 2 here.
  */
 public final class RowSplitter {
     /** A product over a row range, run with the scratch of the given thread slot (0 caller, 1 helper). */
