@@ -50,7 +50,7 @@ final class BenchCommand {
             new Options.Spec("seconds", "S", "length of one timed block (default 0.3)"),
             new Options.Spec("no-numpy", null, "skip the NumPy reference (bench/numpy_reference.py)"),
             new Options.Spec("out", "FILE.json", "also write every figure as JSON"),
-            new Options.Spec("help", null, "show this help"));
+            Options.HELP);
 
     static final int MLP_SAMPLES = 5000;
     static final int MLP_HIDDEN = 200;

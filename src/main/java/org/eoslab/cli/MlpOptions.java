@@ -25,8 +25,8 @@ final class MlpOptions {
             new Options.Spec("steps", "T", "GD steps"),
             new Options.Spec("sharpness-every", "K", "Lanczos sharpness every K steps, 0 = off"),
             new Options.Spec("metrics-every", "K", "layer spectra and subspace distance on steps t, t+1 for t a multiple of K"),
-            RunCommand.OUT,
-            RunCommand.HELP);
+            Options.OUT_DIR,
+            Options.HELP);
 
     private static final Map<String, String> OPTION_OF_FIELD = Map.ofEntries(
             Map.entry("data", "--data"), Map.entry("samples", "--samples"), Map.entry("depth", "--depth"),

@@ -11,6 +11,11 @@ final class Options {
         boolean flag() { return valueHint == null; }
     }
 
+    /** --help, the same for every command. */
+    static final Spec HELP = new Spec("help", null, "show this help");
+    /** --out DIR, for the commands that write a folder. */
+    static final Spec OUT_DIR = new Spec("out", "DIR", "output folder (created if missing)");
+
     private final Map<String, String> values;
 
     private Options(Map<String, String> values) {

@@ -36,8 +36,8 @@ final class RenderCommand {
             new Options.Spec("steps", "T", "steps to run (default: the preset's)"),
             new Options.Spec("scale", "S", "1, 2 or 3 (pixels per point, default 2)"),
             new Options.Spec("caption", null, "add a caption line with the parameters"),
-            new Options.Spec("out", "DIR", "output folder (created if missing)"),
-            new Options.Spec("help", null, "show this help"));
+            Options.OUT_DIR,
+            Options.HELP);
 
     private RenderCommand() {}
 

@@ -23,15 +23,13 @@ import org.eoslab.run.Trainer;
  * Exit 0 on a completed, diverged or dead run, 2 on bad input.
  */
 final class RunCommand {
-    static final Options.Spec OUT = new Options.Spec("out", "DIR", "output folder (created if missing)");
-    static final Options.Spec HELP = new Options.Spec("help", null, "show this help");
     static final List<Options.Spec> SPECS;
 
     static {
         List<Options.Spec> specs = new ArrayList<>(ParameterOptions.SPECS);
         specs.add(MlpOptions.MODEL);
-        specs.add(OUT);
-        specs.add(HELP);
+        specs.add(Options.OUT_DIR);
+        specs.add(Options.HELP);
         SPECS = List.copyOf(specs);
     }
 

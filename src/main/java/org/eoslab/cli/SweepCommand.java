@@ -29,8 +29,8 @@ final class SweepCommand {
         specs.add(new Options.Spec("transient", "T", "steps discarded before keeping (default " + DEFAULT_TRANSIENT + ")"));
         specs.add(new Options.Spec("keep", "K", "steady-state steps kept per η, 1..10000 (default " + DEFAULT_KEEP + ")"));
         specs.add(new Options.Spec("threads", "n", "worker threads (default: every core)"));
-        specs.add(new Options.Spec("out", "DIR", "output folder (created if missing)"));
-        specs.add(new Options.Spec("help", null, "show this help"));
+        specs.add(Options.OUT_DIR);
+        specs.add(Options.HELP);
         SPECS = List.copyOf(specs);
     }
 

@@ -133,6 +133,10 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
     @Override
     void apply(Command c) {
         if (c instanceof SetLearningRate s) {
+            if (!(s.eta() > 0) || !Double.isFinite(s.eta())) {
+                message = "eta: " + s.eta() + " must be positive and finite";   // refused; the run goes on
+                return;
+            }
             if (run != null) run.setEta(s.eta());
             parameters = withEta(s.eta());
         } else if (c instanceof Play) {

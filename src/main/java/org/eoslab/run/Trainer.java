@@ -21,29 +21,26 @@ import org.eoslab.numerics.Sharpness;
  * One run of the deep linear network: an engine (dense GD or the reduced recursion), its probe and its
  * sharpness estimator, advanced one step at a time (see {@link Run}).
  */
-public final class Trainer implements Run<Parameters> {
+public final class Trainer extends AbstractRun<Parameters> {
     private final Parameters parameters;
     private final Columns columns;
     private final Dynamics dynamics;
     private final Probe probe;
     private final Sharpness sharpness;
-    private final double[] row;
-    private double eta;
-    private int sharpnessEvery;
-    private long step;
-    private long divergedAt = -1;
-    private Snapshot latest;
 
     public Trainer(Parameters parameters) {
         this(parameters, Targets.of(parameters.validate()));
     }
 
     public Trainer(Parameters parameters, Target target) {
-        this.parameters = parameters.validate();
-        this.columns = Columns.of(parameters);
-        this.eta = parameters.eta();
-        this.sharpnessEvery = parameters.sharpnessEvery();
-        this.row = columns.emptyRow();
+        this(parameters.validate(), target, Columns.of(parameters));
+        recordAt(0);
+    }
+
+    private Trainer(Parameters parameters, Target target, Columns columns) {
+        super(columns, parameters);
+        this.parameters = parameters;
+        this.columns = columns;
         if (parameters.engine() == EngineKind.REDUCED) {
             ReducedDynamics reduced = ReducedDynamics.create(parameters, target);
             this.dynamics = reduced;
@@ -55,7 +52,6 @@ public final class Trainer implements Run<Parameters> {
             this.probe = new DenseProbe(dense, columns);
             this.sharpness = new Sharpness(new DenseHessian(dense), parameters.seed());
         }
-        record(dynamics.forward());
     }
 
     /**
@@ -66,75 +62,26 @@ public final class Trainer implements Run<Parameters> {
         this(parameters, target);
         dynamics.restore(state);
         probe.reset();
-        this.step = step;
-        record(dynamics.forward());
+        recordAt(step);
     }
 
     @Override
-    public boolean advance() {
-        if (divergedAt >= 0) return false;
-        dynamics.step(eta);
-        step++;
-        double loss = dynamics.forward();
-        if (Divergence.diverged(loss)) {
-            divergedAt = step;
-            return false;
-        }
-        record(loss);
-        return true;
-    }
-
-    private void record(double loss) {
-        if (Divergence.diverged(loss)) {
-            divergedAt = step;
-            return;
-        }
-        Arrays.fill(row, Double.NaN);
-        row[Columns.STEP] = step;
-        row[Columns.LOSS] = loss;
-        row[columns.eta()] = eta;
-        if (sharpness != null && sharpnessEvery > 0 && step % sharpnessEvery == 0) {
-            row[Columns.SHARPNESS] = sharpness.estimate().eigenvalue();
-        }
-        probe.measure(row);
-        latest = Snapshot.of(columns, row);
-    }
+    void takeStep(double eta) { dynamics.step(eta); }
 
     @Override
-    public Snapshot snapshot() { return latest; }
+    double forward() { return dynamics.forward(); }
 
     @Override
-    public long step() { return step; }
+    double estimateSharpness() { return sharpness == null ? Double.NaN : sharpness.estimate().eigenvalue(); }
 
     @Override
-    public long divergedAt() { return divergedAt; }
-
-    public boolean diverged() { return divergedAt >= 0; }
-
-    @Override
-    public String endMessage() { return diverged() ? Divergence.message(divergedAt) : null; }
-
-    @Override
-    public double eta() { return eta; }
-
-    @Override
-    public void setEta(double eta) {
-        if (!(eta > 0) || !Double.isFinite(eta)) {
-            throw new IllegalArgumentException("eta: " + eta + " must be positive and finite");
-        }
-        this.eta = eta;
-    }
-
-    @Override
-    public void setSharpnessEvery(int every) {
-        this.sharpnessEvery = Math.max(0, every);
-    }
+    void measure(long step, double[] row) { probe.measure(row); }
 
     @Override
     public Columns columns() { return columns; }
 
     @Override
-    public Parameters parameters() { return parameters.withEta(eta).withSharpnessEvery(sharpnessEvery); }
+    public Parameters parameters() { return parameters.withEta(eta()).withSharpnessEvery(sharpnessEvery()); }
 
     public Target target() { return dynamics.target(); }
 

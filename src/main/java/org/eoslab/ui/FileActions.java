@@ -92,7 +92,7 @@ public final class FileActions {
             SessionData<Parameters> s = SessionFile.load(file);
             view.applyView(new Preset(Preset.SCHEMA, s.title(), s.description(), s.parameters(), List.of(), null, List.of()));
             view.controls().show(s.parameters());
-            view.engine().resume(s);
+            view.resume(s);
             return true;
         } catch (InvalidParameterException e) {
             dialogs.showError("Cannot open session", e.getMessage());
@@ -119,7 +119,7 @@ public final class FileActions {
         try {
             Parameters p = ConfigText.parse(Clipboard.getSystemClipboard().getString());
             view.showParameters(p);
-            view.engine().restart(p, true);
+            view.restart(p, true);
             return true;
         } catch (InvalidParameterException e) {
             dialogs.showError("Cannot paste configuration", e.getMessage());

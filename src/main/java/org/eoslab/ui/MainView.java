@@ -22,7 +22,9 @@ import org.eoslab.config.Preset;
 import org.eoslab.config.View;
 import org.eoslab.run.LiveEngine;
 import org.eoslab.run.LiveState;
+import org.eoslab.run.SessionData;
 import org.eoslab.ui.controls.ControlPanel;
+import org.eoslab.ui.controls.PendingRestart;
 import org.eoslab.ui.controls.RunToolbar;
 import org.eoslab.ui.mlp.MlpView;
 import org.eoslab.ui.mlp.SideBySideView;
@@ -82,6 +84,7 @@ public final class MainView extends BorderPane {
     private boolean dark;
     private Preset preset;
     private int shownGeneration = -1;
+    private final PendingRestart<Parameters> pending = new PendingRestart<>();
 
     public MainView(LiveEngine<Parameters> engine, Preset preset) {
         this.engine = engine;
@@ -110,7 +113,7 @@ public final class MainView extends BorderPane {
         controls.setPresetText(preset.title(), preset.description());
         applyView(preset);
         controls.setOnEta(engine::setEta);
-        controls.setOnRestart(p -> engine.restart(p, false));
+        controls.setOnRestart(p -> restart(p, false));
         controls.setOnSharpnessEvery(engine::setSharpnessEvery);
     }
 
@@ -170,7 +173,7 @@ public final class MainView extends BorderPane {
     public void loadPreset(Preset p) {
         applyView(p);
         showParameters(p.parameters());
-        engine.restart(p.parameters(), true);
+        restart(p.parameters(), true);
         if (getScene() != null && getScene().getWindow() instanceof Stage s) s.setTitle("EOS Lab — " + p.title());
     }
 
@@ -190,7 +193,19 @@ public final class MainView extends BorderPane {
     }
 
     /** Starts the linear run over from step 0 and plays it. */
-    void reset() { engine.restart(controls.draft(), true); }
+    void reset() { restart(controls.draft(), true); }
+
+    /** Every restart of the linear run goes through here: the controls wait for it before showing the engine's. */
+    void restart(Parameters p, boolean play) {
+        pending.sent(p);
+        engine.restart(p, play);
+    }
+
+    /** Continues a saved run (the controls wait for it, as for a restart). */
+    void resume(SessionData<Parameters> session) {
+        pending.sent(session.parameters());
+        engine.resume(session);
+    }
 
     /** Presentation mode: large type, thick lines, controls tucked away (F adds full screen). */
     public void setPresentation(boolean on) {
@@ -222,9 +237,10 @@ public final class MainView extends BorderPane {
     /** One frame: every view updates (on a time budget), then the status bar, readouts and toolbar. */
     private void frame(long budgetNanos, double framesPerSecond) {
         LiveState<Parameters> s = engine.state();
+        boolean settled = pending.settled(s);
         if (s.history() != null && s.generation() != shownGeneration) {
             shownGeneration = s.generation();
-            controls.show(s.parameters());
+            if (settled && !controls.editing()) controls.show(s.parameters());   // never undo an edit
             if (!bifurcation.busy()) bifurcation.resetRange(s.parameters());
         }
         LiveView shown = selectedView();

@@ -252,6 +252,9 @@ public final class ControlPanel extends VBox {
 
     public Parameters draft() { return draft; }
 
+    /** True while an edit waits out the quiet period: the engine's parameters are about to change. */
+    public boolean editing() { return debounce.getStatus() == javafx.animation.Animation.Status.RUNNING; }
+
     public EtaSlider eta() { return eta; }
 
     public NumberSlider alpha() { return alpha; }

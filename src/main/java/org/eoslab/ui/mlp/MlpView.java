@@ -18,6 +18,7 @@ import org.eoslab.run.LiveEngine;
 import org.eoslab.run.LiveState;
 import org.eoslab.ui.chart.HistoryFeed;
 import org.eoslab.ui.chart.PanelGrid;
+import org.eoslab.ui.controls.PendingRestart;
 import org.eoslab.ui.controls.RunToolbar;
 import org.eoslab.ui.view.LiveView;
 
@@ -37,7 +38,7 @@ public final class MlpView implements LiveView {
     private LiveEngine<MlpParameters> engine;
     private RunToolbar toolbar;
     private String shownMessage;
-    private MlpParameters sent;       // the last restart asked for, until the engine runs it (or refuses it)
+    private final PendingRestart<MlpParameters> pending = new PendingRestart<>();
 
     public MlpView(MlpParameters initial) {
         this.initial = initial;
@@ -80,7 +81,7 @@ public final class MlpView implements LiveView {
     }
 
     private void restart(MlpParameters p) {
-        sent = p;
+        pending.sent(p);
         whenActive(e -> e.restart(p, true));
     }
 
@@ -106,8 +107,7 @@ public final class MlpView implements LiveView {
         LiveState<MlpParameters> s = engine.state();
         boolean fresh = feed.follow(s.generation(), s.history());
         if (fresh) panels.rebuild(s.parameters(), s.history());
-        if (sent != null && (s.parameters().sameProblemAs(sent) || s.refused())) sent = null;
-        if (fresh && sent == null && !controls.editing()) controls.show(s.parameters());  // never undo an edit
+        if (pending.settled(s) && fresh && !controls.editing()) controls.show(s.parameters());  // never undo an edit
         if (shown) {
             feed.catchUp(panels.set()::consume, budgetNanos);
             panels.set().flush(s.steps());
