@@ -26,17 +26,15 @@ public record MlpParameters(String data, int samples, int depth, int hidden, dou
 
     @Override
     public MlpParameters validate() {
-        range("samples", samples, 1, MAX_SAMPLES);
-        range("depth", depth, 2, 10);
-        range("hidden", hidden, 1, MAX_HIDDEN);
-        positive("alpha", alpha);
-        positive("eta", eta);
+        Checks.inRange("samples", samples, 1, MAX_SAMPLES);
+        Checks.inRange("depth", depth, 2, 10);
+        Checks.inRange("hidden", hidden, 1, MAX_HIDDEN);
+        Checks.positiveFinite("alpha", alpha);
+        Checks.positiveFinite("eta", eta);
         if (loss == null) throw new InvalidParameterException("loss", "missing");
-        if (steps < 0 || steps > Parameters.MAX_STEPS) {
-            throw new InvalidParameterException("steps", steps + " is outside the allowed range [0, " + Parameters.MAX_STEPS + "]");
-        }
-        range("sharpnessEvery", sharpnessEvery, 0, Integer.MAX_VALUE);
-        range("metricsEvery", metricsEvery, 1, Integer.MAX_VALUE);
+        Checks.inRange("steps", steps, 0, Parameters.MAX_STEPS);
+        Checks.inRange("sharpnessEvery", sharpnessEvery, 0, Integer.MAX_VALUE);
+        Checks.inRange("metricsEvery", metricsEvery, 1, Integer.MAX_VALUE);
         return this;
     }
 
@@ -45,13 +43,7 @@ public record MlpParameters(String data, int samples, int depth, int hidden, dou
         return other instanceof MlpParameters o && withEta(o.eta).withSteps(o.steps).equals(o);
     }
 
-    private static void range(String field, long v, long lo, long hi) {
-        if (v < lo || v > hi) throw new InvalidParameterException(field, v + " is outside the allowed range [" + lo + ", " + hi + "]");
-    }
 
-    private static void positive(String field, double v) {
-        if (!(v > 0) || !Double.isFinite(v)) throw new InvalidParameterException(field, v + " must be positive and finite");
-    }
 
     public MlpParameters withData(String v) {
         return new MlpParameters(v, samples, depth, hidden, alpha, eta, loss, seed, steps, sharpnessEvery, metricsEvery);

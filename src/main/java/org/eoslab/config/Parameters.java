@@ -68,20 +68,18 @@ public record Parameters(
 
     @Override
     public Parameters validate() {
-        requireInRange("width", width, 1, MAX_WIDTH);
-        requireInRange("depth", depth, 2, MAX_DEPTH);
-        requireInRange("rank", rank, 1, width);
+        Checks.inRange("width", width, 1, MAX_WIDTH);
+        Checks.inRange("depth", depth, 2, MAX_DEPTH);
+        Checks.inRange("rank", rank, 1, width);
         validateSpectrum();
-        requirePositiveFinite("alpha", alpha);
-        requirePositiveFinite("eta", eta);
+        Checks.positiveFinite("alpha", alpha);
+        Checks.positiveFinite("eta", eta);
         if (init == null) throw new InvalidParameterException("init", "missing");
         if (loss == null) throw new InvalidParameterException("loss", "missing");
         if (engine == null) throw new InvalidParameterException("engine", "missing");
-        if (steps < 0 || steps > MAX_STEPS) {
-            throw new InvalidParameterException("steps", steps + " is outside the allowed range [0, " + MAX_STEPS + "]");
-        }
-        requireInRange("sharpnessEvery", sharpnessEvery, 0, Integer.MAX_VALUE);
-        requireInRange("top", top, 1, width);
+        Checks.inRange("steps", steps, 0, MAX_STEPS);
+        Checks.inRange("sharpnessEvery", sharpnessEvery, 0, Integer.MAX_VALUE);
+        Checks.inRange("top", top, 1, width);
         if (engine == EngineKind.REDUCED && init != Init.IDENTITY) {
             throw new InvalidParameterException("engine",
                     "'reduced' is the Theorem-1 recursion, exact only for init 'identity' (got init '" + init + "')");
@@ -109,18 +107,7 @@ public record Parameters(
         }
     }
 
-    private static void requireInRange(String field, int value, int lo, int hi) {
-        if (value < lo || value > hi) {
-            throw new InvalidParameterException(field,
-                    value + " is outside the allowed range [" + lo + ", " + hi + "]");
-        }
-    }
 
-    private static void requirePositiveFinite(String field, double value) {
-        if (!(value > 0) || !Double.isFinite(value)) {
-            throw new InvalidParameterException(field, value + " must be positive and finite");
-        }
-    }
 
     public Parameters withWidth(int v) { return new Parameters(v, depth, rank, singularValues, symmetric, targetFile, alpha, eta, init, loss, seed, steps, sharpnessEvery, top, engine); }
     public Parameters withDepth(int v) { return new Parameters(width, v, rank, singularValues, symmetric, targetFile, alpha, eta, init, loss, seed, steps, sharpnessEvery, top, engine); }

@@ -5,12 +5,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
+import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.eoslab.config.MlpParameters;
 import org.eoslab.config.View;
@@ -53,7 +56,7 @@ public final class MlpView implements LiveView {
         PanelGrid.layout(grid, List.copyOf(panels.set().all()), 3);
         content.setCenter(grid);
         status.setId("mlp-status");
-        content.setTop(new ToolBar(status));
+        content.setTop(statusRow());
         controls.setOnEta(v -> whenActive(e -> e.setEta(v)));
         controls.setOnRestart(this::restart);
         controls.setOnChooseData(this::chooseData);
@@ -90,10 +93,17 @@ public final class MlpView implements LiveView {
         if (engine != null) return;
         engine = LiveEngine.mlp(initial, true);
         toolbar = new RunToolbar("mlp-", engine, () -> restart(controls.draft()));
-        content.setTop(new ToolBar(toolbar, status));
+        content.setTop(new VBox(new ToolBar(toolbar), statusRow()));
     }
 
     public boolean active() { return engine != null; }
+
+    /** The status line under the toolbar: step, data, steps/s or how the run ended. */
+    private HBox statusRow() {
+        HBox row = new HBox(status);
+        row.setPadding(new Insets(2, 10, 4, 10));
+        return row;
+    }
 
     private void whenActive(Consumer<LiveEngine<MlpParameters>> command) {
         activate();

@@ -1,0 +1,18 @@
+package org.eoslab.config;
+
+/** The field checks every parameter record makes, with one wording for the message. */
+final class Checks {
+    private Checks() {}
+
+    static void inRange(String field, long value, long lo, long hi) {
+        if (value < lo || value > hi) {
+            throw new InvalidParameterException(field, value + " is outside the allowed range [" + lo + ", " + hi + "]");
+        }
+    }
+
+    static void positiveFinite(String field, double value) {
+        if (!(value > 0) || !Double.isFinite(value)) {
+            throw new InvalidParameterException(field, value + " must be positive and finite");
+        }
+    }
+}
