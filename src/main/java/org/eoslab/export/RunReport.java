@@ -34,7 +34,7 @@ public record RunReport(Outcome outcome, String summary, Parameters parameters, 
 
         public Builder(Trainer trainer) {
             this.trainer = trainer;
-            this.tail = new TailWindow(trainer.columns(), trainer.parameters().init(), trainer.targetValues(),
+            this.tail = new TailWindow(trainer.columns(), trainer.targetValues(),
                     TailWindow.DEFAULT_CAPACITY);
         }
 

@@ -3,7 +3,6 @@ package org.eoslab.metrics;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.eoslab.config.Init;
 import org.eoslab.config.Parameters;
 
 /**
@@ -68,14 +67,6 @@ public final class Columns implements Layout {
 
     /** σ_i of the product, i = 1..top. */
     public int sigma(int i) { return 2 + i; }
-
-    /**
-     * The column that follows mode i (1-based): {@code mode_i} (u*ᵀPv*, the mode's own value) for the
-     * identity init, whose singular vectors are invariant; the sorted {@code sigma_i} otherwise.
-     */
-    public int modeTrack(int i, Init init) {
-        return init != Init.IDENTITY && i <= top ? sigma(i) : mode(i);
-    }
 
     /** η in force for this step (it can change mid-run). */
     @Override

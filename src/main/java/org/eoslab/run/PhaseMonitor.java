@@ -1,6 +1,5 @@
 package org.eoslab.run;
 
-import org.eoslab.config.Init;
 import org.eoslab.metrics.Columns;
 import org.eoslab.metrics.Outcome;
 import org.eoslab.metrics.Phase;
@@ -14,10 +13,10 @@ public final class PhaseMonitor {
     private final double[] targets;
     private final double[] buffer = new double[WINDOW];
 
-    PhaseMonitor(Columns columns, Init init, double[] targets) {
+    PhaseMonitor(Columns columns, double[] targets) {
         this.targets = targets.clone();
         this.sources = new int[targets.length];
-        for (int i = 1; i <= targets.length; i++) sources[i - 1] = columns.modeTrack(i, init);
+        for (int i = 1; i <= targets.length; i++) sources[i - 1] = columns.mode(i);
     }
 
     int oscillating(History h) {

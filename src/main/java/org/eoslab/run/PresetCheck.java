@@ -23,7 +23,7 @@ public final class PresetCheck {
         if (!needsSharpness) p = p.withSharpnessEvery(0);   // sharpness never changes the trajectory
         Trainer trainer = new Trainer(p);
         Columns c = trainer.columns();
-        TailWindow tail = new TailWindow(c, p.init(), trainer.target().singularValues(), TailWindow.DEFAULT_CAPACITY);
+        TailWindow tail = new TailWindow(c, trainer.target().singularValues(), TailWindow.DEFAULT_CAPACITY);
         long half = p.steps() / 2;
         double maxSharpness = Double.NEGATIVE_INFINITY;
         double maxAngle = 0;

@@ -1,11 +1,10 @@
 package org.eoslab.run;
 
-import org.eoslab.config.Init;
 import org.eoslab.metrics.Columns;
 import org.eoslab.metrics.Outcome;
 
 /**
- * The last N values of every mode ({@link Columns#modeTrack}), enough to judge how a run ends ({@link Outcome}).
+ * The last N values of every mode ({@link Columns#mode}: its own value u*ᵢᵀPv*ᵢ, never a re-sorted σᵢ(P)), enough to judge how a run ends ({@link Outcome}).
  */
 public final class TailWindow {
     public static final int DEFAULT_CAPACITY = 512;
@@ -18,12 +17,12 @@ public final class TailWindow {
     private double firstLoss = Double.NaN;
     private double lastLoss = Double.NaN;
 
-    public TailWindow(Columns columns, Init init, double[] targets, int capacity) {
+    public TailWindow(Columns columns, double[] targets, int capacity) {
         int r = targets.length;
         this.targets = targets.clone();
         this.capacity = capacity;
         this.sources = new int[r];
-        for (int i = 1; i <= r; i++) sources[i - 1] = columns.modeTrack(i, init);
+        for (int i = 1; i <= r; i++) sources[i - 1] = columns.mode(i);
         this.ring = new double[r][capacity];
     }
 

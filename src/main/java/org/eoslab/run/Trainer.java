@@ -97,7 +97,7 @@ public final class Trainer extends AbstractRun<Parameters> {
 
     @Override
     public PhaseMonitor monitor() {
-        return new PhaseMonitor(columns, parameters.init(), target().singularValues());
+        return new PhaseMonitor(columns, target().singularValues());
     }
 
     @Override

@@ -30,7 +30,7 @@ class OscillationTest {
     /** Runs a trainer to the end and judges the tail. */
     static Outcome runToEnd(Parameters p) {
         Trainer trainer = new Trainer(p);
-        TailWindow tail = new TailWindow(trainer.columns(), p.init(), p.singularValues(), TailWindow.DEFAULT_CAPACITY);
+        TailWindow tail = new TailWindow(trainer.columns(), p.singularValues(), TailWindow.DEFAULT_CAPACITY);
         while (trainer.step() < p.steps() && trainer.advance()) tail.add(trainer.snapshot());
         return tail.outcome(trainer.divergedAt());
     }
@@ -164,5 +164,33 @@ class OscillationTest {
         double[] one = map(x, y, s, eta);
         double[] two = map(one[0], one[1], s, eta);
         return new double[] {two[0] - x, two[1] - y};
+    }
+
+    /**
+     * Modes are judged by their own values u*ᵢᵀPv*ᵢ, not by the sorted σᵢ(P): with the orthogonal init at η = 0.3
+     * (only η₁ = 0.265 passed, σ* = (2, 1.5, 1)) σ₁'s low branch (≈1.38) lies below σ₂* = 1.5, so the sorted σ₂
+     * alternates with σ₁'s branches, while mode 2's own value stays put.
+     */
+    @Test
+    void modesAreJudgedByTheirOwnValuesNotBySortedSingularValues() {
+        Parameters p = Parameters.defaults().withInit(org.eoslab.config.Init.ORTHOGONAL).withSharpnessEvery(0)
+                .withSteps(4000).validate();
+        Trainer trainer = new Trainer(p);
+        TailWindow tail = new TailWindow(trainer.columns(), p.singularValues(), TailWindow.DEFAULT_CAPACITY);
+        double sortedMin = Double.POSITIVE_INFINITY, sortedMax = 0, ownMin = Double.POSITIVE_INFINITY, ownMax = 0;
+        while (trainer.step() < p.steps() && trainer.advance()) {
+            tail.add(trainer.snapshot());
+            if (trainer.step() < p.steps() - 100) continue;
+            double sorted = trainer.snapshot().get(trainer.columns().sigma(2));
+            double own = Math.abs(trainer.snapshot().get(trainer.columns().mode(2)));
+            sortedMin = Math.min(sortedMin, sorted);
+            sortedMax = Math.max(sortedMax, sorted);
+            ownMin = Math.min(ownMin, own);
+            ownMax = Math.max(ownMax, own);
+        }
+        assertTrue(sortedMax - sortedMin > 0.05, "the sorted σ₂ alternates: " + sortedMin + ".." + sortedMax);
+        assertTrue(ownMax - ownMin < 1e-9, "mode 2's own value is still: " + ownMin + ".." + ownMax);
+        assertEquals(1.5, ownMax, 1e-6, "at σ₂*");
+        assertOscillating(tail.outcome(trainer.divergedAt()), 1);
     }
 }

@@ -117,7 +117,7 @@ public final class OrbitView extends BorderPane implements LiveView {
         int n = Math.min(window.getValue(), h.size());
         if (n < 4) return;
         if (buffer.length < n) buffer = new double[n];
-        int column = Columns.of(s.parameters()).modeTrack(i, s.parameters().init());
+        int column = Columns.of(s.parameters()).mode(i);
         h.column(column, h.size() - n, h.size(), buffer);
         for (int t = 0; t < n; t++) buffer[t] = Math.abs(buffer[t]);
         long firstStep = (long) h.get(h.size() - n, Columns.STEP);

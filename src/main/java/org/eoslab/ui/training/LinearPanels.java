@@ -28,7 +28,7 @@ public final class LinearPanels {
     public LinearPanels() {
         add(Panel.LOSS, "Loss", "loss", true);
         add(Panel.SHARPNESS, "Sharpness", "λ_max(∇²f)", false);
-        add(Panel.PRODUCT, "Singular values of P = W_L⋯W_1", "σ_i(P)", false);
+        add(Panel.PRODUCT, "Singular values of P = W_L⋯W_1, mode by mode", "σ_i(P)", false);
         add(Panel.LAYERS, "Singular values of a layer", "σ_i(W_ℓ)", false);
         add(Panel.ALIGNMENT, "Singular vectors: alignment and motion", "angle [°] / distance", true);
         add(Panel.BALANCE, "Balancedness (paper Fig. 4)", "max_ℓ |σ_i(W_L)² − σ_i(W_ℓ)²|", true);
@@ -61,9 +61,15 @@ public final class LinearPanels {
         sharp.add(predicted);
         sharp.add(new EnvelopeSeries("sharpness (Lanczos, every K steps)", Columns.SHARPNESS, same, Palette.dots(0), true));
 
+        // modes by their own values |u*ᵢᵀPv*ᵢ| (a sorted σᵢ(P) would swap with a neighbour's low branch), then
+        // the sorted σᵢ(P) past the target's rank
         ChartPanel product = panel(Panel.PRODUCT);
-        for (int i = 1; i <= c.top(); i++) {
-            product.add(new EnvelopeSeries("σ" + PanelSet.subscript(i), c.sigma(i), same, Palette.line(i - 1)));
+        for (int i = 1; i <= c.rank(); i++) {
+            product.add(new EnvelopeSeries("mode " + i + ": |u*" + PanelSet.subscript(i) + "ᵀPv*" + PanelSet.subscript(i) + "|",
+                    c.mode(i), Math::abs, Palette.line(i - 1)));
+        }
+        for (int i = c.rank() + 1; i <= c.top(); i++) {
+            product.add(new EnvelopeSeries("σ" + PanelSet.subscript(i) + "(P)", c.sigma(i), same, Palette.line(i - 1)));
         }
         ChartPanel layers = panel(Panel.LAYERS);
         for (int j = 1; j <= c.top(); j++) layers.add(new EnvelopeSeries("σ" + PanelSet.subscript(j), -1, same, Palette.line(j - 1)));
