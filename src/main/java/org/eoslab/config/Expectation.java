@@ -3,33 +3,50 @@ package org.eoslab.config;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * What a preset promises the viewer, checkable headless: run the preset (η and steps optionally
- * overridden) and compare the end of the run with every field that is set.
+ * What a preset promises the viewer, checkable headless: run the preset (η, steps or engine optionally
+ * overridden) and compare the run with every field that is set. Modes are judged by their own values
+ * u*ᵢᵀPv*ᵢ. "Second half" means the steps after half of the run.
  *
  * @param eta run at this η instead of the preset's (null: the preset's)
  * @param steps run this many steps instead of the preset's (null: the preset's)
+ * @param engine run with this engine instead of the preset's (null: the preset's)
  * @param status "converged", "oscillating", "diverged" or "training" at the end
  * @param oscillatingModes how many modes oscillate at the end
  * @param period the period of mode 1 at the end (0 = none up to 64)
- * @param sharpnessOverTwoOverEtaAtMost largest sharpness over the last half of the run, in units of 2/η, is at most this
- * @param sharpnessOverTwoOverEtaAtLeast ... and at least this
+ * @param escapedModes how many modes have left the saddle at the end (own value at least half of σ*ᵢ)
+ * @param sharpnessOverTwoOverEtaAtMost largest sharpness sampled in the second half, in units of 2/η, at most
+ * @param sharpnessOverTwoOverEtaAtLeast ... at least
+ * @param lowestSharpnessOverTwoOverEtaAtMost smallest sharpness sampled in the second half, in units of 2/η, at most
+ * @param lowestSharpnessOverTwoOverEtaAtLeast ... at least
  * @param balanceGapAtMost mode 1's final balancedness gap is at most this
  * @param balanceGapAtLeast ... or at least this (a gap that GD does not close)
  * @param angleDegreesAtMost P's singular subspaces end within this angle of U*, V*
- * @param angleDegreesAtLeast ... or move at least this much at some point of the second half
- * @param modeMixingAtLeast modes mix at least this much at some point of the second half
+ * @param angleDegreesAtLeast ... or are at least this far from them at some step of the second half
+ * @param firstAngleDegreesAtLeast the angle at step 1 is at least this (the vectors start away from U*, V*)
+ * @param modeMixingAtLeast modes mix at least this much at some step of the second half
+ * @param modeMixingAtMost modes never mix more than this, over the whole run
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Expectation(Double eta, Long steps, String status, Integer oscillatingModes, Integer period,
+public record Expectation(Double eta, Long steps, EngineKind engine, String status, Integer oscillatingModes,
+                          Integer period, Integer escapedModes,
                           Double sharpnessOverTwoOverEtaAtMost, Double sharpnessOverTwoOverEtaAtLeast,
-                          Double balanceGapAtMost, Double balanceGapAtLeast, Double angleDegreesAtMost, Double angleDegreesAtLeast,
-                          Double modeMixingAtLeast) {
+                          Double lowestSharpnessOverTwoOverEtaAtMost, Double lowestSharpnessOverTwoOverEtaAtLeast,
+                          Double balanceGapAtMost, Double balanceGapAtLeast, Double angleDegreesAtMost,
+                          Double angleDegreesAtLeast, Double firstAngleDegreesAtLeast, Double modeMixingAtLeast,
+                          Double modeMixingAtMost) {
 
     /** The parameters this expectation runs with. */
     public Parameters applyTo(Parameters p) {
         Parameters q = p;
         if (eta != null) q = q.withEta(eta);
         if (steps != null) q = q.withSteps(steps);
+        if (engine != null) q = q.withEngine(engine);
         return q;
+    }
+
+    /** True when a sharpness bound is promised (the run must then estimate it). */
+    public boolean needsSharpness() {
+        return sharpnessOverTwoOverEtaAtMost != null || sharpnessOverTwoOverEtaAtLeast != null
+                || lowestSharpnessOverTwoOverEtaAtMost != null || lowestSharpnessOverTwoOverEtaAtLeast != null;
     }
 }

@@ -33,8 +33,9 @@ class GoldenRunsTest {
     static List<Case> cases() {
         return List.of(
                 new Case("dense-identity", List.of("run", "--preset", "presets/default.json", "--steps", "300")),
-                new Case("dense-orthogonal", List.of("run", "--preset", "presets/fig10-orthogonal-init.json",
-                        "--width", "40", "--steps", "120", "--sharpness-every", "7")),
+                new Case("dense-orthogonal", List.of("run", "--width", "40", "--depth", "3", "--svals", "12.0997,7,5,3,1.5",
+                        "--alpha", "0.01", "--init", "orthogonal", "--loss", "mean", "--seed", "2", "--top", "6",
+                        "--eta", "140", "--steps", "120", "--sharpness-every", "7")),
                 new Case("reduced", List.of("run", "--preset", "presets/fig07-oscillation-range.json", "--steps", "600")),
                 new Case("mlp", List.of("run", "--model", "mlp", "--samples", "200", "--hidden", "32", "--depth", "3",
                         "--alpha", "0.41", "--eta", "2", "--steps", "40", "--sharpness-every", "7", "--metrics-every", "3")));
