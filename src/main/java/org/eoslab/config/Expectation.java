@@ -25,6 +25,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param firstAngleDegreesAtLeast the angle at step 1 is at least this (the vectors start away from U*, V*)
  * @param modeMixingAtLeast modes mix at least this much at some step of the second half
  * @param modeMixingAtMost modes never mix more than this, over the whole run
+ * @param basisDistanceAtMost every layer stays this close to its Theorem 1 / Conjecture 2 bases, over the run
+ * @param finalBasisDistanceAtLeast some layer ends at least this far from them (they do not hold)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Expectation(Double eta, Long steps, EngineKind engine, String status, Integer oscillatingModes,
@@ -33,7 +35,7 @@ public record Expectation(Double eta, Long steps, EngineKind engine, String stat
                           Double lowestSharpnessOverTwoOverEtaAtMost, Double lowestSharpnessOverTwoOverEtaAtLeast,
                           Double balanceGapAtMost, Double balanceGapAtLeast, Double angleDegreesAtMost,
                           Double angleDegreesAtLeast, Double firstAngleDegreesAtLeast, Double modeMixingAtLeast,
-                          Double modeMixingAtMost) {
+                          Double modeMixingAtMost, Double basisDistanceAtMost, Double finalBasisDistanceAtLeast) {
 
     /** The parameters this expectation runs with. */
     public Parameters applyTo(Parameters p) {

@@ -14,7 +14,11 @@ public enum Panel {
     /** Singular-vector alignment and motion. */
     ALIGNMENT("alignment"),
     /** Balancedness (paper Fig. 4). */
-    BALANCE("balance");
+    BALANCE("balance"),
+    /** Each layer's distance from the bases of Theorem 1 / Conjecture 2 (paper Fig. 11). */
+    BASES("bases"),
+    /** The Hessian trace (paper appendix D). */
+    TRACE("trace");
 
     private final String label;
 

@@ -23,6 +23,7 @@ public final class Columns implements Layout {
     private final int gap;
     private final int subspace;
     private final int layer;
+    private final int basis;
     private final int count;
     private final List<String> names;
 
@@ -44,7 +45,8 @@ public final class Columns implements Layout {
         this.gap = mixing + 1;
         this.subspace = gap + rank;
         this.layer = subspace + depth;
-        this.count = layer + depth * top;
+        this.basis = layer + depth * top;
+        this.count = basis + depth;
         this.names = Collections.unmodifiableList(buildNames());
     }
 
@@ -62,6 +64,7 @@ public final class Columns implements Layout {
         for (int l = 1; l <= depth; l++) {
             for (int j = 1; j <= top; j++) n.add("layer" + l + "_sigma_" + j);
         }
+        for (int l = 1; l <= depth; l++) n.add("basis_distance_" + l);
         return n;
     }
 
@@ -98,6 +101,12 @@ public final class Columns implements Layout {
 
     /** σ_j of layer ℓ, ℓ = 1..L, j = 1..top. */
     public int layerSigma(int l, int j) { return layer + (l - 1) * top + j - 1; }
+
+    /**
+     * Layer ℓ's distance from the bases Theorem 1 / Conjecture 2 predict (paper Fig. 11, {@link PredictedBases}),
+     * ℓ = 1..L.
+     */
+    public int basisDistance(int l) { return basis + l - 1; }
 
     @Override
     public int count() { return count; }

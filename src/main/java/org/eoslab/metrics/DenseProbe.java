@@ -10,7 +10,7 @@ import org.eoslab.numerics.TopSingular;
 /**
  * Every per-step measurement of the dense engine: singular values of P and of each layer, P's alignment
  * with U*, V*, per-layer subspace distance (paper eq. 8), balancedness gaps (paper Fig. 4), mode values
- * u*_iᵀPv*_i and the Hessian trace. Singular triplets come from warm-started subspace iteration
+ * u*_iᵀPv*_i, the Hessian trace and each layer's distance from its predicted bases. Singular triplets come from warm-started subspace iteration
  * ({@link TopSingular}: top max(k, r+1), residual-checked, full SVD as fallback). Buffers are allocated once.
  */
 public final class DenseProbe implements Probe {
@@ -33,7 +33,9 @@ public final class DenseProbe implements Probe {
     private final DMatrixRMaj modeCoupling;        // U*_rᵀ P V*_r, r×r
     private final Subspaces subspaces;
     private final HessianTrace trace;
+    private final PredictedBases bases;
 
+    /** Built on the engine's initial weights: they define the bases of Theorem 1 / Conjecture 2. */
     public DenseProbe(DenseEngine engine, Columns columns) {
         this.engine = engine;
         this.columns = columns;
@@ -57,6 +59,9 @@ public final class DenseProbe implements Probe {
         this.modeCoupling = new DMatrixRMaj(r, r);
         this.subspaces = new Subspaces(d, r);
         this.trace = new HessianTrace(engine);
+        DMatrixRMaj[] initial = new DMatrixRMaj[depth];
+        for (int l = 1; l <= depth; l++) initial[l - 1] = engine.layer(l);
+        this.bases = new PredictedBases(initial, engine.target().left(), engine.target().right());
     }
 
     @Override
@@ -69,6 +74,7 @@ public final class DenseProbe implements Probe {
         for (int l = 1; l <= depth; l++) measureLayer(l, row);
         measureBalance(row);
         row[columns.hessianTrace()] = trace.compute();
+        for (int l = 1; l <= depth; l++) row[columns.basisDistance(l)] = bases.distance(l, engine.layer(l));
     }
 
     @Override

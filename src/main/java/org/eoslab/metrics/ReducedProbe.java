@@ -46,6 +46,13 @@ public final class ReducedProbe implements Probe {
             row[columns.balanceGap(i)] = gap;
         }
         row[columns.hessianTrace()] = hessianTrace();
+        for (int l = 1; l <= depth; l++) row[columns.basisDistance(l)] = layerIsZero(l) ? Double.NaN : 0.0;
+    }
+
+    /** The recursion keeps every layer in Theorem 1's bases exactly; only a zero layer has no distance. */
+    private boolean layerIsZero(int l) {
+        for (int i = 1; i <= r; i++) if (engine.modeWeight(i, l) != 0) return false;
+        return true;
     }
 
     /** Top `top` values of {sorted modes} ∪ {residual × (d − r)}, descending. */

@@ -34,6 +34,29 @@ public final class Theory {
         return onsets;
     }
 
+    /**
+     * tr ∇²f at the balanced minimum reached from the identity init (paper eq. 15 evaluated there): every layer
+     * holds s_i^{1/L} on mode i, the inner layers keep α on the other d − r directions, and W_L is zero on them, so
+     * tr = c·[Σ_{ℓ<L} (Σᵢ sᵢ^{2(ℓ−1)/L} + (d−r)·α^{2(ℓ−1)})·Σᵢ sᵢ^{2(L−ℓ)/L} + d·(Σᵢ sᵢ^{2(L−1)/L} + (d−r)·α^{2(L−1)})].
+     * The paper's closed form after Lemma 1 (appendix D) puts the α terms on the suffix side instead; this one is
+     * checked against eq. 15 on converged runs. The O(α²) imbalance the init leaves is ignored.
+     */
+    public static double hessianTraceAtMinimum(Parameters p) {
+        int depth = p.depth();
+        int rest = p.width() - p.rank();
+        double total = 0;
+        for (int l = 1; l <= depth; l++) {
+            double prefix = rest * Math.pow(p.alpha(), 2.0 * (l - 1));
+            double suffix = l == depth ? p.width() : 0;
+            for (int i = 1; i <= p.rank(); i++) {
+                prefix += Math.pow(p.singularValue(i), 2.0 * (l - 1) / depth);
+                if (l < depth) suffix += Math.pow(p.singularValue(i), 2.0 * (depth - l) / depth);
+            }
+            total += prefix * suffix;
+        }
+        return p.lossScale() * total;
+    }
+
     /** Number of modes with η_i &lt; η: the modes theory says oscillate at η. */
     public static int oscillatingModeCount(double eta, double[] singularValues, int depth, double c) {
         int n = 0;

@@ -19,7 +19,7 @@ public final class PresetCheck {
     /** What a run showed, reduced to the quantities expectations speak of. */
     private record Measured(Outcome outcome, double maxSharpness, double minSharpness, double maxAngle,
                             double firstAngle, double finalAngle, double maxMixingSecondHalf, double maxMixing,
-                            double finalGap, int escaped) {}
+                            double finalGap, int escaped, double maxBasisDistance, double finalBasisDistance) {}
 
     /** Every failed promise of {@code e} for {@code preset}; empty if all hold. */
     public static List<String> failures(Preset preset, Expectation e) {
@@ -52,6 +52,10 @@ public final class PresetCheck {
         bound(failed, where, "angle at step 1 [°]", m.firstAngle(), e.firstAngleDegreesAtLeast(), null);
         bound(failed, where, "largest mode mixing in the second half", m.maxMixingSecondHalf(), e.modeMixingAtLeast(), null);
         bound(failed, where, "largest mode mixing", m.maxMixing(), null, e.modeMixingAtMost());
+        bound(failed, where, "largest distance of a layer from its predicted bases", m.maxBasisDistance(), null,
+                e.basisDistanceAtMost());
+        bound(failed, where, "final distance of the layers from their predicted bases", m.finalBasisDistance(),
+                e.finalBasisDistanceAtLeast(), null);
         return failed;
     }
 
@@ -67,7 +71,7 @@ public final class PresetCheck {
         TailWindow tail = new TailWindow(c, trainer.targetValues(), TailWindow.DEFAULT_CAPACITY);
         long half = p.steps() / 2;
         double maxSharpness = Double.NEGATIVE_INFINITY, minSharpness = Double.POSITIVE_INFINITY;
-        double maxAngle = 0, firstAngle = Double.NaN, maxMixingSecondHalf = 0, maxMixing = 0;
+        double maxAngle = 0, firstAngle = Double.NaN, maxMixingSecondHalf = 0, maxMixing = 0, maxBasis = 0;
         tail.add(trainer.snapshot());
         while (trainer.step() < p.steps() && trainer.advance()) {
             Snapshot s = trainer.snapshot();
@@ -76,6 +80,7 @@ public final class PresetCheck {
             double mixing = finiteOrZero(s.get(c.modeMixing()));
             if (s.step() == 1) firstAngle = angle;
             maxMixing = Math.max(maxMixing, mixing);
+            maxBasis = Math.max(maxBasis, basisDistance(s, c));
             if (s.step() < half) continue;
             if (!Double.isNaN(s.sharpness())) {
                 maxSharpness = Math.max(maxSharpness, s.sharpness());
@@ -90,7 +95,14 @@ public final class PresetCheck {
         for (int i = 1; i <= targets.length; i++) if (Math.abs(last.get(c.mode(i))) >= targets[i - 1] / 2) escaped++;
         return new Measured(tail.outcome(trainer.divergedAt()), maxSharpness, minSharpness, maxAngle, firstAngle,
                 Math.max(last.get(c.angleLeft()), last.get(c.angleRight())), maxMixingSecondHalf, maxMixing,
-                last.get(c.balanceGap(1)), escaped);
+                last.get(c.balanceGap(1)), escaped, maxBasis, basisDistance(last, c));
+    }
+
+    /** The largest distance of a layer from its predicted bases at this step (NaN, undefined, counts as 0). */
+    private static double basisDistance(Snapshot s, Columns c) {
+        double max = 0;
+        for (int l = 1; l <= c.depth(); l++) max = Math.max(max, finiteOrZero(s.get(c.basisDistance(l))));
+        return max;
     }
 
     private static double finiteOrZero(double v) {

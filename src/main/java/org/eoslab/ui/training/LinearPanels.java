@@ -2,6 +2,7 @@ package org.eoslab.ui.training;
 
 import java.util.function.DoubleUnaryOperator;
 import java.util.stream.IntStream;
+import org.eoslab.config.Init;
 import org.eoslab.config.Panel;
 import org.eoslab.config.Parameters;
 import org.eoslab.metrics.Columns;
@@ -17,13 +18,15 @@ import org.eoslab.ui.chart.Series;
 import org.eoslab.ui.chart.StepSeries;
 
 /**
- * The deep linear network's six panels ({@link Panel}): loss, sharpness, product singular values, layer
- * singular values, singular-vector alignment, balancedness. Filled anew for each run's column layout.
+ * The deep linear network's panels ({@link Panel}): loss, sharpness, product singular values, layer singular
+ * values, singular-vector alignment, balancedness, the layers' bases (Fig. 11) and the Hessian trace
+ * (appendix D). Filled anew for each run's column layout.
  */
 public final class LinearPanels {
     private final PanelSet set = new PanelSet();
     private final LayerChoice layerChoice;
     private final ReferenceLine predicted = new ReferenceLine("predicted L·σ₁*^(2−2/L)", Palette.dotted("#8C8C8C"));
+    private final ReferenceLine traceAtMinimum = new ReferenceLine("at the balanced minimum (eq. 15, corrected)", Palette.dotted("#8C8C8C"));
 
     public LinearPanels() {
         add(Panel.LOSS, "Loss", "loss", true);
@@ -32,6 +35,8 @@ public final class LinearPanels {
         add(Panel.LAYERS, "Singular values of a layer", "σ_i(W_ℓ)", false);
         add(Panel.ALIGNMENT, "Singular vectors: alignment and motion", "angle [°] / distance", true);
         add(Panel.BALANCE, "Balancedness (paper Fig. 4)", "max_ℓ |σ_i(W_L)² − σ_i(W_ℓ)²|", true);
+        add(Panel.BASES, "Layers vs. the bases of Thm 1 / Conj. 2 (Fig. 11)", "‖W_ℓB_ℓ − A_ℓ diag(·)‖ / ‖W_ℓB_ℓ‖", true);
+        add(Panel.TRACE, "Hessian trace (paper App. D)", "tr ∇²f", false);
         layerChoice = new LayerChoice("layer-choice", panel(Panel.LAYERS));
     }
 
@@ -85,5 +90,15 @@ public final class LinearPanels {
         }
         ChartPanel balance = panel(Panel.BALANCE);
         for (int i = 1; i <= c.rank(); i++) balance.add(new EnvelopeSeries("mode " + i, c.balanceGap(i), floor, Palette.line(i - 1)));
+        ChartPanel bases = panel(Panel.BASES);
+        for (int l = 1; l <= c.depth(); l++) {
+            bases.add(new EnvelopeSeries("W" + PanelSet.subscript(l), c.basisDistance(l), floor, Palette.line(l - 1)));
+        }
+        ChartPanel trace = panel(Panel.TRACE);
+        // the closed form holds where the layers end balanced on Theorem 1's (or Conjecture 2's rotated) bases
+        boolean balancedMinimum = p.init() == Init.IDENTITY || p.init() == Init.ZERO_ORTHOGONAL;
+        traceAtMinimum.setValue(balancedMinimum ? Theory.hessianTraceAtMinimum(p) : Double.NaN);
+        trace.add(traceAtMinimum);
+        trace.add(new EnvelopeSeries("tr ∇²f (eq. 15)", c.hessianTrace(), same, Palette.line(0)));
     }
 }
