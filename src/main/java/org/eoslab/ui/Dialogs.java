@@ -28,6 +28,19 @@ final class Dialogs {
 
     String lastError() { return lastError; }
 
+    /** A non-blocking dialog with a longer text (help), wrapped to a readable width. */
+    void showText(String title, String text) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        javafx.scene.control.Label body = new javafx.scene.control.Label(text);
+        body.setWrapText(true);
+        body.setMaxWidth(640);
+        alert.getDialogPane().setContent(body);
+        if (window() != null) alert.initOwner(window());
+        alert.show();
+    }
+
     /** A file to open, or null when the user cancelled. */
     Path open(String title, String pattern) {
         return path(chooser(title, pattern).showOpenDialog(window()));

@@ -27,7 +27,10 @@ final class Menus {
         this.files = files;
         Menu run = new Menu("Run");
         run.getItems().add(item("Reset (R)", view::reset));
-        bar = new MenuBar(fileMenu(), presetMenu(), run, viewMenu());
+        Menu help = new Menu("Help");
+        help.getItems().add(item("Where the paper's constants differ…", () -> view.dialogs().showText(
+                "The paper's constants", PaperConstants.text())));
+        bar = new MenuBar(fileMenu(), presetMenu(), run, viewMenu(), help);
     }
 
     MenuBar bar() { return bar; }
