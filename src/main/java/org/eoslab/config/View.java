@@ -8,6 +8,8 @@ public enum View {
     TRAINING("training"),
     ORBIT("orbit"),
     BIFURCATION("bifurcation"),
+    /** A mode's phase plane and balancedness, paper Fig. 4. */
+    BALANCE("balance"),
     /** The ReLU network of paper section 4.2. */
     MLP("mlp"),
     /** The ReLU network beside the linear one, paper Fig. 1. */

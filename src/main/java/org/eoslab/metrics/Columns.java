@@ -24,6 +24,7 @@ public final class Columns implements Layout {
     private final int subspace;
     private final int layer;
     private final int basis;
+    private final int layerMode;
     private final int count;
     private final List<String> names;
 
@@ -46,7 +47,8 @@ public final class Columns implements Layout {
         this.subspace = gap + rank;
         this.layer = subspace + depth;
         this.basis = layer + depth * top;
-        this.count = basis + depth;
+        this.layerMode = basis + depth;
+        this.count = layerMode + depth * rank;
         this.names = Collections.unmodifiableList(buildNames());
     }
 
@@ -65,6 +67,9 @@ public final class Columns implements Layout {
             for (int j = 1; j <= top; j++) n.add("layer" + l + "_sigma_" + j);
         }
         for (int l = 1; l <= depth; l++) n.add("basis_distance_" + l);
+        for (int l = 1; l <= depth; l++) {
+            for (int i = 1; i <= rank; i++) n.add("layer" + l + "_mode_" + i);
+        }
         return n;
     }
 
@@ -107,6 +112,12 @@ public final class Columns implements Layout {
      * ℓ = 1..L.
      */
     public int basisDistance(int l) { return basis + l - 1; }
+
+    /**
+     * Mode i's own value in layer ℓ, a_ℓᵢᵀW_ℓb_ℓᵢ in the predicted bases (x_i for ℓ = L, y_i for the others in
+     * math.md's recursion; paper Fig. 4's phase plane), ℓ = 1..L, i = 1..r. NaN where the bases are undefined.
+     */
+    public int layerMode(int l, int i) { return layerMode + (l - 1) * rank + i - 1; }
 
     @Override
     public int count() { return count; }

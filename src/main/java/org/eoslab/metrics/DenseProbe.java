@@ -34,6 +34,7 @@ public final class DenseProbe implements Probe {
     private final Subspaces subspaces;
     private final HessianTrace trace;
     private final PredictedBases bases;
+    private final double[] layerModes;
 
     /** Built on the engine's initial weights: they define the bases of Theorem 1 / Conjecture 2. */
     public DenseProbe(DenseEngine engine, Columns columns) {
@@ -62,6 +63,7 @@ public final class DenseProbe implements Probe {
         DMatrixRMaj[] initial = new DMatrixRMaj[depth];
         for (int l = 1; l <= depth; l++) initial[l - 1] = engine.layer(l);
         this.bases = new PredictedBases(initial, engine.target().left(), engine.target().right());
+        this.layerModes = new double[r];
     }
 
     @Override
@@ -74,7 +76,10 @@ public final class DenseProbe implements Probe {
         for (int l = 1; l <= depth; l++) measureLayer(l, row);
         measureBalance(row);
         row[columns.hessianTrace()] = trace.compute();
-        for (int l = 1; l <= depth; l++) row[columns.basisDistance(l)] = bases.distance(l, engine.layer(l));
+        for (int l = 1; l <= depth; l++) {
+            row[columns.basisDistance(l)] = bases.distance(l, engine.layer(l), layerModes);
+            for (int i = 1; i <= r; i++) row[columns.layerMode(l, i)] = layerModes[i - 1];
+        }
     }
 
     @Override

@@ -64,12 +64,19 @@ final class PredictedBases {
         return true;
     }
 
-    /** The distance of layer ℓ (1-based) with weights {@code w} from its predicted decomposition. */
-    double distance(int l, DMatrixRMaj w) {
-        if (!defined) return Double.NaN;
+    /**
+     * The distance of layer ℓ (1-based) with weights {@code w} from its predicted decomposition; the mode values
+     * a_ℓᵢᵀ W_ℓ b_ℓᵢ go to {@code modes[i−1]} (NaN where the bases are undefined).
+     */
+    double distance(int l, DMatrixRMaj w, double[] modes) {
+        if (!defined) {
+            java.util.Arrays.fill(modes, Double.NaN);
+            return Double.NaN;
+        }
         DMatrixRMaj a = left[l - 1];
         CommonOps_DDRM.mult(w, right[l - 1], mapped);              // W_ℓ B_ℓ
         CommonOps_DDRM.multTransA(a, mapped, coupling);            // A_ℓᵀ W_ℓ B_ℓ
+        for (int j = 0; j < modes.length; j++) modes[j] = coupling.get(j, j);
         double total = 0;
         double residual = 0;
         for (int row = 0; row < mapped.numRows; row++) {

@@ -46,7 +46,10 @@ public final class ReducedProbe implements Probe {
             row[columns.balanceGap(i)] = gap;
         }
         row[columns.hessianTrace()] = hessianTrace();
-        for (int l = 1; l <= depth; l++) row[columns.basisDistance(l)] = layerIsZero(l) ? Double.NaN : 0.0;
+        for (int l = 1; l <= depth; l++) {
+            row[columns.basisDistance(l)] = layerIsZero(l) ? Double.NaN : 0.0;
+            for (int i = 1; i <= r; i++) row[columns.layerMode(l, i)] = engine.modeWeight(i, l);
+        }
     }
 
     /** The recursion keeps every layer in Theorem 1's bases exactly; only a zero layer has no distance. */

@@ -30,6 +30,7 @@ import org.eoslab.ui.mlp.MlpView;
 import org.eoslab.ui.mlp.SideBySideView;
 import org.eoslab.ui.orbit.BifurcationView;
 import org.eoslab.ui.orbit.OrbitView;
+import org.eoslab.ui.training.BalanceView;
 import org.eoslab.ui.training.TrainingView;
 import org.eoslab.ui.view.LiveView;
 
@@ -68,6 +69,7 @@ public final class MainView extends BorderPane {
     private final TrainingView training;
     private final OrbitView orbit;
     private final BifurcationView bifurcation;
+    private final BalanceView balance;
     private final MlpView mlp = new MlpView(MlpParameters.defaults());
     private final SideBySideView sideBySide;
     private final Map<View, LiveView> views = new EnumMap<>(View.class);
@@ -93,6 +95,7 @@ public final class MainView extends BorderPane {
         this.training = new TrainingView(engine);
         this.orbit = new OrbitView(engine);
         this.bifurcation = new BifurcationView(engine, controls::draft, controls::applyEta);
+        this.balance = new BalanceView(engine);
         this.sideBySide = new SideBySideView(engine, mlp);
         this.linearRun = new RunToolbar("", engine, this::reset);
         this.files = new FileActions(this, dialogs);
@@ -103,7 +106,7 @@ public final class MainView extends BorderPane {
         side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         side.setPrefWidth(350);
         setTop(new VBox(menus.bar(), toolBar()));
-        for (LiveView v : List.of(training, orbit, bifurcation, mlp, sideBySide)) addTab(v);
+        for (LiveView v : List.of(training, orbit, bifurcation, balance, mlp, sideBySide)) addTab(v);
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, o, tab) -> onTab(tab));
         tabs.setId("tabs");
         setCenter(tabs);
@@ -274,6 +277,8 @@ public final class MainView extends BorderPane {
     public TrainingView training() { return training; }
 
     public OrbitView orbit() { return orbit; }
+
+    public BalanceView balance() { return balance; }
 
     public BifurcationView bifurcation() { return bifurcation; }
 

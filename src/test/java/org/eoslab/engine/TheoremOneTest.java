@@ -58,6 +58,14 @@ class TheoremOneTest {
                             "inner layer " + l + " keeps α on the residual subspace at step " + t);
                 }
             }
+            for (int l = 1; l <= depth; l++) {
+                for (int i = 1; i <= p.rank(); i++) {
+                    double expected = reducedRow[columns.layerMode(l, i)];   // x_i (ℓ = L) or y_i of the recursion
+                    assertEquals(expected, denseRow[columns.layerMode(l, i)], 1e-12 * Math.abs(expected) + 1e-13 * scale,
+                            "mode " + i + " in layer " + l + " at step " + t);
+                }
+                if (t > 0) assertTrue(denseRow[columns.basisDistance(l)] <= 1e-12, "layer " + l + " keeps Theorem 1's bases");
+            }
             if (t > 0) {
                 // exact in theory; numerically an SVD resolves the top-r subspace to ε·σ_1/σ_r (Wedin)
                 double bound = Math.toDegrees(1e-14 * reducedRow[columns.sigma(1)] / reducedRow[columns.sigma(p.rank())]);

@@ -64,6 +64,31 @@ class PresetsExportSessionTest extends LiveAppTestBase {
         assertTrue(PresetLibrary.names().size() >= 13, "the menu lists every bundled preset");
     }
 
+    private double[][] planePoints() {
+        try {
+            return fx(() -> app.view.balance().points());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Fig. 4's view: the iterates start at (α, 0) and, at the edge of stability, end on the balanced line. */
+    @Test
+    void theBalancePresetShowsThePhasePlaneEndingOnTheBalancedLine(FxRobot robot) throws Exception {
+        waitForRun();
+        var preset = PresetLibrary.load("fig04-balance-large-alpha.json");
+        robot.interact(() -> app.view.loadPreset(preset));
+        assertEquals(View.BALANCE, app.view.selectedView().name(), "the balance view opens");
+        LiveAppFixture.waitUntil(60, () -> app.state().steps() == preset.parameters().steps() && !app.state().playing());
+        LiveAppFixture.waitUntil(10, () -> {
+            double[][] p = planePoints();
+            return p.length > 100 && Math.abs(p[p.length - 1][0] - p[p.length - 1][1]) < 1e-6;
+        });
+        double[][] p = planePoints();
+        assertEquals(preset.parameters().alpha(), p[0][0], 1e-12, "inner layer starts at α");
+        assertEquals(0.0, p[0][1], 0.0, "last layer starts at 0");
+    }
+
     @Test
     void picturesAtTwoAndThreeTimesWithACaption(FxRobot robot) throws Exception {
         waitForRun();
