@@ -14,7 +14,7 @@ final class MlpOptions {
 
     static final List<Options.Spec> SPECS = List.of(
             MODEL,
-            new Options.Spec("data", "FILE", "MNIST-format *images-idx3-ubyte[.gz] (labels next to it); default: the shipped Fashion-MNIST subset"),
+            new Options.Spec("data", "SET|FILE", "fashion-mnist (default) or mnist: the shipped subsets (20k, 10k images); or an MNIST-format *images-idx3-ubyte[.gz] file (labels next to it)"),
             new Options.Spec("samples", "n", "training samples, the first n of the file, 1.." + MlpParameters.MAX_SAMPLES),
             new Options.Spec("depth", "L", "layers, 2..10 (the paper uses 4 and 6)"),
             new Options.Spec("hidden", "h", "hidden width, 1.." + MlpParameters.MAX_HIDDEN),

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * A run of the paper's ReLU network (section 4.2): data, architecture, optimizer and what to record.
  *
- * @param data an IDX images file (labels found next to it), or null for the Fashion-MNIST subset shipped
+ * @param data a shipped data set's name ({@link ShippedData}: "fashion-mnist", "mnist"), or an IDX images file
+ *             (labels found next to it); null: the shipped Fashion-MNIST subset
  * @param samples training samples used, the first ones of the file
  * @param alpha init scale: W_ℓ entries N(0, α²·2/fan_in)
  * @param metricsEvery layer spectra and subspace distances on steps t, t+1 for t a multiple of this
@@ -16,8 +17,6 @@ public record MlpParameters(String data, int samples, int depth, int hidden, dou
         implements RunParameters {
     public static final int MAX_SAMPLES = 60_000;
     public static final int MAX_HIDDEN = 2_000;
-    /** What {@code data = null} stands for: the Fashion-MNIST subset in assets/. */
-    public static final String SHIPPED_DATA = "fashion-mnist (20k subset shipped with EOS Lab)";
 
     /** The paper's network at a size that runs live: 1000 samples, width 200, depth 4. */
     public static MlpParameters defaults() {

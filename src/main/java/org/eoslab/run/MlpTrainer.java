@@ -3,6 +3,7 @@ package org.eoslab.run;
 import java.nio.file.Path;
 import org.eoslab.config.LossKind;
 import org.eoslab.config.MlpParameters;
+import org.eoslab.config.ShippedData;
 import org.eoslab.engine.mlp.Dataset;
 import org.eoslab.engine.mlp.IdxReader;
 import org.eoslab.engine.mlp.Mlp;
@@ -53,7 +54,8 @@ public final class MlpTrainer extends AbstractRun<MlpParameters> {
 
     /** The data of a parameter set: its IDX file, or the shipped subset. */
     public static Dataset load(MlpParameters p) {
-        if (p.data() == null) return IdxReader.readBundled(p.samples());
+        ShippedData shipped = ShippedData.named(p.data());
+        if (shipped != null) return IdxReader.readShipped(shipped, p.samples());
         Path images = Path.of(p.data());
         return IdxReader.read(images, IdxReader.labelsFor(images), p.samples());
     }

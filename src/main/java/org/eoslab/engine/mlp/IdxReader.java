@@ -11,7 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import org.eoslab.config.InvalidParameterException;
-import org.eoslab.config.MlpParameters;
+import org.eoslab.config.ShippedData;
 
 /**
  * Reads MNIST-format IDX files (raw or gzip): images (magic 2051: count, rows, cols, then bytes) and labels
@@ -21,8 +21,6 @@ import org.eoslab.config.MlpParameters;
 public final class IdxReader {
     static final int IMAGES = 2051;
     static final int LABELS = 2049;
-    public static final String BUNDLED_IMAGES = "/assets/fashion-mnist/train-20k-images-idx3-ubyte.gz";
-    public static final String BUNDLED_LABELS = "/assets/fashion-mnist/train-20k-labels-idx1-ubyte.gz";
 
     private IdxReader() {}
 
@@ -46,14 +44,19 @@ public final class IdxReader {
         }
     }
 
-    /** The first {@code limit} samples of the Fashion-MNIST subset in the jar. */
-    public static Dataset readBundled(int limit) {
-        try (InputStream im = resource(BUNDLED_IMAGES); InputStream lb = resource(BUNDLED_LABELS)) {
-            Dataset d = read(im, lb, limit, BUNDLED_IMAGES, BUNDLED_LABELS);
-            return new Dataset(d.features(), d.samples(), d.classes(), d.x(), d.labels(), MlpParameters.SHIPPED_DATA);
+    /** The first {@code limit} samples of a data set shipped in the jar. */
+    public static Dataset readShipped(ShippedData set, int limit) {
+        try (InputStream im = resource(set.imagesResource()); InputStream lb = resource(set.labelsResource())) {
+            Dataset d = read(im, lb, limit, set.imagesResource(), set.labelsResource());
+            return new Dataset(d.features(), d.samples(), d.classes(), d.x(), d.labels(), set.description());
         } catch (IOException e) {
-            throw new InvalidParameterException("data", "cannot read the bundled subset: " + e.getMessage());
+            throw new InvalidParameterException("data", "cannot read the shipped " + set + " subset: " + e.getMessage());
         }
+    }
+
+    /** The first {@code limit} samples of the default shipped set (Fashion-MNIST). */
+    public static Dataset readBundled(int limit) {
+        return readShipped(ShippedData.FASHION_MNIST, limit);
     }
 
     private static InputStream resource(String name) throws IOException {

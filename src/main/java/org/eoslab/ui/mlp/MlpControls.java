@@ -15,6 +15,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.eoslab.config.InvalidParameterException;
 import org.eoslab.config.MlpParameters;
+import org.eoslab.config.ShippedData;
 import org.eoslab.ui.controls.ControlPanel;
 import org.eoslab.ui.controls.NumberSlider;
 import org.eoslab.ui.controls.SeedField;
@@ -32,6 +33,7 @@ public final class MlpControls extends VBox {
     private final SeedField seed = new SeedField("mlp-seed");
     private final ComboBox<Integer> sharpnessEvery = new ComboBox<>();
     private final Label data = new Label();
+    private final ComboBox<ShippedData> shipped = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(ShippedData.values()));
     private final Label message = new Label();
     private final PauseTransition debounce = new PauseTransition(ControlPanel.DEBOUNCE);
     private MlpParameters draft;
@@ -70,9 +72,9 @@ public final class MlpControls extends VBox {
         Button open = new Button("Open IDX images…");
         open.setId("mlp-open-data");
         open.setOnAction(e -> chooseData.run());
-        Button shipped = new Button("Shipped subset");
         shipped.setId("mlp-shipped-data");
-        shipped.setOnAction(e -> setData(null));
+        shipped.setPromptText("shipped subset");
+        shipped.valueProperty().addListener((obs, o, v) -> { if (!updating && v != null) setShipped(v); });
         GridPane misc = new GridPane();
         misc.setHgap(8);
         misc.setVgap(6);
@@ -101,9 +103,14 @@ public final class MlpControls extends VBox {
         });
     }
 
-    /** Another data file (null: the shipped subset); the number of samples is kept if the file has enough. */
+    /** Another data file; the number of samples is kept if the file has enough. */
     public void setData(Path images) {
-        edit(draft.withData(images == null ? null : images.toString()));
+        edit(draft.withData(images.toString()));
+    }
+
+    /** A shipped data set (Fashion-MNIST, the default, is data = null). */
+    public void setShipped(ShippedData set) {
+        edit(draft.withData(set == ShippedData.FASHION_MNIST ? null : set.label()));
     }
 
     private void edit(MlpParameters next) {
@@ -131,7 +138,9 @@ public final class MlpControls extends VBox {
         samples.setValue(p.samples());
         seed.show(p.seed());
         sharpnessEvery.setValue(p.sharpnessEvery());
-        data.setText(p.data() == null ? MlpParameters.SHIPPED_DATA : p.data());
+        ShippedData set = ShippedData.named(p.data());
+        data.setText(set != null ? set.description() : p.data());
+        shipped.setValue(set);
         updating = false;
     }
 

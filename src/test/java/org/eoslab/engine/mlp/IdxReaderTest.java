@@ -62,4 +62,15 @@ class IdxReaderTest {
         InvalidParameterException ex = assertThrows(InvalidParameterException.class, e);
         assertTrue(ex.getMessage().contains(fragment), ex.getMessage());
     }
+
+    @Test
+    void theShippedMnistDigitsLoadWithEveryClassInterleaved() {
+        Dataset d = IdxReader.readShipped(org.eoslab.config.ShippedData.MNIST, 10_000);
+        assertEquals(784, d.features());
+        assertEquals(10, d.classes());
+        for (int j = 0; j < 20; j++) assertEquals(j % 10, d.labels()[j], "round-robin class order, sample " + j);
+        double ink = 0;
+        for (int f = 0; f < d.features(); f++) ink += d.x()[f * d.samples()];
+        assertTrue(ink > 20 && ink < 300, "a digit has some ink, not a blank or full image: " + ink);
+    }
 }
