@@ -18,9 +18,13 @@ public record MlpParameters(String data, int samples, int depth, int hidden, dou
     public static final int MAX_SAMPLES = 60_000;
     public static final int MAX_HIDDEN = 2_000;
 
-    /** The paper's network at a size that runs live: 1000 samples, width 200, depth 4. */
+    /**
+     * The paper's network at a size that runs live: 1000 samples, width 200, depth 4, He × α = 0.408 (the spread
+     * of PyTorch's default init, U(±1/√fan_in)), η = 2 for the mean loss: the edge of stability within a few dozen
+     * steps (paper section 4.2; presets fig09-*).
+     */
     public static MlpParameters defaults() {
-        return new MlpParameters(null, 1000, 4, 200, 1.0, 0.2, LossKind.MEAN, 1L, 2000, 25, 10);
+        return new MlpParameters(null, 1000, 4, 200, 0.408, 2.0, LossKind.MEAN, 1L, 2000, 25, 10);
     }
 
     @Override

@@ -44,8 +44,8 @@ public final class MlpControls extends VBox {
 
     public MlpControls(MlpParameters initial) {
         this.draft = initial;
-        eta = new NumberSlider("learning rate η", "mlp-eta", 0.005, 2, initial.eta(), true, false);
-        alpha = new NumberSlider("init scale α (× He)", "mlp-alpha", 0.1, 3, initial.alpha(), true, false);
+        eta = new NumberSlider("learning rate η", "mlp-eta", 0.01, 10, initial.eta(), true, false);
+        alpha = new NumberSlider("init scale α (× He; 0.41 ≈ PyTorch default)", "mlp-alpha", 0.1, 3, initial.alpha(), true, false);
         depth = new NumberSlider("depth L", "mlp-depth", 2, 10, initial.depth(), false, true);
         hidden = new NumberSlider("hidden width", "mlp-hidden", 8, MlpParameters.MAX_HIDDEN, initial.hidden(), true, true);
         samples = new NumberSlider("training samples n", "mlp-samples", 100, 20_000, initial.samples(), true, true);
@@ -56,10 +56,11 @@ public final class MlpControls extends VBox {
         setPrefWidth(330);
         Label title = new Label("ReLU network (paper §4.2)");
         title.getStyleClass().add("preset-title");
-        Label text = new Label("Full-batch GD on the mean-squared loss to one-hot labels, no biases. Watch the "
-                + "sharpness rise to 2/η and hover there while the loss goes up and down. The paper reports that the "
-                + "top singular values of a layer oscillate and the bottom ones stay put: zoom into the layer panel "
-                + "(drag a box) to judge; here both move by about 1e-5 per step.");
+        Label text = new Label("Full-batch GD on the mean-squared loss to one-hot labels, no biases, weights "
+                + "N(0, α²·2/fan_in) (α = 0.41 gives the spread of PyTorch's default init). Watch the sharpness rise to "
+                + "2/η within a few dozen steps and alternate around it while the loss goes up and down, and the top "
+                + "singular values of the penultimate layer grow and zig-zag while the bottom ones stay put: the "
+                + "readout above the panels says how many times more the top five move per step.");
         text.setWrapText(true);
         text.getStyleClass().add("preset-description");
         data.setId("mlp-data");
