@@ -1,10 +1,12 @@
 package org.eoslab.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.eoslab.config.InvalidParameterException;
 import org.eoslab.config.LossKind;
 import org.eoslab.config.MlpParameters;
+import org.eoslab.config.Presets;
 import org.eoslab.numerics.Lanczos;
 
 /** The options of {@code run --model mlp}: the paper's ReLU network (section 4.2), each overriding a default. */
@@ -14,6 +16,7 @@ final class MlpOptions {
 
     static final List<Options.Spec> SPECS = List.of(
             MODEL,
+            new Options.Spec("preset", "FILE", "start from a preset's ReLU network (presets/*.json); options below override it"),
             new Options.Spec("data", "SET|FILE", "fashion-mnist (default) or mnist: the shipped subsets (20k, 10k images); or an MNIST-format *images-idx3-ubyte[.gz] file (labels next to it)"),
             new Options.Spec("samples", "n", "training samples, the first n of the file, 1.." + MlpParameters.MAX_SAMPLES),
             new Options.Spec("depth", "L", "layers, 2..10 (the paper uses 4 and 6)"),
@@ -36,9 +39,9 @@ final class MlpOptions {
 
     private MlpOptions() {}
 
-    /** Defaults, then every option given; bad values name their option. */
+    /** The preset's network (or the defaults), then every option given; bad values name their option. */
     static MlpParameters resolve(Options o) {
-        MlpParameters p = MlpParameters.defaults();
+        MlpParameters p = o.has("preset") ? Presets.load(Path.of(o.get("preset"))).mlpOrDefault() : MlpParameters.defaults();
         if (o.has("data")) p = p.withData(o.get("data"));
         if (o.has("samples")) p = p.withSamples(o.getInt("samples"));
         if (o.has("depth")) p = p.withDepth(o.getInt("depth"));

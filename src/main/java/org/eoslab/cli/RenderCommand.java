@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.eoslab.config.MlpParameters;
+import org.eoslab.config.Network;
 import org.eoslab.config.Panel;
 import org.eoslab.config.Parameters;
 import org.eoslab.config.Preset;
@@ -17,10 +19,13 @@ import org.eoslab.config.Presets;
 import org.eoslab.export.AtomicFiles;
 import org.eoslab.export.PngWriter;
 import org.eoslab.run.History;
+import org.eoslab.run.MlpTrainer;
+import org.eoslab.run.Run;
 import org.eoslab.run.Trainer;
 import org.eoslab.ui.EosLabApp;
 import org.eoslab.ui.NodeImages;
 import org.eoslab.ui.chart.ChartPanel;
+import org.eoslab.ui.mlp.MlpPanels;
 import org.eoslab.ui.training.LinearPanels;
 
 /**
@@ -61,19 +66,27 @@ final class RenderCommand {
         Path dir = Path.of(o.get("out"));
         AtomicFiles.requireWritableDirectory(dir, "--out");
 
-        Trainer trainer = new Trainer(p);
-        History history = new History(trainer.columns());
-        history.append(trainer.snapshot());
-        while (trainer.step() < p.steps() && trainer.advance()) history.append(trainer.snapshot());
-        List<Panel> keys = preset.panels().isEmpty() ? List.of(Panel.values()) : preset.panels();
-        String caption = o.has("caption") ? PngWriter.caption(p) : null;
-        List<Path> written = renderPanels(p, trainer, history, keys, scale, caption, dir);
+        boolean mlp = preset.networkOrDefault() == Network.MLP;
+        String caption = !o.has("caption") ? null : mlp ? PngWriter.caption(preset.mlpOrDefault()) : PngWriter.caption(p);
+        List<Path> written = mlp
+                ? renderMlp(preset.mlpOrDefault(), o.has("steps") ? p.steps() : null, scale, caption, dir)
+                : renderLinear(p, preset.panels().isEmpty() ? List.of(Panel.values()) : preset.panels(), scale, caption, dir);
         for (Path f : written) out.println("wrote " + f);
         return 0;
     }
 
-    private static List<Path> renderPanels(Parameters p, Trainer trainer, History history, List<Panel> keys, int scale,
-                                           String caption, Path dir) throws InterruptedException {
+    /** Runs a run to its length and keeps every row. */
+    private static History history(Run<?> run, long steps) {
+        History history = new History(run.columns());
+        history.append(run.snapshot());
+        while (run.step() < steps && run.advance()) history.append(run.snapshot());
+        return history;
+    }
+
+    private static List<Path> renderLinear(Parameters p, List<Panel> keys, int scale, String caption, Path dir)
+            throws InterruptedException {
+        Trainer trainer = new Trainer(p);
+        History history = history(trainer, p.steps());
         startHeadlessToolkit();
         LinearPanels panels = onFx(() -> {
             LinearPanels set = new LinearPanels();
@@ -81,10 +94,33 @@ final class RenderCommand {
             set.set().consume(history, 0, history.size());
             return set;
         });
+        List<ChartPanel> shown = keys.stream().map(panels::panel).toList();
+        return renderPanels(shown, keys.stream().map(Panel::label).toList(), trainer.step(), scale, caption, dir);
+    }
+
+    /** The ReLU network's panels of a preset about it (paper section 4.2). */
+    private static List<Path> renderMlp(MlpParameters p, Long steps, int scale, String caption, Path dir)
+            throws InterruptedException {
+        MlpParameters q = steps == null ? p : p.withSteps(steps);
+        MlpTrainer trainer = new MlpTrainer(q);
+        History history = history(trainer, q.steps());
+        startHeadlessToolkit();
+        MlpPanels panels = onFx(() -> {
+            MlpPanels set = new MlpPanels();
+            set.rebuild(q, history);
+            set.set().consume(history, 0, history.size());
+            return set;
+        });
+        return renderPanels(MlpPanels.KEYS.stream().map(panels::panel).toList(), MlpPanels.KEYS, trainer.step(), scale,
+                caption, dir);
+    }
+
+    private static List<Path> renderPanels(List<ChartPanel> shown, List<String> names, long lastStep, int scale,
+                                           String caption, Path dir) throws InterruptedException {
         Stage stage = onFx(Stage::new);
         List<Path> files = new ArrayList<>();
-        for (Panel key : keys) {
-            ChartPanel panel = panels.panel(key);
+        for (int i = 0; i < shown.size(); i++) {
+            ChartPanel panel = shown.get(i);
             onFx(() -> {
                 Scene scene = new Scene(panel, WIDTH, HEIGHT);
                 scene.getStylesheets().add(EosLabApp.stylesheet());
@@ -92,8 +128,8 @@ final class RenderCommand {
                 stage.show();
                 return null;
             });
-            drawOverPulses(panel, trainer.step());
-            Path file = dir.resolve(key.label() + ".png");
+            drawOverPulses(panel, lastStep);
+            Path file = dir.resolve(names.get(i) + ".png");
             onFx(() -> {
                 PngWriter.write(NodeImages.render(panel, scale), caption, scale, file);
                 stage.getScene().setRoot(new javafx.scene.layout.Pane());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.eoslab.config.InvalidParameterException;
 import org.eoslab.config.Parameters;
+import org.eoslab.config.Presets;
 import org.eoslab.engine.Targets;
 import org.eoslab.export.AtomicFiles;
 import org.eoslab.export.MlpRunReport;
@@ -99,16 +100,27 @@ final class RunCommand {
         return 0;
     }
 
-    /** The value of --model (dln when absent); anything else is refused with the allowed values. */
+    /**
+     * The value of --model; when absent, the network of the --preset (a ReLU network preset runs the MLP), else dln.
+     * Anything else is refused with the allowed values.
+     */
     static String model(String[] args) {
-        for (int i = 1; i < args.length; i++) {
-            String value = args[i].startsWith("--model=") ? args[i].substring(8)
-                    : args[i].equals("--model") && i + 1 < args.length ? args[i + 1] : null;
-            if (value == null) continue;
-            if (value.equals("dln") || value.equals("mlp")) return value;
-            throw new UsageException("--model: '" + value + "' is not one of dln, mlp");
+        String model = value(args, "model");
+        if (model != null) {
+            if (model.equals("dln") || model.equals("mlp")) return model;
+            throw new UsageException("--model: '" + model + "' is not one of dln, mlp");
         }
-        return "dln";
+        String preset = value(args, "preset");
+        return preset == null ? "dln" : Presets.load(Path.of(preset)).networkOrDefault().label();
+    }
+
+    /** The value given to --name (as "--name V" or "--name=V"), or null. */
+    private static String value(String[] args, String name) {
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].startsWith("--" + name + "=")) return args[i].substring(name.length() + 3);
+            if (args[i].equals("--" + name) && i + 1 < args.length) return args[i + 1];
+        }
+        return null;
     }
 
     /** A progress line on stderr, at most once a second, only once a run has taken over a second. */

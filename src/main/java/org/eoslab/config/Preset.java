@@ -9,22 +9,42 @@ import java.util.List;
  * which panels to show and which view to open, and what the viewer should see ({@link Expectation}s, checked
  * by the tests). Versioned by {@code schema}.
  *
+ * @param network which network {@code run --preset} runs (null: the linear one)
+ * @param mlp the ReLU network's parameters (null: its defaults); the app loads them into its tab
  * @param panels the training panels to show (empty: all)
  * @param view the tab to open (null: training)
+ * @param mlpExpect what the ReLU network's run must show
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonPropertyOrder({"schema", "title", "description", "parameters", "panels", "view", "expect"})
-public record Preset(int schema, String title, String description, Parameters parameters, List<Panel> panels,
-                     View view, List<Expectation> expect) {
+@JsonPropertyOrder({"schema", "title", "description", "network", "parameters", "mlp", "panels", "view", "expect", "mlpExpect"})
+public record Preset(int schema, String title, String description, Network network, Parameters parameters,
+                     MlpParameters mlp, List<Panel> panels, View view, List<Expectation> expect,
+                     List<MlpExpectation> mlpExpect) {
     public static final int SCHEMA = 1;
 
     public Preset {
         panels = panels == null ? List.of() : List.copyOf(panels);
         expect = expect == null ? List.of() : List.copyOf(expect);
+        mlpExpect = mlpExpect == null ? List.of() : List.copyOf(mlpExpect);
     }
 
     public static Preset of(String title, String description, Parameters parameters) {
-        return new Preset(SCHEMA, title, description, parameters, List.of(), null, List.of());
+        return new Preset(SCHEMA, title, description, null, parameters, null, List.of(), null, List.of(), List.of());
+    }
+
+    /** A linear-network preset with these panels and view, and no promises (saving the app's state). */
+    public static Preset of(String title, String description, Parameters parameters, List<Panel> panels, View view) {
+        return new Preset(SCHEMA, title, description, null, parameters, null, panels, view, List.of(), List.of());
+    }
+
+    /** The network {@code run --preset} runs: the ReLU network's presets say so, every other is linear. */
+    public Network networkOrDefault() {
+        return network == null ? Network.DLN : network;
+    }
+
+    /** The ReLU network's parameters: the preset's, merged over the defaults, or the defaults. */
+    public MlpParameters mlpOrDefault() {
+        return mlp == null ? MlpParameters.defaults() : mlp;
     }
 
     /** The view to open, the training view by default. */

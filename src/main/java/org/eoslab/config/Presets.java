@@ -66,13 +66,9 @@ public final class Presets {
             ObjectNode parameters = JSON.valueToTree(Parameters.defaults());
             if (overrides != null) mergeParameters(parameters, (ObjectNode) overrides);
             merged.set("parameters", parameters);
+            mergeMlp(merged, source);
             Preset preset = JSON.treeToValue(merged, Preset.class);
-            try {
-                preset.parameters().validate();
-            } catch (InvalidParameterException e) {
-                throw new InvalidParameterException("preset " + source + ": parameters." + e.field(),
-                        e.problem());
-            }
+            validateNetworks(preset, source);
             if (preset.title() == null || preset.title().isBlank()) {
                 throw new InvalidParameterException("preset " + source + ": title", "missing; every preset needs a title");
             }
@@ -97,6 +93,30 @@ public final class Presets {
             throw new InvalidParameterException("preset " + source + ": " + path(e), describe(e));
         } catch (JsonProcessingException e) {
             throw new InvalidParameterException("preset " + source, e.getOriginalMessage());
+        }
+    }
+
+    /** The ReLU network's fields, if the preset has any, over the network's defaults. */
+    private static void mergeMlp(ObjectNode merged, String source) {
+        JsonNode mlp = merged.get("mlp");
+        if (mlp == null) return;
+        if (!mlp.isObject()) throw new InvalidParameterException("preset " + source + ": mlp", "must be a JSON object");
+        ObjectNode mlpMerged = JSON.valueToTree(MlpParameters.defaults());
+        mlp.fields().forEachRemaining(f -> mlpMerged.set(f.getKey(), f.getValue()));
+        merged.set("mlp", mlpMerged);
+    }
+
+    /** Both networks' parameters in range, a bad field named with its path in the file. */
+    private static void validateNetworks(Preset preset, String source) {
+        try {
+            preset.parameters().validate();
+        } catch (InvalidParameterException e) {
+            throw e.renamed("preset " + source + ": parameters." + e.field());
+        }
+        try {
+            if (preset.mlp() != null) preset.mlp().validate();
+        } catch (InvalidParameterException e) {
+            throw e.renamed("preset " + source + ": mlp." + e.field());
         }
     }
 

@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import org.eoslab.config.MlpParameters;
 import org.eoslab.config.Parameters;
+import org.eoslab.config.ShippedData;
 
 /** PNG files, atomically, with an optional caption line under the picture. */
 public final class PngWriter {
@@ -19,6 +21,13 @@ public final class PngWriter {
     public static String caption(Parameters p) {
         return String.format(Locale.ROOT, "η = %s · α = %s · L = %d · r = %d · d = %d · init %s · loss %s",
                 p.eta(), p.alpha(), p.depth(), p.rank(), p.width(), p.init(), p.loss());
+    }
+
+    /** The ReLU network's caption: data, size, η, α. */
+    public static String caption(MlpParameters p) {
+        ShippedData shipped = ShippedData.named(p.data());
+        return String.format(Locale.ROOT, "ReLU MLP · %s, n = %d · η = %s · α = %s × He · L = %d · width %d · loss %s",
+                shipped != null ? shipped.label() : p.data(), p.samples(), p.eta(), p.alpha(), p.depth(), p.hidden(), p.loss());
     }
 
     /**

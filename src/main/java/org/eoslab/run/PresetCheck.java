@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.eoslab.config.Expectation;
+import org.eoslab.config.MlpExpectation;
+import org.eoslab.config.MlpParameters;
 import org.eoslab.config.Parameters;
 import org.eoslab.config.Preset;
 import org.eoslab.metrics.Columns;
+import org.eoslab.metrics.EdgeOfStabilityStats;
 import org.eoslab.metrics.Outcome;
 
 /**
@@ -56,6 +59,33 @@ public final class PresetCheck {
                 e.basisDistanceAtMost());
         bound(failed, where, "final distance of the layers from their predicted bases", m.finalBasisDistance(),
                 e.finalBasisDistanceAtLeast(), null);
+        return failed;
+    }
+
+    /** Every failed promise about the preset's ReLU network; empty if all hold. */
+    public static List<String> failures(Preset preset, MlpExpectation e) {
+        MlpParameters p = e.applyTo(preset.mlpOrDefault()).validate();
+        MlpTrainer trainer = new MlpTrainer(p);
+        EdgeOfStabilityStats stats = new EdgeOfStabilityStats(trainer.columns());
+        stats.add(trainer.snapshot()::get);
+        while (trainer.step() < p.steps() && trainer.advance()) stats.add(trainer.snapshot()::get);
+        EdgeOfStabilityStats.Summary m = stats.summary(p.eta());
+        List<String> failed = new ArrayList<>();
+        String where = "ReLU network, " + p.samples() + " samples, η = " + p.eta() + ", " + p.steps() + " steps: ";
+        String ended = trainer.diverged() ? "diverged" : trainer.diedAt() >= 0 ? "died" : null;
+        if (!java.util.Objects.equals(e.ended(), ended)) {
+            failed.add(where + (ended == null ? "ran to the end" : trainer.endMessage()) + ", promised "
+                    + (e.ended() == null ? "to run to the end" : e.ended()));
+        }
+        if (e.reachesEdgeByStep() != null && (m.edgeStep() < 0 || m.edgeStep() > e.reachesEdgeByStep())) {
+            failed.add(where + "sharpness reached 2/η at step " + m.edgeStep() + ", promised by " + e.reachesEdgeByStep());
+        }
+        bound(failed, where, "median sharpness of the second half, ·(2/η)", m.medianSharpnessOverTwoOverEta(),
+                e.medianSharpnessOverTwoOverEtaAtLeast(), e.medianSharpnessOverTwoOverEtaAtMost());
+        bound(failed, where, "fraction of steps the loss rose after the edge", m.lossRiseFraction(),
+                e.lossRiseFractionAtLeast(), null);
+        bound(failed, where, "top-5 / bottom-5 motion per step", m.topToBottomMotion(), e.topToBottomMotionAtLeast(), null);
+        bound(failed, where, "growth of σ₁", m.topGrowth(), e.topGrowthAtLeast(), null);
         return failed;
     }
 

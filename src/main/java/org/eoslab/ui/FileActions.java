@@ -62,8 +62,8 @@ public final class FileActions {
 
     /** Writes the current parameters as a preset (atomically), keeping the current title and text. */
     public boolean savePreset(Path file, String title) {
-        Preset current = new Preset(Preset.SCHEMA, title, view.preset().description(), view.controls().draft(),
-                view.training().visiblePanels(), view.selectedView().name(), List.of());
+        Preset current = Preset.of(title, view.preset().description(), view.controls().draft(),
+                view.training().visiblePanels(), view.selectedView().name());
         try {
             String json = Presets.toJson(current);
             AtomicFiles.writeText(file, w -> w.write(json));
@@ -90,7 +90,7 @@ public final class FileActions {
     public boolean openSession(Path file) {
         try {
             SessionData<Parameters> s = SessionFile.load(file);
-            view.applyView(new Preset(Preset.SCHEMA, s.title(), s.description(), s.parameters(), List.of(), null, List.of()));
+            view.applyView(Preset.of(s.title(), s.description(), s.parameters()));
             view.controls().show(s.parameters());
             view.resume(s);
             return true;

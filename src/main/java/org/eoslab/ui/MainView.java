@@ -174,6 +174,7 @@ public final class MainView extends BorderPane {
 
     /** Applies a preset: its parameters restart the run, its panels and view are shown. */
     public void loadPreset(Preset p) {
+        if (p.mlp() != null) mlp.load(p.mlp());          // before the view: a first start runs the preset's network
         applyView(p);
         showParameters(p.parameters());
         restart(p.parameters(), true);

@@ -21,7 +21,7 @@ class RenderCommandTest {
             RunCommandTest.Result r = RunCommandTest.run("render", "--preset", "presets/default.json", "--steps", "400",
                     "--scale", Integer.toString(scale), "--out", out.toString());
             assertEquals(0, r.code(), r.err());
-            for (String panel : new String[] {"loss", "sharpness", "product", "layers", "alignment", "balance"}) {
+            for (String panel : new String[] {"loss", "sharpness", "product", "layers", "alignment", "balance", "bases", "trace"}) {
                 Path png = out.resolve(panel + ".png");
                 assertTrue(Files.size(png) > 1000, png + " is not empty");
                 BufferedImage image = ImageIO.read(png.toFile());
@@ -42,6 +42,21 @@ class RenderCommandTest {
         assertTrue(image.getHeight() > RenderCommand.HEIGHT, "caption strip");
         assertEquals(2, RunCommandTest.run("render", "--preset", "presets/default.json", "--scale", "4", "--out", out.toString()).code());
         assertEquals(2, RunCommandTest.run("render", "--out", out.toString()).code());
+    }
+
+    /** A preset about the ReLU network renders that network's panels, with its own caption. */
+    @Test
+    void aReluNetworkPresetRendersTheNetworksPanels() throws Exception {
+        Path out = tmp.resolve("mlp");
+        RunCommandTest.Result r = RunCommandTest.run("render", "--preset", "presets/fig09-mnist.json", "--steps", "12",
+                "--scale", "1", "--caption", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        for (String panel : org.eoslab.ui.mlp.MlpPanels.KEYS) {
+            BufferedImage image = ImageIO.read(out.resolve(panel + ".png").toFile());
+            assertTrue(image.getHeight() > RenderCommand.HEIGHT, panel + ": caption strip");
+            assertTrue(colours(image) > 20, panel + " has more than a blank frame");
+        }
+        assertTrue(r.out().contains("mlp-layer.png"), r.out());
     }
 
     /** Distinct colours in a coarse grid of samples (a blank or single-colour image has one or two). */

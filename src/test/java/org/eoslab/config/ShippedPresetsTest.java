@@ -51,9 +51,13 @@ class ShippedPresetsTest {
         Preset p = Presets.load(file);
         assertFalse(p.title().isBlank(), "title");
         assertFalse(p.description() == null || p.description().isBlank(), "a few sentences of explanation");
-        assertFalse(p.expect().isEmpty(), "states what the viewer should see");
+        assertFalse(p.expect().isEmpty() && p.mlpExpect().isEmpty(), "states what the viewer should see");
+        if (p.networkOrDefault() == Network.MLP || p.mlp() != null) {
+            assertFalse(p.mlpExpect().isEmpty(), "a preset with a ReLU network states what that network shows");
+        }
         List<String> failures = new ArrayList<>();
         for (Expectation e : p.expect()) failures.addAll(PresetCheck.failures(p, e));
+        for (MlpExpectation e : p.mlpExpect()) failures.addAll(PresetCheck.failures(p, e));
         assertTrue(failures.isEmpty(), file + ":\n  " + String.join("\n  ", failures));
     }
 }

@@ -11,6 +11,7 @@ import org.eoslab.config.LossKind;
 import org.eoslab.config.MlpParameters;
 import org.eoslab.engine.mlp.Dataset;
 import org.eoslab.engine.mlp.IdxReader;
+import org.eoslab.metrics.EdgeOfStabilityStats;
 import org.eoslab.metrics.MlpColumns;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,5 +76,42 @@ class MlpEdgeOfStabilityTest {
         assertTrue(s[s.length - 1] < 0.5 * 2 / eta, "sharpness well below 2/η: max " + s[s.length - 1]);
         assertEquals(0, lossIncreasesFrom(rows, 1), "the loss falls monotonically");
         assertFalse(rows.stream().anyMatch(r -> Double.isNaN(r.loss())));
+    }
+
+    /**
+     * Paper Fig. 1 / section 4.2's contrast, on settings chosen here (500 Fashion-MNIST images, width 200, depth 4,
+     * He × 0.408 ≈ PyTorch's default spread, η = 2): after the sharpness reaches 2/η the top-5 singular values of the
+     * penultimate layer move at least ten times more per step than the bottom-5, σ₁ grows at least 10 %, the loss
+     * rises on at least a fifth of the steps, and the median sharpness of the second half sits within 0.9-1.8 × 2/η.
+     * The ratio is also computed here by hand from the rows, as a check on {@link EdgeOfStabilityStats}.
+     */
+    @Test
+    void atThePyTorchInitScaleTheTopSingularValuesMoveAndTheBottomOnesStayPut() {
+        MlpParameters p = new MlpParameters(null, 500, 4, 200, 0.408, 2.0, LossKind.MEAN, 1L, 300, 11, 1);
+        MlpTrainer trainer = new MlpTrainer(p, IdxReader.readBundled(500), true);
+        EdgeOfStabilityStats stats = new EdgeOfStabilityStats(trainer.columns());
+        List<Snapshot> rows = new ArrayList<>();
+        rows.add(trainer.snapshot());
+        stats.add(trainer.snapshot()::get);
+        while (trainer.step() < p.steps() && trainer.advance()) {
+            rows.add(trainer.snapshot());
+            stats.add(trainer.snapshot()::get);
+        }
+        EdgeOfStabilityStats.Summary m = stats.summary(p.eta());
+        assertTrue(m.edgeStep() >= 0 && m.edgeStep() <= 30, "sharpness reaches 2/η early: step " + m.edgeStep());
+        MlpColumns c = trainer.columns();
+        double top = 0, bottom = 0;
+        for (int t = (int) m.edgeStep() + 1; t < rows.size(); t++) {
+            for (int j = 1; j <= MlpColumns.K; j++) {
+                top += Math.abs(rows.get(t).get(c.top(3, j)) - rows.get(t - 1).get(c.top(3, j)));
+                bottom += Math.abs(rows.get(t).get(c.bottom(3, j)) - rows.get(t - 1).get(c.bottom(3, j)));
+            }
+        }
+        assertEquals(top / bottom, m.topToBottomMotion(), 1e-9 * top / bottom, "the statistics add up the same motion");
+        assertTrue(m.topToBottomMotion() >= 10, "top-5 move ≥ 10× more per step than bottom-5: " + m.topToBottomMotion());
+        assertTrue(m.topGrowth() >= 0.10, "σ₁ of the penultimate layer grows ≥ 10 %: " + m.topGrowth());
+        assertTrue(m.lossRiseFraction() >= 0.20, "the loss rises on ≥ 20 % of the steps: " + m.lossRiseFraction());
+        assertTrue(m.medianSharpnessOverTwoOverEta() >= 0.9 && m.medianSharpnessOverTwoOverEta() <= 1.8,
+                "median sharpness in [0.9, 1.8]·2/η: " + m.medianSharpnessOverTwoOverEta());
     }
 }

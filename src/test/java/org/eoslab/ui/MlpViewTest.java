@@ -56,6 +56,8 @@ class MlpViewTest extends LiveAppTestBase {
         }
         assertEquals(app.view.mlp().panels().layerChoice().comboBox().getValue(), 3, "penultimate layer of a depth-4 network");
         assertTrue(app.view.mlp().statusText().contains("fashion-mnist"), app.view.mlp().statusText());
+        LiveAppFixture.waitUntil(10, () -> app.view.mlp().contrastText().matches(
+                "layer W₃: the top-5 singular values move \\d+× more per step than the bottom-5 \\(last \\d+ steps\\)"));
         javafx.scene.control.Label scope = robot.lookup("#status-scope").queryAs(javafx.scene.control.Label.class);
         assertTrue(scope.isVisible() && scope.getText().startsWith("linear network"),
                 "the bottom bar says it describes the linear run");
@@ -123,5 +125,17 @@ class MlpViewTest extends LiveAppTestBase {
         assertTrue(error != null && error.contains("[100, 20000]"), "field and range named: " + error);
         assertNull(app.view.mlp().controls().eta().errorText());
         assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
+    }
+
+    /** A preset about the ReLU network opens its tab and runs its network there (MNIST, the preset's data). */
+    @Test
+    void aReluNetworkPresetOpensTheTabAndRunsItsNetwork(FxRobot robot) {
+        var preset = PresetLibrary.load("fig09-mnist.json");
+        robot.interact(() -> app.view.loadPreset(preset));
+        assertEquals("tab-mlp", app.view.tabs().getSelectionModel().getSelectedItem().getId());
+        LiveAppFixture.waitUntil(60, () -> mlpState() != null && mlpState().history() != null
+                && preset.mlp().sameProblemAs(mlpState().parameters()));
+        LiveAppFixture.waitUntil(10, () -> app.view.mlp().statusText().contains("mnist (10k subset"));
+        assertEquals(preset.mlp().eta(), app.view.mlp().controls().draft().eta(), 0.0, "the controls show the preset's network");
     }
 }

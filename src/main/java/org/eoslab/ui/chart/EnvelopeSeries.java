@@ -15,10 +15,35 @@ import org.eoslab.run.History;
  * instead: both extremes of every bucket, so the two branches of a 2-cycle stay apart.
  */
 public final class EnvelopeSeries implements Series {
+    /** What a series draws for a row: by default the value of its column; or something of several rows. */
+    public interface RowValue {
+        double at(History h, int row, int column);
+    }
+
+    /** The column's value. */
+    public static final RowValue VALUE = (h, row, column) -> h.get(row, column);
+
+    /** The change since the first row: x(t) − x(0). */
+    public static final RowValue SINCE_START = (h, row, column) -> h.get(row, column) - h.get(0, column);
+
+    /**
+     * Σ_k |x_k(t) − x_k(t−1)| over {@code width} adjacent columns from the series' column (NaN unless both rows
+     * were measured): how far a group of values moved in one step.
+     */
+    public static RowValue stepMotion(int width) {
+        return (h, row, column) -> {
+            if (row == 0) return Double.NaN;
+            double sum = 0;
+            for (int k = 0; k < width; k++) sum += Math.abs(h.get(row, column + k) - h.get(row - 1, column + k));
+            return sum;
+        };
+    }
+
     /** Buckets per series: about one per horizontal pixel of a large panel. */
     static final int BUCKETS = 1024;
 
     private final boolean asPoints;
+    private final RowValue value;
     private final DoubleUnaryOperator transform;
     private final Decimator decimator = new Decimator(BUCKETS);
     private final DoubleErrorDataSet band;
@@ -31,7 +56,13 @@ public final class EnvelopeSeries implements Series {
     private boolean dirty;
 
     public EnvelopeSeries(String name, int column, DoubleUnaryOperator transform, String style, boolean asPoints) {
+        this(name, column, VALUE, transform, style, asPoints);
+    }
+
+    public EnvelopeSeries(String name, int column, RowValue value, DoubleUnaryOperator transform, String style,
+                          boolean asPoints) {
         this.column = column;
+        this.value = value;
         this.transform = transform;
         this.asPoints = asPoints;
         this.band = asPoints ? null : new DoubleErrorDataSet(name);
@@ -50,7 +81,7 @@ public final class EnvelopeSeries implements Series {
     public void consume(History h, int from, int to) {
         if (column < 0) return;
         for (int i = from; i < to; i++) {
-            decimator.add((long) h.get(i, Columns.STEP), transform.applyAsDouble(h.get(i, column)));
+            decimator.add((long) h.get(i, Columns.STEP), transform.applyAsDouble(value.at(h, i, column)));
         }
         dirty |= to > from;
     }

@@ -15,12 +15,14 @@ import org.eoslab.run.History;
  */
 public final class LayerChoice {
     private final ComboBox<Integer> choice = new ComboBox<>();
-    private final ChartPanel panel;
+    private final List<ChartPanel> panels;
     private IntFunction<int[]> columnsOf;
     private History history;
 
-    public LayerChoice(String id, ChartPanel panel) {
-        this.panel = panel;
+    /** The chooser sits above the first panel; every panel's series follow the chosen layer. */
+    public LayerChoice(String id, ChartPanel... panels) {
+        this.panels = List.of(panels);
+        ChartPanel panel = panels[0];
         choice.setId(id);
         choice.valueProperty().addListener((obs, old, layer) -> {
             if (layer != null && columnsOf != null && history != null) bind(layer, history);
@@ -31,7 +33,8 @@ public final class LayerChoice {
     }
 
     /**
-     * A new run with {@code depth} layers: layer ℓ's series read the columns {@code columnsOf(ℓ)}, in series order.
+     * A new run with {@code depth} layers: layer ℓ's series read the columns {@code columnsOf(ℓ)}, in series order
+     * over all panels.
      * The chosen layer is kept when it still exists, else {@code fallback} is shown; the series start empty.
      */
     public void reset(int depth, int fallback, IntFunction<int[]> columnsOf, History h) {
@@ -44,9 +47,11 @@ public final class LayerChoice {
     }
 
     private void bind(int layer, History rows) {
-        List<Series> series = panel.series();
         int[] columns = columnsOf.apply(layer);
-        for (int j = 0; j < columns.length; j++) series.get(j).rebind(columns[j], rows);
+        int j = 0;
+        for (ChartPanel p : panels) {
+            for (Series s : p.series()) s.rebind(columns[j++], rows);
+        }
     }
 
     public ComboBox<Integer> comboBox() { return choice; }

@@ -17,10 +17,14 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.eoslab.config.MlpParameters;
 import org.eoslab.config.View;
+import org.eoslab.metrics.EdgeOfStabilityStats;
+import org.eoslab.metrics.MlpColumns;
+import org.eoslab.run.History;
 import org.eoslab.run.LiveEngine;
 import org.eoslab.run.LiveState;
 import org.eoslab.ui.chart.HistoryFeed;
 import org.eoslab.ui.chart.PanelGrid;
+import org.eoslab.ui.chart.PanelSet;
 import org.eoslab.ui.controls.PendingRestart;
 import org.eoslab.ui.controls.RunToolbar;
 import org.eoslab.ui.view.LiveView;
@@ -31,13 +35,19 @@ import org.eoslab.ui.view.LiveView;
  * reads what that thread publishes, once per frame.
  */
 public final class MlpView implements LiveView {
+    /** The contrast readout looks at this many recent rows, and is refreshed every this many frames. */
+    static final int CONTRAST_WINDOW = 200;
+    static final int CONTRAST_FRAMES = 15;
+
     private final MlpControls controls;
     private final MlpPanels panels = new MlpPanels();
     private final HistoryFeed feed = new HistoryFeed();
     private final Label status = new Label("not started");
+    private final Label contrast = new Label();
+    private long frames;
     private final BorderPane content = new BorderPane();
     private final ScrollPane side;
-    private final MlpParameters initial;
+    private MlpParameters initial;
     private LiveEngine<MlpParameters> engine;
     private RunToolbar toolbar;
     private String shownMessage;
@@ -56,6 +66,7 @@ public final class MlpView implements LiveView {
         PanelGrid.layout(grid, List.copyOf(panels.set().all()), 3);
         content.setCenter(grid);
         status.setId("mlp-status");
+        contrast.setId("mlp-contrast");
         content.setTop(statusRow());
         controls.setOnEta(v -> whenActive(e -> e.setEta(v)));
         controls.setOnRestart(this::restart);
@@ -88,6 +99,13 @@ public final class MlpView implements LiveView {
         whenActive(e -> e.restart(p, true));
     }
 
+    /** A preset's network: shown in the controls, and run at once if the engine runs, else when first shown. */
+    public void load(MlpParameters p) {
+        controls.show(p);
+        if (engine == null) initial = p;
+        else restart(p);
+    }
+
     /** Starts the engine thread on first use (idempotent). */
     public void activate() {
         if (engine != null) return;
@@ -100,7 +118,7 @@ public final class MlpView implements LiveView {
 
     /** The status line under the toolbar: step, data, steps/s or how the run ended. */
     private HBox statusRow() {
-        HBox row = new HBox(status);
+        HBox row = new HBox(24, status, contrast);
         row.setPadding(new Insets(2, 10, 4, 10));
         return row;
     }
@@ -123,11 +141,26 @@ public final class MlpView implements LiveView {
             panels.set().flush(s.steps());
         }
         status.setText(describe(s));
+        if (shown && s.history() != null && frames++ % CONTRAST_FRAMES == 0) contrast.setText(contrast(s));
         if (!Objects.equals(s.message(), shownMessage)) {
             shownMessage = s.message();
             if (s.refused()) controls.showMessage(shownMessage);
         }
         toolbar.sync(s);
+    }
+
+    /** The readout of the paper's Fig. 1 contrast: how many times more the top-5 move per step than the bottom-5. */
+    private String contrast(LiveState<MlpParameters> s) {
+        History h = s.history();
+        Integer layer = panels.layerChoice().comboBox().getValue();
+        int n = h.size();
+        int from = Math.max(0, n - CONTRAST_WINDOW);
+        if (layer == null || n - from < 3) return "";
+        double ratio = EdgeOfStabilityStats.motionRatio(MlpColumns.of(s.parameters()), layer, n - from,
+                i -> column -> h.get(from + i, column));
+        return Double.isNaN(ratio) ? "layer W" + PanelSet.subscript(layer) + ": top-5 and bottom-5 not measured on consecutive steps"
+                : String.format(Locale.ROOT, "layer W%s: the top-5 singular values move %.0f× more per step than the bottom-5 (last %d steps)",
+                        PanelSet.subscript(layer), ratio, n - from - 1);
     }
 
     static String describe(LiveState<MlpParameters> s) {
@@ -155,6 +188,9 @@ public final class MlpView implements LiveView {
     public MlpPanels panels() { return panels; }
 
     public String statusText() { return status.getText(); }
+
+    /** The contrast readout (tests). */
+    public String contrastText() { return contrast.getText(); }
 
     @Override
     public void setLineScale(double factor) { panels.set().setLineScale(factor); }

@@ -1,0 +1,37 @@
+package org.eoslab.config;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * What a preset promises about its ReLU network (paper section 4.2, Figs. 1, 9, 15-18), checkable headless:
+ * run the preset's network (samples, η and steps optionally overridden, layer spectra measured every step) and
+ * compare. "After the edge" means the steps after the sharpness first reached 2/η; the layer is the
+ * penultimate one.
+ *
+ * @param samples run on this many samples instead of the preset's (null: the preset's)
+ * @param eta run at this η instead of the preset's (null: the preset's)
+ * @param steps run this many steps instead of the preset's (null: the preset's)
+ * @param reachesEdgeByStep the sharpness reaches 2/η by this step
+ * @param medianSharpnessOverTwoOverEtaAtLeast the median sharpness of the second half, in units of 2/η, at least
+ * @param medianSharpnessOverTwoOverEtaAtMost ... at most
+ * @param lossRiseFractionAtLeast the loss rises on at least this fraction of the steps after the edge
+ * @param topToBottomMotionAtLeast the top-5 singular values move at least this many times more per step than
+ *                                 the bottom-5 after the edge
+ * @param topGrowthAtLeast σ₁ of the layer grows by at least this fraction over the run
+ * @param ended "diverged" or "died" if the run must end that way; null: it must run to the end
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record MlpExpectation(Integer samples, Double eta, Long steps, Long reachesEdgeByStep,
+                             Double medianSharpnessOverTwoOverEtaAtLeast, Double medianSharpnessOverTwoOverEtaAtMost,
+                             Double lossRiseFractionAtLeast, Double topToBottomMotionAtLeast, Double topGrowthAtLeast,
+                             String ended) {
+
+    /** The parameters this expectation runs with: every step measured, sharpness every 11 steps (odd: both branches). */
+    public MlpParameters applyTo(MlpParameters p) {
+        MlpParameters q = p.withMetricsEvery(1).withSharpnessEvery(11);
+        if (samples != null) q = q.withSamples(samples);
+        if (eta != null) q = q.withEta(eta);
+        if (steps != null) q = q.withSteps(steps);
+        return q;
+    }
+}
