@@ -19,8 +19,6 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
     public static final long DEFAULT_HISTORY_LIMIT = 2_000_000;
     /** An MLP row is wider and its steps slower: a smaller cap. */
     public static final long MLP_HISTORY_LIMIT = 1_000_000;
-    /** How a refused restart's message starts. */
-    static final String REFUSED = "could not";
     /** The engine checks for commands at least this often while running. */
     private static final long SLICE_NANOS = 8_000_000;
 
@@ -63,6 +61,7 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
     private long stopAt;
     private double speed;
     private String message;
+    private boolean refused;
 
     public LiveEngine(RunFactory<P> factory, P initial, boolean play, long historyLimit) {
         super("eos-engine", new Restart(initial, play), Restart.class);
@@ -189,8 +188,10 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
             begin(factory.start(p), p, null);
             stopAt = p.steps();
             message = null;
+            refused = false;
         } catch (RuntimeException e) {
-            message = REFUSED + " start: " + e.getMessage();
+            message = "could not start: " + e.getMessage();
+            refused = true;
         }
         publish();
     }
@@ -203,8 +204,10 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
             playing = false;
             stopAt = Math.max(s.parameters().steps(), s.step());
             message = "resumed at step " + s.step();
+            refused = false;
         } catch (RuntimeException e) {
-            message = REFUSED + " resume: " + e.getMessage();
+            message = "could not resume: " + e.getMessage();
+            refused = true;
         }
         publish();
     }
@@ -254,13 +257,13 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
         double stepsPerSecond = stepsPerSecond();
         if (run == null) {
             state = new LiveState<>(generation, parameters, null, new double[0], null, 0, playing, stopAt, -1, null,
-                    Phase.STARTING, 0, 0, message);
+                    Phase.STARTING, 0, 0, message, refused);
             return;
         }
         int oscillating = monitor == null ? 0 : monitor.oscillating(history);
         Phase phase = monitor == null ? null : monitor.phase(history, run.divergedAt() >= 0, oscillating);
         state = new LiveState<>(generation, run.parameters(), run.source(), run.targetValues(), history, run.step(),
                 playing || pendingSteps > 0, stopAt, run.divergedAt(), run.endMessage(), phase, oscillating,
-                stepsPerSecond, message);
+                stepsPerSecond, message, refused);
     }
 }

@@ -20,16 +20,14 @@ import org.eoslab.metrics.Phase;
  * @param oscillating modes oscillating now (recent window)
  * @param stepsPerSecond measured engine throughput
  * @param message a notice or an error ("could not start: …") for the status line, or null
+ * @param refused the last restart (or resume) was refused, its message says why; the previous run goes on
  */
 public record LiveState<P extends RunParameters>(int generation, P parameters, String source, double[] targetValues,
                                                  History history, long steps, boolean playing, long stopAt,
                                                  long divergedAt, String end, Phase phase, int oscillating,
-                                                 double stepsPerSecond, String message) {
+                                                 double stepsPerSecond, String message, boolean refused) {
 
     public boolean diverged() { return divergedAt >= 0; }
 
     public double eta() { return parameters.eta(); }
-
-    /** True when the last restart was refused (its message says why); the previous run goes on. */
-    public boolean refused() { return message != null && message.startsWith(LiveEngine.REFUSED); }
 }
