@@ -17,6 +17,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.eoslab.config.MlpParameters;
+import org.eoslab.config.Network;
 import org.eoslab.config.Parameters;
 import org.eoslab.config.Preset;
 import org.eoslab.config.View;
@@ -114,6 +115,7 @@ public final class MainView extends BorderPane {
         setLeft(side);
         bifurcation.resetRange(preset.parameters());
         controls.setPresetText(preset.title(), preset.description());
+        loadNetwork(preset);                                 // before the view: the network starts on the preset's
         applyView(preset);
         controls.setOnEta(engine::setEta);
         controls.setOnRestart(p -> restart(p, false));
@@ -174,11 +176,18 @@ public final class MainView extends BorderPane {
 
     /** Applies a preset: its parameters restart the run, its panels and view are shown. */
     public void loadPreset(Preset p) {
-        if (p.mlp() != null) mlp.load(p.mlp());          // before the view: a first start runs the preset's network
+        loadNetwork(p);                                  // before the view: a first start runs the preset's network
         applyView(p);
         showParameters(p.parameters());
         restart(p.parameters(), true);
         if (getScene() != null && getScene().getWindow() instanceof Stage s) s.setTitle("EOS Lab — " + p.title());
+    }
+
+    /** A preset's ReLU network goes to its tab, with the preset's text when the preset is about that network. */
+    private void loadNetwork(Preset p) {
+        if (p.mlp() == null) return;
+        boolean about = p.networkOrDefault() == Network.MLP;
+        mlp.load(p.mlp(), about ? p.title() : null, about ? p.description() : null);
     }
 
     /** Shows parameters in the controls and the bifurcation range without sending anything. */

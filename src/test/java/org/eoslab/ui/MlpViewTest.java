@@ -137,5 +137,7 @@ class MlpViewTest extends LiveAppTestBase {
                 && preset.mlp().sameProblemAs(mlpState().parameters()));
         LiveAppFixture.waitUntil(10, () -> app.view.mlp().statusText().contains("mnist (10k subset"));
         assertEquals(preset.mlp().eta(), app.view.mlp().controls().draft().eta(), 0.0, "the controls show the preset's network");
+        javafx.scene.control.Label text = robot.lookup("#mlp-preset-text").queryAs(javafx.scene.control.Label.class);
+        assertEquals(preset.description(), text.getText(), "and the preset's text");
     }
 }

@@ -33,6 +33,8 @@ public final class MlpControls extends VBox {
     private final SeedField seed = new SeedField("mlp-seed");
     private final ComboBox<Integer> sharpnessEvery = new ComboBox<>();
     private final Label data = new Label();
+    private final Label title = new Label();
+    private final Label presetText = new Label();
     private final ComboBox<ShippedData> shipped = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(ShippedData.values()));
     private final Label message = new Label();
     private final PauseTransition debounce = new PauseTransition(ControlPanel.DEBOUNCE);
@@ -54,8 +56,12 @@ public final class MlpControls extends VBox {
         setSpacing(8);
         setPadding(new Insets(10));
         setPrefWidth(330);
-        Label title = new Label("ReLU network (paper §4.2)");
         title.getStyleClass().add("preset-title");
+        title.setWrapText(true);
+        presetText.getStyleClass().add("preset-description");
+        presetText.setWrapText(true);
+        presetText.setId("mlp-preset-text");
+        setPresetText(null, null);
         Label text = new Label("Full-batch GD on the mean-squared loss to one-hot labels, no biases, weights "
                 + "N(0, α²·2/fan_in) (α = 0.41 gives the spread of PyTorch's default init). Watch the sharpness rise to "
                 + "2/η within a few dozen steps and alternate around it while the loss goes up and down, and the top "
@@ -81,7 +87,7 @@ public final class MlpControls extends VBox {
         misc.setVgap(6);
         misc.addRow(0, new Label("seed"), seed);
         misc.addRow(1, new Label("sharpness every"), sharpnessEvery);
-        getChildren().addAll(title, text, new Separator(), eta, new Separator(), alpha, depth, hidden, samples,
+        getChildren().addAll(title, presetText, text, new Separator(), eta, new Separator(), alpha, depth, hidden, samples,
                 new Label("data"), data, new HBox(6, open, shipped), misc, message);
         wire();
         show(initial);
@@ -143,6 +149,14 @@ public final class MlpControls extends VBox {
         data.setText(set != null ? set.description() : p.data());
         shipped.setValue(set);
         updating = false;
+    }
+
+    /** A preset about this network: its title and text above the general one (null: none, the plain title). */
+    public void setPresetText(String heading, String description) {
+        title.setText(heading == null ? "ReLU network (paper §4.2)" : heading);
+        presetText.setText(description == null ? "" : description);
+        presetText.setVisible(description != null);
+        presetText.setManaged(description != null);
     }
 
     public void showMessage(String text) {

@@ -12,7 +12,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.eoslab.config.MlpParameters;
@@ -99,8 +98,12 @@ public final class MlpView implements LiveView {
         whenActive(e -> e.restart(p, true));
     }
 
-    /** A preset's network: shown in the controls, and run at once if the engine runs, else when first shown. */
-    public void load(MlpParameters p) {
+    /**
+     * A preset's network: shown in the controls with the preset's text (null: none), and run at once if the engine
+     * runs, else when first shown.
+     */
+    public void load(MlpParameters p, String title, String description) {
+        controls.setPresetText(title, description);
         controls.show(p);
         if (engine == null) initial = p;
         else restart(p);
@@ -116,11 +119,11 @@ public final class MlpView implements LiveView {
 
     public boolean active() { return engine != null; }
 
-    /** The status line under the toolbar: step, data, steps/s or how the run ended. */
-    private HBox statusRow() {
-        HBox row = new HBox(24, status, contrast);
-        row.setPadding(new Insets(2, 10, 4, 10));
-        return row;
+    /** The status lines under the toolbar: step, data, steps/s or how the run ended; the contrast readout. */
+    private VBox statusRow() {
+        VBox rows = new VBox(2, status, contrast);
+        rows.setPadding(new Insets(2, 10, 4, 10));
+        return rows;
     }
 
     private void whenActive(Consumer<LiveEngine<MlpParameters>> command) {
