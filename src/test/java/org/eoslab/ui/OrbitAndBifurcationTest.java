@@ -32,6 +32,10 @@ class OrbitAndBifurcationTest extends LiveAppTestBase {
     @Test
     void aSweepCompletesCancelsAndPicksTheLiveEta(FxRobot robot) {
         robot.clickOn("Bifurcation");
+        // the view computes itself when first shown: no empty frame, no button to press
+        LiveAppFixture.waitUntil(60, () -> app.view.bifurcation().statusText().startsWith("600 reduced learning rates"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(app.view.bifurcation().pointCount() > 600 * 3, "points drawn: " + app.view.bifurcation().pointCount());
         robot.doubleClickOn("#bif-count").eraseText(6).write("120").type(KeyCode.ENTER);
         robot.clickOn("#bif-run");
         LiveAppFixture.waitUntil(60, () -> app.view.bifurcation().statusText().startsWith("120 reduced learning rates"));

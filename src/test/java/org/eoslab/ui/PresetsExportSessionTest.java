@@ -64,6 +64,18 @@ class PresetsExportSessionTest extends LiveAppTestBase {
         assertTrue(PresetLibrary.names().size() >= 13, "the menu lists every bundled preset");
     }
 
+    /** With sharpness off (fig07 runs the reduced recursion, which has none) the empty panel says why. */
+    @Test
+    void anEmptySharpnessPanelSaysWhy(FxRobot robot) {
+        waitForRun();
+        robot.interact(() -> app.view.loadPreset(PresetLibrary.load("fig07-oscillation-range.json")));
+        LiveAppFixture.waitUntil(20, () -> robot.lookup("#note-sharpness").tryQuery().isPresent());
+        javafx.scene.control.Label note = robot.lookup("#note-sharpness").queryAs(javafx.scene.control.Label.class);
+        assertTrue(note.getText().startsWith("sharpness is not measured by the reduced recursion"), note.getText());
+        robot.interact(() -> app.view.loadPreset(PresetLibrary.load("default.json")));
+        LiveAppFixture.waitUntil(20, () -> robot.lookup("#note-sharpness").tryQuery().isEmpty());
+    }
+
     private double[][] planePoints() {
         try {
             return fx(() -> app.view.balance().points());

@@ -38,6 +38,20 @@ public class ChartPanel extends BorderPane {
 
     public String key() { return key; }
 
+    /** A line under the chart saying why it is empty or what to do (null: none). */
+    public void setNote(String text) {
+        if (text == null) {
+            if (getBottom() != null) setBottom(null);
+            return;
+        }
+        if (getBottom() instanceof javafx.scene.control.Label l && text.equals(l.getText())) return;
+        javafx.scene.control.Label note = new javafx.scene.control.Label(text);
+        note.getStyleClass().add("panel-note");
+        note.setId("note-" + key);
+        note.setWrapText(true);
+        setBottom(note);
+    }
+
     public XYChart chart() { return chart; }
 
     public DefaultNumericAxis yAxis() { return yAxis; }

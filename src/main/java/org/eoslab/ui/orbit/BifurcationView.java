@@ -63,6 +63,10 @@ public final class BifurcationView extends BorderPane implements LiveView {
     private final List<XValueIndicator> onsetMarks = new ArrayList<>();
     private final XValueIndicator liveEta;
     private final PauseTransition zoomDebounce = new PauseTransition(Duration.millis(500));
+    /** A new problem is swept once it has been quiet this long (and the view is shown). */
+    private final PauseTransition problemDebounce = new PauseTransition(Duration.millis(400));
+    private Parameters swept;          // the problem of the last sweep started, or null
+    private boolean onScreen;
     private BifurcationSweep sweep;
     private double eta1 = Double.NaN;
     private double[] shown = {Double.NaN, Double.NaN};
@@ -116,6 +120,7 @@ public final class BifurcationView extends BorderPane implements LiveView {
             }
         });
         zoomDebounce.setOnFinished(e -> recomputeVisible());
+        problemDebounce.setOnFinished(e -> { if (onScreen && stale()) start(readRange()); });
         diagram.getXAxis().maxProperty().addListener((obs, o, v) -> onAxisRange());
         diagram.getXAxis().minProperty().addListener((obs, o, v) -> onAxisRange());
     }
@@ -127,6 +132,19 @@ public final class BifurcationView extends BorderPane implements LiveView {
         from.setText(format(0.85 * eta1));
         to.setText(format(Math.min(1.15 * etaR, 1.5 * eta1)));
         drawOnsets(p);
+        if (onScreen && stale()) problemDebounce.playFromStart();
+    }
+
+    /** True when the diagram does not show the current problem (never swept, or the problem changed). */
+    private boolean stale() {
+        return swept == null || !swept.sameProblemAs(parameters.get());
+    }
+
+    /** The diagram computes itself: on first show, and on return after the problem changed. */
+    @Override
+    public void onShown() {
+        onScreen = true;
+        if (stale() && !busy()) start(readRange());
     }
 
     private double[] readRange() {
@@ -159,6 +177,7 @@ public final class BifurcationView extends BorderPane implements LiveView {
         Parameters p = parameters.get();
         resetOnsets(p);
         BifurcationSweep next = new BifurcationSweep(p, bounds[0], bounds[1], readCount(), engine.getValue());
+        swept = p;
         sweep = next;
         shown = bounds.clone();
         run.setDisable(true);
@@ -287,6 +306,7 @@ public final class BifurcationView extends BorderPane implements LiveView {
     /** Per frame: progress and the live η marker. */
     @Override
     public void frame(long budgetNanos, boolean shown) {
+        onScreen = shown;
         if (busy()) {
             progress.setProgress(sweep.total() == 0 ? 0 : sweep.done() / (double) sweep.total());
             status.setText("sweeping… " + sweep.done() + "/" + sweep.total());

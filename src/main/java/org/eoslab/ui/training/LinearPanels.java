@@ -50,6 +50,12 @@ public final class LinearPanels {
 
     public LayerChoice layerChoice() { return layerChoice; }
 
+    /** Says why the sharpness panel stays empty while sharpness is off (the cadence can change live). */
+    public void showSharpnessCadence(int every, boolean reduced) {
+        panel(Panel.SHARPNESS).setNote(reduced ? "sharpness is not measured by the reduced recursion: choose the dense engine"
+                : every == 0 ? "sharpness off: set “sharpness every” above 0" : null);
+    }
+
     /** New series for a new run (its column layout may differ); the charts start empty. */
     public void rebuild(Parameters p, double[] targetValues, History h) {
         Columns c = Columns.of(p);

@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import org.eoslab.config.EngineKind;
 import org.eoslab.config.Panel;
 import org.eoslab.config.Parameters;
 import org.eoslab.config.View;
@@ -58,6 +59,7 @@ public final class TrainingView implements LiveView {
     public void frame(long budgetNanos, boolean shown) {
         LiveState<Parameters> s = engine.state();
         if (feed.follow(s.generation(), s.history())) panels.rebuild(s.parameters(), s.targetValues(), s.history());
+        panels.showSharpnessCadence(s.parameters().sharpnessEvery(), s.parameters().engine() == EngineKind.REDUCED);
         if (feed.history() == null) return;
         feed.catchUp(panels.set()::consume, budgetNanos);
         panels.set().flush(s.steps());
