@@ -237,17 +237,29 @@ final class BenchCommand {
         Trainer trainer = new Trainer(p);
         History h = new History(trainer.columns());
         Runtime rt = Runtime.getRuntime();
-        System.gc();
-        long before = rt.totalMemory() - rt.freeMemory();
+        long before = settledHeap(rt);
         int rows = 200_000;
         for (int t = 0; t < rows; t++) { trainer.advance(); h.append(trainer.snapshot()); }
-        System.gc();
-        long after = rt.totalMemory() - rt.freeMemory();
+        long after = settledHeap(rt);
+        java.lang.ref.Reference.reachabilityFence(h);   // the history must still be alive when the heap is read
         double perStep = (after - before) / (double) rows;
         out.printf(Locale.ROOT, "History memory: %.0f bytes per step (%d columns); 10⁶ steps ≈ %.0f MiB of heap (max heap %d MiB)%n%n",
                 perStep, trainer.columns().count(), perStep * 1e6 / (1 << 20), rt.maxMemory() >> 20);
         report.put("memory", Map.of("bytesPerStep", perStep, "columns", trainer.columns().count(),
                 "millionStepsMiB", perStep * 1e6 / (1 << 20)));
+    }
+
+    /** Heap in use after a few collections (one System.gc() may leave earlier garbage uncollected). */
+    private static long settledHeap(Runtime rt) {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return rt.totalMemory() - rt.freeMemory();
     }
 
     /** Runs bench/numpy_reference.py and prints ours / NumPy's steps/s for the same step. */
