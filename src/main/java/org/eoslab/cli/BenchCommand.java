@@ -214,7 +214,7 @@ final class BenchCommand {
     private void mlp() {
         int n = MLP_SAMPLES, hidden = MLP_HIDDEN, depth = MLP_DEPTH;
         Dataset data = IdxReader.readBundled(n);
-        Mlp mlp = new Mlp(data, depth, hidden, 1.0, 1, 2.0 / (n * data.classes()), true);
+        Mlp mlp = new Mlp(data, depth, hidden, 1.0, 1, 2.0 / (n * data.classes()), false, true);
         double rate = timing.perSecond(() -> { mlp.forward(); mlp.step(1e-3); });
         double forwardFlops = 0;
         for (int l = 1; l <= depth; l++) forwardFlops += 2.0 * n * mlp.rows(l) * mlp.cols(l);

@@ -22,6 +22,7 @@ final class MlpOptions {
             new Options.Spec("depth", "L", "layers, 2..10 (the paper uses 4 and 6)"),
             new Options.Spec("hidden", "h", "hidden width, 1.." + MlpParameters.MAX_HIDDEN),
             new Options.Spec("alpha", "A", "init scale α > 0: W entries N(0, α²·2/fan_in)"),
+            new Options.Spec("biases", "on|off", "a bias vector per layer, starting at 0 (paper footnote 4; default off, on in the paper presets)"),
             new Options.Spec("eta", "E", "learning rate η > 0"),
             new Options.Spec("loss", "KIND", "mean (‖F−Y‖²/(n·classes), the default) | sum (½‖F−Y‖²)"),
             new Options.Spec("seed", "N", "random seed (init)"),
@@ -33,7 +34,7 @@ final class MlpOptions {
 
     private static final Map<String, String> OPTION_OF_FIELD = Map.ofEntries(
             Map.entry("data", "--data"), Map.entry("samples", "--samples"), Map.entry("depth", "--depth"),
-            Map.entry("hidden", "--hidden"), Map.entry("alpha", "--alpha"), Map.entry("eta", "--eta"),
+            Map.entry("hidden", "--hidden"), Map.entry("alpha", "--alpha"), Map.entry("biases", "--biases"), Map.entry("eta", "--eta"),
             Map.entry("loss", "--loss"), Map.entry("seed", "--seed"), Map.entry("steps", "--steps"),
             Map.entry("sharpnessEvery", "--sharpness-every"), Map.entry("metricsEvery", "--metrics-every"));
 
@@ -47,6 +48,7 @@ final class MlpOptions {
         if (o.has("depth")) p = p.withDepth(o.getInt("depth"));
         if (o.has("hidden")) p = p.withHidden(o.getInt("hidden"));
         if (o.has("alpha")) p = p.withAlpha(o.getDouble("alpha"));
+        if (o.has("biases")) p = p.withBiases(onOff("--biases", o.get("biases")));
         if (o.has("eta")) p = p.withEta(o.getDouble("eta"));
         if (o.has("loss")) p = p.withLoss(LossKind.parse("loss", o.get("loss")));
         if (o.has("seed")) p = p.withSeed(o.getLong("seed"));
@@ -54,6 +56,14 @@ final class MlpOptions {
         if (o.has("sharpness-every")) p = p.withSharpnessEvery(o.getInt("sharpness-every"));
         if (o.has("metrics-every")) p = p.withMetricsEvery(o.getInt("metrics-every"));
         return p;
+    }
+
+    private static boolean onOff(String option, String value) {
+        return switch (value) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new UsageException(option + " must be on or off, not '" + value + "'");
+        };
     }
 
     /** A field's complaint, reworded to name the option that set it. */

@@ -9,10 +9,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *             (labels found next to it); null: the shipped Fashion-MNIST subset
  * @param samples training samples used, the first ones of the file
  * @param alpha init scale: W_ℓ entries N(0, α²·2/fan_in)
+ * @param biases whether each layer has a bias vector (initialised to 0); the paper's footnote 4 says its
+ *               networks have them and its equations leave them out
  * @param metricsEvery layer spectra and subspace distances on steps t, t+1 for t a multiple of this
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MlpParameters(String data, int samples, int depth, int hidden, double alpha, double eta,
+public record MlpParameters(String data, int samples, int depth, int hidden, double alpha, boolean biases, double eta,
                             LossKind loss, long seed, long steps, int sharpnessEvery, int metricsEvery)
         implements RunParameters {
     public static final int MAX_SAMPLES = 60_000;
@@ -24,7 +26,7 @@ public record MlpParameters(String data, int samples, int depth, int hidden, dou
      * steps (paper section 4.2; presets fig09-*).
      */
     public static MlpParameters defaults() {
-        return new MlpParameters(null, 1000, 4, 200, 0.408, 2.0, LossKind.MEAN, 1L, 2000, 25, 10);
+        return new MlpParameters(null, 1000, 4, 200, 0.408, false, 2.0, LossKind.MEAN, 1L, 2000, 25, 10);
     }
 
     @Override
@@ -46,49 +48,51 @@ public record MlpParameters(String data, int samples, int depth, int hidden, dou
         return other instanceof MlpParameters o && withEta(o.eta).withSteps(o.steps).equals(o);
     }
 
-
-
     public MlpParameters withData(String v) {
-        return new MlpParameters(v, samples, depth, hidden, alpha, eta, loss, seed, steps, sharpnessEvery, metricsEvery);
+        return new MlpParameters(v, samples, depth, hidden, alpha, biases, eta, loss, seed, steps, sharpnessEvery, metricsEvery);
     }
 
     public MlpParameters withSamples(int v) {
-        return new MlpParameters(data, v, depth, hidden, alpha, eta, loss, seed, steps, sharpnessEvery, metricsEvery);
+        return new MlpParameters(data, v, depth, hidden, alpha, biases, eta, loss, seed, steps, sharpnessEvery, metricsEvery);
     }
 
     public MlpParameters withDepth(int v) {
-        return new MlpParameters(data, samples, v, hidden, alpha, eta, loss, seed, steps, sharpnessEvery, metricsEvery);
+        return new MlpParameters(data, samples, v, hidden, alpha, biases, eta, loss, seed, steps, sharpnessEvery, metricsEvery);
     }
 
     public MlpParameters withHidden(int v) {
-        return new MlpParameters(data, samples, depth, v, alpha, eta, loss, seed, steps, sharpnessEvery, metricsEvery);
+        return new MlpParameters(data, samples, depth, v, alpha, biases, eta, loss, seed, steps, sharpnessEvery, metricsEvery);
     }
 
     public MlpParameters withAlpha(double v) {
-        return new MlpParameters(data, samples, depth, hidden, v, eta, loss, seed, steps, sharpnessEvery, metricsEvery);
+        return new MlpParameters(data, samples, depth, hidden, v, biases, eta, loss, seed, steps, sharpnessEvery, metricsEvery);
+    }
+
+    public MlpParameters withBiases(boolean v) {
+        return new MlpParameters(data, samples, depth, hidden, alpha, v, eta, loss, seed, steps, sharpnessEvery, metricsEvery);
     }
 
     public MlpParameters withEta(double v) {
-        return new MlpParameters(data, samples, depth, hidden, alpha, v, loss, seed, steps, sharpnessEvery, metricsEvery);
+        return new MlpParameters(data, samples, depth, hidden, alpha, biases, v, loss, seed, steps, sharpnessEvery, metricsEvery);
     }
 
     public MlpParameters withLoss(LossKind v) {
-        return new MlpParameters(data, samples, depth, hidden, alpha, eta, v, seed, steps, sharpnessEvery, metricsEvery);
+        return new MlpParameters(data, samples, depth, hidden, alpha, biases, eta, v, seed, steps, sharpnessEvery, metricsEvery);
     }
 
     public MlpParameters withSeed(long v) {
-        return new MlpParameters(data, samples, depth, hidden, alpha, eta, loss, v, steps, sharpnessEvery, metricsEvery);
+        return new MlpParameters(data, samples, depth, hidden, alpha, biases, eta, loss, v, steps, sharpnessEvery, metricsEvery);
     }
 
     public MlpParameters withSteps(long v) {
-        return new MlpParameters(data, samples, depth, hidden, alpha, eta, loss, seed, v, sharpnessEvery, metricsEvery);
+        return new MlpParameters(data, samples, depth, hidden, alpha, biases, eta, loss, seed, v, sharpnessEvery, metricsEvery);
     }
 
     public MlpParameters withSharpnessEvery(int v) {
-        return new MlpParameters(data, samples, depth, hidden, alpha, eta, loss, seed, steps, v, metricsEvery);
+        return new MlpParameters(data, samples, depth, hidden, alpha, biases, eta, loss, seed, steps, v, metricsEvery);
     }
 
     public MlpParameters withMetricsEvery(int v) {
-        return new MlpParameters(data, samples, depth, hidden, alpha, eta, loss, seed, steps, sharpnessEvery, v);
+        return new MlpParameters(data, samples, depth, hidden, alpha, biases, eta, loss, seed, steps, sharpnessEvery, v);
     }
 }

@@ -39,7 +39,7 @@ public final class MlpTrainer extends AbstractRun<MlpParameters> {
         this.dataName = data.source() + ", " + data.samples() + " samples";
         // f = (c/2)‖F − Y‖²: c = 2/(n·classes) makes it PyTorch's MSELoss, the mean over all n·classes entries
         double c = p.loss() == LossKind.MEAN ? 2.0 / ((double) data.samples() * data.classes()) : 1.0;
-        this.mlp = new Mlp(data, p.depth(), p.hidden(), p.alpha(), p.seed(), c, parallel);
+        this.mlp = new Mlp(data, p.depth(), p.hidden(), p.alpha(), p.seed(), c, p.biases(), parallel);
         this.sharpness = new Sharpness(new MlpHessian(mlp), p.seed());
         this.probe = new MlpProbe(mlp, columns, p.metricsEvery());
     }

@@ -44,7 +44,7 @@ class MlpRunCommandTest {
         List<String> lines = Files.readAllLines(out.resolve("trajectory.csv"));
         assertEquals(String.join(",", new MlpColumns(3).names()), lines.get(0));
         assertEquals(26, lines.size() - 1, "steps 0..25");
-        MlpParameters p = new MlpParameters(images.toString(), 30, 3, 6, MlpParameters.defaults().alpha(), 0.3, LossKind.MEAN, 1L, 25, 3, 5);
+        MlpParameters p = new MlpParameters(images.toString(), 30, 3, 6, MlpParameters.defaults().alpha(), false, 0.3, LossKind.MEAN, 1L, 25, 3, 5);
         MlpTrainer trainer = new MlpTrainer(p);
         for (int t = 0; t <= 25; t++) {
             if (t > 0) trainer.advance();

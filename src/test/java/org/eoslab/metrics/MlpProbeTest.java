@@ -49,7 +49,7 @@ class MlpProbeTest {
 
     @Test
     void spectraAndSubspaceDistanceMatchAnIndependentDecomposition() {
-        Mlp mlp = new Mlp(tiny(), 3, 8, 1.0, 4, 1.0 / 40, false);
+        Mlp mlp = new Mlp(tiny(), 3, 8, 1.0, 4, 1.0 / 40, false, false);
         MlpColumns columns = new MlpColumns(3);
         MlpProbe probe = new MlpProbe(mlp, columns, 10);
         double[] row0 = columns.emptyRow(), row1 = columns.emptyRow();

@@ -104,7 +104,7 @@ class LiveEngineTest {
     void theSameCommandsDriveTheReluNetwork(@TempDir Path tmp) throws Exception {
         Path images = IdxFixtures.write(tmp.resolve("tiny-images-idx3-ubyte.gz"), IdxFixtures.images(2051, 40, 3, 4, 40), true);
         IdxFixtures.write(tmp.resolve("tiny-labels-idx1-ubyte.gz"), IdxFixtures.labels(2049, 40, 40), true);
-        MlpParameters p = new MlpParameters(images.toString(), 30, 3, 6, 1.0, 0.3, LossKind.MEAN, 1L, 12, 0, 5);
+        MlpParameters p = new MlpParameters(images.toString(), 30, 3, 6, 1.0, false, 0.3, LossKind.MEAN, 1L, 12, 0, 5);
         try (LiveEngine<MlpParameters> e = LiveEngine.mlp(p, true)) {
             LiveState<MlpParameters> s = await(e, st -> st.steps() == 12 && !st.playing());
             assertEquals(13, s.history().size(), "it pauses at the run's length, like the linear run");

@@ -31,7 +31,7 @@ class MlpEdgeOfStabilityTest {
     }
 
     private static List<Snapshot> train(double eta, int steps) {
-        MlpParameters p = new MlpParameters(null, SAMPLES, 4, 64, 1.0, eta, LossKind.MEAN, 1L, steps, 5, 50);
+        MlpParameters p = new MlpParameters(null, SAMPLES, 4, 64, 1.0, false, eta, LossKind.MEAN, 1L, steps, 5, 50);
         MlpTrainer trainer = new MlpTrainer(p, data, true);
         List<Snapshot> rows = new ArrayList<>();
         rows.add(trainer.snapshot());
@@ -87,7 +87,7 @@ class MlpEdgeOfStabilityTest {
      */
     @Test
     void atThePyTorchInitScaleTheTopSingularValuesMoveAndTheBottomOnesStayPut() {
-        MlpParameters p = new MlpParameters(null, 500, 4, 200, 0.408, 2.0, LossKind.MEAN, 1L, 300, 11, 1);
+        MlpParameters p = new MlpParameters(null, 500, 4, 200, 0.408, false, 2.0, LossKind.MEAN, 1L, 300, 11, 1);
         MlpTrainer trainer = new MlpTrainer(p, IdxReader.readBundled(500), true);
         EdgeOfStabilityStats stats = new EdgeOfStabilityStats(trainer.columns());
         List<Snapshot> rows = new ArrayList<>();

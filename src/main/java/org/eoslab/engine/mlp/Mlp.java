@@ -5,14 +5,17 @@ import org.eoslab.numerics.Kernels;
 import org.eoslab.numerics.RectOps;
 
 /**
- * The paper's ReLU network (section 4.2, eq. 7): F = W_L ρ(W_{L−1} ⋯ ρ(W_1 X)), no biases, trained by
- * full-batch GD on f = (c/2)‖F − Y‖_F² with one-hot Y (c = 2/(n·classes) for the mean-squared loss, 1 for
- * the sum). Forward caches Z_ℓ and H_ℓ = ρ(Z_ℓ); backward is the usual
+ * The paper's ReLU network (section 4.2, eq. 7): F = W_L ρ(W_{L−1} ⋯ ρ(W_1 X)), optionally with biases,
+ * Z_ℓ = W_ℓ H_{ℓ−1} + b_ℓ 1ᵀ (the paper's footnote 4: left out of the exposition only), trained by full-batch
+ * GD on f = (c/2)‖F − Y‖_F² with one-hot Y (c = 2/(n·classes) for the mean-squared loss, 1 for the sum).
+ * Forward caches Z_ℓ and H_ℓ = ρ(Z_ℓ); backward is the usual
  * <pre>
- *   G_L = c(F − Y),   ∇_{W_ℓ} f = G_ℓ H_{ℓ−1}ᵀ,   G_{ℓ−1} = (W_ℓᵀ G_ℓ) ⊙ 1[Z_{ℓ−1} &gt; 0]   (H_0 = X)
+ *   G_L = c(F − Y),   ∇_{W_ℓ} f = G_ℓ H_{ℓ−1}ᵀ,   ∇_{b_ℓ} f = G_ℓ 1,   G_{ℓ−1} = (W_ℓᵀ G_ℓ) ⊙ 1[Z_{ℓ−1} &gt; 0]
  * </pre>
- * and a step updates W_ℓ in place after G_{ℓ−1} is formed from the old W_ℓ. Layer ℓ is rows[ℓ] × cols[ℓ]
- * (index ℓ−1): hidden × features, hidden × hidden, …, classes × hidden. Buffers are allocated once.
+ * (H_0 = X) and a step updates W_ℓ in place after G_{ℓ−1} is formed from the old W_ℓ. Layer ℓ is rows[ℓ] ×
+ * cols[ℓ] (index ℓ−1): hidden × features, hidden × hidden, …, classes × hidden. Biases start at 0, so the
+ * weights' random draws are the same with and without them. Parameters are ordered W_1 … W_L, then b_1 … b_L.
+ * Buffers are allocated once.
  */
 public final class Mlp {
     private final Dataset data;
@@ -25,6 +28,7 @@ public final class Mlp {
     private final int[] cols;
     private final double c;
     private final double[][] w;
+    private final double[][] b;       // b[ℓ−1] = b_ℓ (rows[ℓ]), null without biases
     private final double[][] z;       // z[ℓ−1] = Z_ℓ for ℓ < L, hidden × n
     private final double[][] h;       // h[ℓ−1] = H_ℓ = ρ(Z_ℓ)
     private final double[] out;       // F, then the residual F − Y after forward
@@ -36,8 +40,10 @@ public final class Mlp {
     /**
      * @param scale init scale α: entries of W_ℓ are N(0, α²·2/fan_in) (He's scaling times α)
      * @param lossScale c: 2/(n·classes) for the mean-squared loss, 1 for the sum
+     * @param biases whether each layer has a bias b_ℓ (initialised to 0)
      */
-    public Mlp(Dataset data, int depth, int hidden, double scale, long seed, double lossScale, boolean parallel) {
+    public Mlp(Dataset data, int depth, int hidden, double scale, long seed, double lossScale, boolean biases,
+               boolean parallel) {
         if (depth < 2) throw new IllegalArgumentException("depth must be at least 2");
         this.data = data;
         this.y = data.oneHot();
@@ -61,6 +67,8 @@ public final class Mlp {
             double std = scale * Math.sqrt(2.0 / cols[l]);
             for (int i = 0; i < w[l].length; i++) w[l][i] = std * rng.nextGaussian();
         }
+        this.b = biases ? new double[depth][] : null;
+        if (biases) for (int l = 0; l < depth; l++) b[l] = new double[rows[l]];
         this.z = new double[depth - 1][hidden * n];
         this.h = new double[depth - 1][hidden * n];
         this.out = new double[data.classes() * n];
@@ -75,6 +83,7 @@ public final class Mlp {
         for (int l = 0; l < depth; l++) {
             double[] target = l == depth - 1 ? out : z[l];
             timesLayerInput(l + 1, w[l], target, 1.0, false);                    // Z_ℓ = W_ℓ H_{ℓ−1}
+            if (b != null) addToRows(b[l], target, n);                           //      + b_ℓ 1ᵀ
             if (l < depth - 1) {
                 double[] act = h[l];
                 for (int i = 0; i < target.length; i++) act[i] = target[i] > 0 ? target[i] : 0;
@@ -95,7 +104,7 @@ public final class Mlp {
         forwardCurrent = false;
     }
 
-    /** ∇_{W_ℓ} f into out[ℓ−1] (flat rows[ℓ]×cols[ℓ]); the weights are unchanged. */
+    /** ∇f into blocks shaped like {@link #state()}: ∇_{W_ℓ} f (flat rows×cols), then ∇_{b_ℓ} f; nothing moves. */
     public void gradient(double[][] gradient) {
         backward(1.0, gradient);
     }
@@ -113,8 +122,10 @@ public final class Mlp {
             }
             if (target == null) {
                 timesInputTransposed(l + 1, cur, w[l], scale, true);             // W_ℓ += −η G_ℓ H_{ℓ−1}ᵀ
+                if (b != null) rowSums(cur, n, scale, b[l], true);               // b_ℓ += −η G_ℓ 1
             } else {
                 timesInputTransposed(l + 1, cur, target[l], scale, false);
+                if (b != null) rowSums(cur, n, scale, target[depth + l], false);
             }
             double[] t = cur;
             cur = next;
@@ -135,6 +146,25 @@ public final class Mlp {
     void timesLayerInput(int l, double[] m, double[] out, double s, boolean accumulate) {
         if (l == 1) ops.multPacked(m, rows[0], cols[0], xRows, n, out, s, accumulate);
         else ops.mult(m, rows[l - 1], cols[l - 1], h[l - 2], n, out, s, accumulate);
+    }
+
+    /** M ← M + v 1ᵀ for M with v.length rows of {@code width} entries: a bias added to every sample. */
+    static void addToRows(double[] v, double[] m, int width) {
+        for (int i = 0; i < v.length; i++) {
+            double add = v[i];
+            int from = i * width;
+            for (int j = from; j < from + width; j++) m[j] += add;
+        }
+    }
+
+    /** out ← s·M 1 (or += it): the row sums of M (out.length rows of {@code width} entries), a bias gradient. */
+    static void rowSums(double[] m, int width, double s, double[] out, boolean accumulate) {
+        for (int i = 0; i < out.length; i++) {
+            double sum = 0;
+            int from = i * width;
+            for (int j = from; j < from + width; j++) sum += m[j];
+            out[i] = accumulate ? out[i] + s * sum : s * sum;
+        }
     }
 
     /**
@@ -171,6 +201,9 @@ public final class Mlp {
     /** W_ℓ (1-based), flat rows×cols. Owned by the engine thread: read-only elsewhere. */
     public double[] layer(int l) { return w[l - 1]; }
 
+    /** Whether the layers have biases. */
+    public boolean hasBiases() { return b != null; }
+
     public double lossScale() { return c; }
 
     public Dataset data() { return data; }
@@ -183,15 +216,22 @@ public final class Mlp {
 
     boolean forwardCurrent() { return forwardCurrent; }
 
-    /** Copies of the weights (sessions, tests). */
+    /** Copies of the parameters, W_1 … W_L then b_1 … b_L (sessions, tests). */
     public double[][] state() {
-        double[][] s = new double[depth][];
+        double[][] s = new double[b == null ? depth : 2 * depth][];
         for (int l = 0; l < depth; l++) s[l] = w[l].clone();
+        if (b != null) for (int l = 0; l < depth; l++) s[depth + l] = b[l].clone();
         return s;
     }
 
+    /** Sets the parameters from a {@link #state()} of a network of the same shape. */
     public void restore(double[][] state) {
+        if (state.length != (b == null ? depth : 2 * depth)) {
+            throw new IllegalArgumentException("state has " + state.length + " blocks, the network "
+                    + (b == null ? depth : 2 * depth));
+        }
         for (int l = 0; l < depth; l++) System.arraycopy(state[l], 0, w[l], 0, w[l].length);
+        if (b != null) for (int l = 0; l < depth; l++) System.arraycopy(state[depth + l], 0, b[l], 0, b[l].length);
         forwardCurrent = false;
     }
 }

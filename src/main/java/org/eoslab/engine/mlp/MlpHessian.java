@@ -7,20 +7,21 @@ import org.eoslab.numerics.RectOps;
  * The exact Hessian-vector product of the MLP loss by Pearlmutter's R-operator (the derivative along V of
  * the forward and backward passes; ρ' is a 0/1 mask whose own derivative vanishes almost everywhere):
  * <pre>
- *   rZ_ℓ = V_ℓ H_{ℓ−1} + W_ℓ rH_{ℓ−1},  rH_ℓ = rZ_ℓ ⊙ m_ℓ,  rF = rZ_L          (rH_0 = 0, m_ℓ = 1[Z_ℓ &gt; 0])
+ *   rZ_ℓ = V_ℓ H_{ℓ−1} + W_ℓ rH_{ℓ−1} + v_ℓ 1ᵀ,  rH_ℓ = rZ_ℓ ⊙ m_ℓ,  rF = rZ_L   (rH_0 = 0, m_ℓ = 1[Z_ℓ &gt; 0])
  *   G_L = c(F − Y),  rG_L = c·rF
- *   (HV)_ℓ = rG_ℓ H_{ℓ−1}ᵀ + G_ℓ rH_{ℓ−1}ᵀ
+ *   (HV)_{W_ℓ} = rG_ℓ H_{ℓ−1}ᵀ + G_ℓ rH_{ℓ−1}ᵀ,   (HV)_{b_ℓ} = rG_ℓ 1
  *   G_{ℓ−1} = (W_ℓᵀ G_ℓ) ⊙ m_{ℓ−1},  rG_{ℓ−1} = (V_ℓᵀ G_ℓ + W_ℓᵀ rG_ℓ) ⊙ m_{ℓ−1}
  * </pre>
- * Vectors are flat, layer by layer (W_1 first, each row-major). About 3.5 gradients' worth of products.
+ * (v_ℓ is the bias part of the direction, absent without biases.) Vectors are flat in the order of
+ * {@link Mlp#state()}: W_1 … W_L, each row-major, then b_1 … b_L. About 3.5 gradients' worth of products.
  */
 public final class MlpHessian implements HessianOperator {
     private final Mlp mlp;
     private final int n;
     private final int depth;
     private final int[] offset;
-    private final double[][] v;       // V_ℓ
-    private final double[][] hv;      // (HV)_ℓ
+    private final double[][] v;       // V_ℓ, then v_ℓ (the bias part)
+    private final double[][] hv;      // (HV)_{W_ℓ}, then (HV)_{b_ℓ}
     private final double[][] rh;      // rH_ℓ, ℓ < L
     private final double[] rOut;
     private final double[] gA, gB, rgA, rgB;
@@ -30,14 +31,16 @@ public final class MlpHessian implements HessianOperator {
         this.mlp = mlp;
         this.n = mlp.data().samples();
         this.depth = mlp.depth();
-        this.offset = new int[depth + 1];
-        this.v = new double[depth][];
-        this.hv = new double[depth][];
-        for (int l = 1; l <= depth; l++) {
-            int size = mlp.rows(l) * mlp.cols(l);
-            offset[l] = offset[l - 1] + size;
-            v[l - 1] = new double[size];
-            hv[l - 1] = new double[size];
+        int blocks = mlp.hasBiases() ? 2 * depth : depth;
+        this.offset = new int[blocks + 1];
+        this.v = new double[blocks][];
+        this.hv = new double[blocks][];
+        for (int k = 0; k < blocks; k++) {
+            int l = k % depth + 1;
+            int size = k < depth ? mlp.rows(l) * mlp.cols(l) : mlp.rows(l);
+            offset[k + 1] = offset[k] + size;
+            v[k] = new double[size];
+            hv[k] = new double[size];
         }
         int hidden = mlp.rows(1);
         this.rh = new double[depth - 1][hidden * n];
@@ -51,7 +54,7 @@ public final class MlpHessian implements HessianOperator {
     }
 
     @Override
-    public int dimension() { return offset[depth]; }
+    public int dimension() { return offset[v.length]; }
 
     @Override
     public void prepare() {
@@ -60,10 +63,10 @@ public final class MlpHessian implements HessianOperator {
 
     @Override
     public void apply(double[] x, double[] y) {
-        for (int l = 0; l < depth; l++) System.arraycopy(x, offset[l], v[l], 0, v[l].length);
+        for (int k = 0; k < v.length; k++) System.arraycopy(x, offset[k], v[k], 0, v[k].length);
         forwardR();
         backwardR();
-        for (int l = 0; l < depth; l++) System.arraycopy(hv[l], 0, y, offset[l], hv[l].length);
+        for (int k = 0; k < v.length; k++) System.arraycopy(hv[k], 0, y, offset[k], hv[k].length);
     }
 
     private void forwardR() {
@@ -72,6 +75,7 @@ public final class MlpHessian implements HessianOperator {
             double[] target = l == depth ? rOut : rh[l - 1];
             mlp.timesLayerInput(l, v[l - 1], target, 1.0, false);                 // V_ℓ H_{ℓ−1}
             if (rInput != null) ops.mult(mlp.layer(l), mlp.rows(l), mlp.cols(l), rInput, n, target, 1.0, true);
+            if (mlp.hasBiases()) Mlp.addToRows(v[depth + l - 1], target, n);            // + v_ℓ 1ᵀ
             if (l < depth) {
                 double[] pre = mlp.preActivation(l);
                 for (int i = 0; i < target.length; i++) if (pre[i] <= 0) target[i] = 0;
@@ -92,6 +96,7 @@ public final class MlpHessian implements HessianOperator {
             int rows = mlp.rows(l);
             int cols = mlp.cols(l);
             mlp.timesInputTransposed(l, rgCur, hv[l - 1], 1.0, false);            // R{G_ℓ} H_{ℓ−1}ᵀ
+            if (mlp.hasBiases()) Mlp.rowSums(rgCur, n, 1.0, hv[depth + l - 1], false);  // R{G_ℓ} 1
             if (l > 1) {
                 ops.multTransB(gCur, rows, n, rh[l - 2], cols, hv[l - 1], 1.0, true);
                 ops.multTransA(mlp.layer(l), rows, cols, gCur, n, gNext, 1.0, false);

@@ -7,6 +7,7 @@ import javafx.animation.Animation;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
@@ -21,7 +22,7 @@ import org.eoslab.ui.controls.NumberSlider;
 import org.eoslab.ui.controls.SeedField;
 
 /**
- * The ReLU network's parameters: η applies at the next step; data, size, depth, width, α and seed start the
+ * The ReLU network's parameters: η applies at the next step; data, size, depth, width, α, biases and seed start the
  * run over after a short quiet period. Values out of range are refused with the field and its range.
  */
 public final class MlpControls extends VBox {
@@ -32,6 +33,7 @@ public final class MlpControls extends VBox {
     private final NumberSlider samples;
     private final SeedField seed = new SeedField("mlp-seed");
     private final ComboBox<Integer> sharpnessEvery = new ComboBox<>();
+    private final CheckBox biases = new CheckBox("biases (paper footnote 4; start at 0)");
     private final Label data = new Label();
     private final Label title = new Label();
     private final Label presetText = new Label();
@@ -62,7 +64,7 @@ public final class MlpControls extends VBox {
         presetText.setWrapText(true);
         presetText.setId("mlp-preset-text");
         setPresetText(null, null);
-        Label text = new Label("Full-batch GD on the mean-squared loss to one-hot labels, no biases, weights "
+        Label text = new Label("Full-batch GD on the mean-squared loss to one-hot labels, with or without biases, weights "
                 + "N(0, α²·2/fan_in) (α = 0.41 gives the spread of PyTorch's default init). Watch the sharpness rise to "
                 + "2/η within a few dozen steps and alternate around it while the loss goes up and down, and the top "
                 + "singular values of the penultimate layer grow and zig-zag while the bottom ones stay put: the "
@@ -74,6 +76,7 @@ public final class MlpControls extends VBox {
         message.setId("mlp-message");
         message.getStyleClass().add("field-error");
         message.setWrapText(true);
+        biases.setId("mlp-biases");
         sharpnessEvery.setId("mlp-sharpness-every");
         sharpnessEvery.getItems().addAll(0, 5, 11, 25, 51, 101);
         Button open = new Button("Open IDX images…");
@@ -88,7 +91,7 @@ public final class MlpControls extends VBox {
         misc.addRow(0, new Label("seed"), seed);
         misc.addRow(1, new Label("sharpness every"), sharpnessEvery);
         getChildren().addAll(title, presetText, text, new Separator(), eta, new Separator(), alpha, depth, hidden, samples,
-                new Label("data"), data, new HBox(6, open, shipped), misc, message);
+                biases, new Label("data"), data, new HBox(6, open, shipped), misc, message);
         wire();
         show(initial);
     }
@@ -105,6 +108,7 @@ public final class MlpControls extends VBox {
         samples.setOnCommit(v -> edit(draft.withSamples((int) v)));
         seed.setOnCommit(v -> { if (!updating && v != draft.seed()) edit(draft.withSeed(v)); });
         seed.setOnError(this::showMessage);
+        biases.selectedProperty().addListener((obs, o, v) -> { if (!updating && v != draft.biases()) edit(draft.withBiases(v)); });
         sharpnessEvery.valueProperty().addListener((obs, o, v) -> {
             if (!updating && v != null && v != draft.sharpnessEvery()) edit(draft.withSharpnessEvery(v));
         });
@@ -143,6 +147,7 @@ public final class MlpControls extends VBox {
         depth.setValue(p.depth());
         hidden.setValue(p.hidden());
         samples.setValue(p.samples());
+        biases.setSelected(p.biases());
         seed.show(p.seed());
         sharpnessEvery.setValue(p.sharpnessEvery());
         ShippedData set = ShippedData.named(p.data());

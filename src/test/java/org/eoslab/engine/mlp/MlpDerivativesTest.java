@@ -59,11 +59,13 @@ class MlpDerivativesTest {
         return flatten(g);
     }
 
-    @ParameterizedTest(name = "depth={0} hidden={1} c={2}")
-    @CsvSource({"2, 5, 1.0", "4, 6, 1.0", "4, 5, 0.05", "6, 4, 1.0"})
-    void gradientAndHessianVectorProductMatchFiniteDifferences(int depth, int hidden, double c) {
-        Mlp mlp = new Mlp(tiny(7, 9, 3, 1), depth, hidden, 1.0, 5, c, false);
+    @ParameterizedTest(name = "depth={0} hidden={1} c={2} biases={3}")
+    @CsvSource({"2, 5, 1.0, false", "4, 6, 1.0, false", "4, 5, 0.05, false", "6, 4, 1.0, false",
+                "2, 5, 1.0, true", "4, 6, 1.0, true", "6, 4, 0.05, true"})
+    void gradientAndHessianVectorProductMatchFiniteDifferences(int depth, int hidden, double c, boolean biases) {
+        Mlp mlp = new Mlp(tiny(7, 9, 3, 1), depth, hidden, 1.0, 5, c, biases, false);
         double[] w = flatten(mlp.state());
+        if (biases) for (int i = w.length - 3 - (depth - 1) * hidden; i < w.length; i++) w[i] = 0.3 * Math.sin(i);
         double[] g = gradientAt(mlp, w);
         double h = 1e-6;
         for (int i = 0; i < w.length; i++) {
@@ -92,10 +94,15 @@ class MlpDerivativesTest {
         }
     }
 
-    @ParameterizedTest(name = "depth={0}")
-    @CsvSource({"3", "4"})
-    void lanczosFindsTheLargestEigenvalueOfTheExplicitHessian(int depth) {
-        Mlp mlp = new Mlp(tiny(5, 8, 3, 2), depth, 4, 1.3, 9, 1.0, false);
+    @ParameterizedTest(name = "depth={0} biases={1}")
+    @CsvSource({"3, false", "4, false", "6, true"})
+    void lanczosFindsTheLargestEigenvalueOfTheExplicitHessian(int depth, boolean biases) {
+        Mlp mlp = new Mlp(tiny(5, 8, 3, 2), depth, 4, 1.3, 9, 1.0, biases, false);
+        if (biases) {
+            double[][] s = mlp.state();
+            for (int l = depth; l < s.length; l++) for (int i = 0; i < s[l].length; i++) s[l][i] = 0.2 * Math.cos(l + i);
+            mlp.restore(s);
+        }
         mlp.forward();
         MlpHessian hessian = new MlpHessian(mlp);
         hessian.prepare();
@@ -121,7 +128,7 @@ class MlpDerivativesTest {
 
     @org.junit.jupiter.api.Test
     void aStepAllocatesNothing() {
-        Mlp mlp = new Mlp(tiny(20, 64, 10, 4), 4, 16, 1.0, 1, 0.01, false);
+        Mlp mlp = new Mlp(tiny(20, 64, 10, 4), 4, 16, 1.0, 1, 0.01, true, false);
         for (int t = 0; t < 300; t++) { mlp.forward(); mlp.step(0.1); }
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         long id = Thread.currentThread().getId();
