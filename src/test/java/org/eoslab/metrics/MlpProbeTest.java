@@ -83,6 +83,55 @@ class MlpProbeTest {
         assertEquals(mlp.accuracy(), row1[MlpColumns.ACCURACY]);
     }
 
+    /** σ of layer ℓ by a dense SVD of W itself, descending, and its top-k left vectors. */
+    private static double[] svd(Mlp mlp, int l, DMatrixRMaj topLeft) {
+        int rows = mlp.rows(l), cols = mlp.cols(l);
+        var svd = DecompositionFactory_DDRM.svd(rows, cols, true, false, false);
+        assertTrue(svd.decompose(new DMatrixRMaj(rows, cols, true, mlp.layer(l))));
+        double[] values = svd.getSingularValues().clone();
+        DMatrixRMaj u = svd.getU(null, false);
+        org.ejml.dense.row.SingularOps_DDRM.descendingOrder(u, false, values, values.length, null, false);
+        for (int i = 0; i < rows; i++) for (int j = 0; j < topLeft.numCols; j++) topLeft.set(i, j, u.get(i, j));
+        return Arrays.copyOf(values, Math.min(rows, cols));
+    }
+
+    /** Wide, square and tall layers (hidden 90 &gt; 70 features) over 40 GD steps with biases, against an SVD. */
+    @Test
+    void layerSpectraMatchADenseSvdOfEachLayerAtEveryStepOfARun() {
+        java.util.Random rng = new java.util.Random(7);
+        int features = 70, samples = 120;
+        double[] x = new double[features * samples];
+        for (int i = 0; i < x.length; i++) x[i] = rng.nextDouble();
+        int[] labels = IntStream.range(0, samples).map(j -> (j * 7) % 10).toArray();
+        Mlp mlp = new Mlp(new Dataset(features, samples, 10, x, labels, "test"), 4, 90, 0.408, 3, 2.0 / (samples * 10), true, false);
+        MlpColumns columns = new MlpColumns(4);
+        MlpProbe probe = new MlpProbe(mlp, columns, 1);
+        double[] row = columns.emptyRow();
+        DMatrixRMaj[] previous = new DMatrixRMaj[5];
+        for (int t = 0; t < 40; t++) {
+            mlp.forward();
+            probe.measure(t, row);
+            for (int l = 1; l <= 4; l++) {
+                DMatrixRMaj u = new DMatrixRMaj(mlp.rows(l), MlpColumns.K);
+                double[] s = svd(mlp, l, u);
+                int count = s.length;
+                for (int j = 1; j <= MlpColumns.K; j++) {
+                    assertEquals(s[j - 1], row[columns.top(l, j)], 1e-12 * s[0], "step " + t + " layer " + l + " σ_" + j);
+                    assertEquals(s[count - j], row[columns.bottom(l, j)], 1e-9 * s[count - j] + 1e-13 * s[0],
+                            "step " + t + " layer " + l + " bottom σ_" + j);
+                }
+                if (previous[l] != null) {
+                    DMatrixRMaj overlap = new DMatrixRMaj(MlpColumns.K, MlpColumns.K);
+                    CommonOps_DDRM.multTransA(previous[l], u, overlap);
+                    double expected = MlpColumns.K - CommonOps_DDRM.elementSumAbs(elementSquare(overlap));
+                    assertEquals(expected, row[columns.subspaceDistance(l)], 1e-9, "step " + t + " layer " + l + " eq. 8");
+                }
+                previous[l] = u;
+            }
+            mlp.step(2.0);
+        }
+    }
+
     private static DMatrixRMaj elementSquare(DMatrixRMaj m) {
         DMatrixRMaj out = m.copy();
         CommonOps_DDRM.elementMult(out, m);
