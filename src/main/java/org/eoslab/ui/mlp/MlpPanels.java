@@ -6,6 +6,7 @@ import java.util.stream.IntStream;
 import org.eoslab.config.MlpParameters;
 import org.eoslab.metrics.Layout;
 import org.eoslab.metrics.MlpColumns;
+import org.eoslab.metrics.SpikeDetector;
 import org.eoslab.run.History;
 import org.eoslab.ui.chart.ChartPanel;
 import org.eoslab.ui.chart.EnvelopeSeries;
@@ -13,12 +14,13 @@ import org.eoslab.ui.chart.LayerChoice;
 import org.eoslab.ui.chart.Palette;
 import org.eoslab.ui.chart.PanelSet;
 import org.eoslab.ui.chart.Series;
+import org.eoslab.ui.chart.SpikeSeries;
 import org.eoslab.ui.chart.StepSeries;
 
 /**
  * The ReLU network's panels (paper section 4.2, Figs. 1 and 9): loss, sharpness against 2/η, accuracy, a layer's
  * top and bottom five singular values (the penultimate layer unless another is chosen) as they are, as moved since
- * step 0 and as motion per step, and every layer's step-to-step subspace distance (eq. 8).
+ * step 0 and as motion per step, and every layer's step-to-step subspace distance (eq. 8), with the penultimate layer's spikes marked.
  */
 public final class MlpPanels {
     public static final List<String> KEYS = List.of("mlp-loss", "mlp-sharpness", "mlp-accuracy", "mlp-layer", "mlp-drift",
@@ -76,6 +78,10 @@ public final class MlpPanels {
         for (int l = 1; l <= c.depth(); l++) {
             distance.add(new EnvelopeSeries("W" + PanelSet.subscript(l), c.subspaceDistance(l), floor, Palette.line(l - 1)));
         }
+        int penultimate = c.depth() - 1;
+        distance.add(new SpikeSeries("W" + PanelSet.subscript(penultimate) + " spikes (> " + (int) SpikeDetector.FACTOR
+                + "× median of the last " + SpikeDetector.WINDOW + ")", c.subspaceDistance(penultimate),
+                Palette.colour(penultimate - 1)));
         layerChoice.reset(c.depth(), c.depth() - 1, l -> {
             int[] topAndBottom = IntStream.concat(IntStream.rangeClosed(1, MlpColumns.K).map(j -> c.top(l, j)),
                     IntStream.rangeClosed(1, MlpColumns.K).map(j -> c.bottom(l, j))).toArray();
