@@ -45,7 +45,7 @@ import org.eoslab.run.Trainer;
  */
 final class BenchCommand {
     static final List<Options.Spec> SPECS = List.of(
-            new Options.Spec("sizes", "d1,d2,...", "matrix sizes (default 20,50,100,200)"),
+            new Options.Spec("sizes", "d1,d2,...", "matrix sizes, 3..1000 (default 20,50,100,200)"),
             new Options.Spec("depths", "L1,L2,...", "depths (default 3,5)"),
             new Options.Spec("seconds", "S", "length of one timed block (default 0.3)"),
             new Options.Spec("no-numpy", null, "skip the NumPy reference (bench/numpy_reference.py)"),
@@ -71,11 +71,11 @@ final class BenchCommand {
             out.print("usage: eos-lab bench [options]\n\n" + Options.usage(SPECS));
             return 0;
         }
-        int[] sizes = ints(o, "sizes", "20,50,100,200");
-        int[] depths = ints(o, "depths", "3,5");
+        int[] sizes = ints(o, "sizes", "20,50,100,200", 3, " (the bench's target has rank 3)");
+        int[] depths = ints(o, "depths", "3,5", 2, "");
         double seconds = o.has("seconds") ? o.getDouble("seconds") : 0.3;
         if (!(seconds > 0) || seconds > 60) throw new UsageException("--seconds: " + seconds + " is outside (0, 60]");
-        Path json = o.has("out") ? Path.of(o.get("out")) : null;
+        Path json = o.has("out") ? o.getPath("out") : null;
         if (json != null) AtomicFiles.requireWritableDirectory(json.toAbsolutePath().getParent(), "--out");
         BenchCommand bench = new BenchCommand(out, seconds);
         bench.run(sizes, depths, !o.has("no-numpy"), seconds, err);
@@ -83,14 +83,15 @@ final class BenchCommand {
         return 0;
     }
 
-    private static int[] ints(Options o, String name, String fallback) {
+    private static int[] ints(Options o, String name, String fallback, int least, String why) {
         String text = o.has(name) ? o.get(name) : fallback;
         try {
             int[] v = java.util.Arrays.stream(text.split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
-            for (int x : v) if (x < 2 || x > 1000) throw new NumberFormatException();
+            for (int x : v) if (x < least || x > 1000) throw new NumberFormatException();
             return v;
         } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + ": '" + text + "' must be integers in [2, 1000] separated by commas");
+            throw new UsageException("--" + name + ": '" + text + "' must be integers in [" + least + ", 1000]"
+                    + " separated by commas" + why);
         }
     }
 

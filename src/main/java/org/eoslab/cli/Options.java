@@ -6,6 +6,11 @@ import java.util.Map;
 
 /** Parsed {@code --name value}, {@code --name=value} and {@code --flag} options, checked against specs. */
 final class Options {
+    /** Plain decimal or scientific notation only: no hexadecimal, no type suffix, no spaces, no NaN/Infinity. */
+    private static final java.util.regex.Pattern NUMBER =
+            java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final java.util.regex.Pattern INTEGER = java.util.regex.Pattern.compile("[+-]?\\d+");
+
     /** One accepted option; {@code valueHint} null means a flag without value. */
     record Spec(String name, String valueHint, String help) {
         boolean flag() { return valueHint == null; }
@@ -63,10 +68,22 @@ final class Options {
 
     String get(String name) { return values.get(name); }
 
+    /** A folder or file option: refused when empty (an empty path would mean the working directory). */
+    java.nio.file.Path getPath(String name) {
+        String v = values.get(name);
+        if (v == null || v.isBlank()) throw new UsageException("--" + name + ": the path is empty");
+        try {
+            return java.nio.file.Path.of(v);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new UsageException("--" + name + ": '" + v + "' is not a valid path (" + e.getReason() + ")");
+        }
+    }
+
     int getInt(String name) {
         String v = values.get(name);
         try {
-            return Integer.parseInt(v.trim());
+            if (!INTEGER.matcher(v).matches()) throw new NumberFormatException(v);
+            return Integer.parseInt(v);
         } catch (NumberFormatException e) {
             throw new UsageException("--" + name + ": '" + v + "' is not an integer");
         }
@@ -75,7 +92,8 @@ final class Options {
     long getLong(String name) {
         String v = values.get(name);
         try {
-            return Long.parseLong(v.trim());
+            if (!INTEGER.matcher(v).matches()) throw new NumberFormatException(v);
+            return Long.parseLong(v);
         } catch (NumberFormatException e) {
             throw new UsageException("--" + name + ": '" + v + "' is not an integer");
         }
@@ -93,10 +111,13 @@ final class Options {
     }
 
     private static double parseDouble(String name, String v) {
+        if (!NUMBER.matcher(v).matches()) {
+            throw new UsageException("--" + name + ": '" + v + "' is not a number (write it as 0.25 or 2.5e-1)");
+        }
         try {
-            return Double.parseDouble(v.trim());
+            return Double.parseDouble(v);
         } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + ": '" + v + "' is not a number");
+            throw new UsageException("--" + name + ": '" + v + "' is not a number (write it as 0.25 or 2.5e-1)");
         }
     }
 

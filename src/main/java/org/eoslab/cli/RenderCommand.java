@@ -63,7 +63,7 @@ final class RenderCommand {
         int scale = o.has("scale") ? o.getInt("scale") : 2;
         if (scale < 1 || scale > 3) throw new UsageException("--scale: " + scale + " is outside the allowed range [1, 3]");
         if (!o.has("out")) throw new UsageException("--out DIR is required");
-        Path dir = Path.of(o.get("out"));
+        Path dir = o.getPath("out");
         AtomicFiles.requireWritableDirectory(dir, "--out");
 
         boolean mlp = preset.networkOrDefault() == Network.MLP;

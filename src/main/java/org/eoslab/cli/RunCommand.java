@@ -50,7 +50,7 @@ final class RunCommand {
         }
         Parameters linear = mlp ? null : ParameterOptions.resolve(o);
         if (!o.has("out")) throw new UsageException("--out DIR is required (the folder for trajectory.csv and run.json)");
-        Path dir = Path.of(o.get("out"));
+        Path dir = o.getPath("out");
         AtomicFiles.requireWritableDirectory(dir, "--out");
         Setup setup = mlp ? mlpSetup(o) : linearSetup(linear);
         return drive(setup, dir, out, err);

@@ -53,7 +53,7 @@ final class SweepCommand {
         int keep = bounded(o, "keep", DEFAULT_KEEP, 1, 10_000);
         int threads = bounded(o, "threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
         if (!o.has("out")) throw new UsageException("--out DIR is required (the folder for bifurcation.csv and periods.csv)");
-        Path dir = Path.of(o.get("out"));
+        Path dir = o.getPath("out");
         AtomicFiles.requireWritableDirectory(dir, "--out");
 
         Sweep sweep = new Sweep(p, Sweep.linspace(from, to, count), transientSteps, keep);

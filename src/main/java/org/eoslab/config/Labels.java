@@ -10,7 +10,7 @@ final class Labels {
 
     static <E> E parse(String field, String text, E[] values, Function<E, String> label) {
         for (E value : values) {
-            if (label.apply(value).equalsIgnoreCase(text == null ? "" : text.trim())) {
+            if (label.apply(value).equalsIgnoreCase(text == null ? "" : text)) {
                 return value;
             }
         }

@@ -96,7 +96,7 @@ class MlpRunCommandTest {
             "--samples 21000 | --samples: 21000 is outside the allowed range [1, 20000]",
             "--hidden 0 | --hidden: 0 is outside the allowed range [1, 2000]",
             "--depth 1 | --depth: 1 is outside the allowed range [2, 10]",
-            "--eta NaN | --eta: NaN must be positive and finite",
+            "--eta NaN | --eta: 'NaN' is not a number",
             "--loss huber | --loss",
             "--width 5 | unknown option --width",
             "--model cnn | --model: 'cnn' is not one of dln, mlp",

@@ -1,0 +1,56 @@
+package org.eoslab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Values the CLI used to coerce are refused with exit 2, one line naming the option, and no output written. */
+class StrictInputTest {
+    @TempDir Path tmp;
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+            "--eta|0x1p-2|--eta: '0x1p-2' is not a number",
+            "--eta|0.3d|--eta: '0.3d' is not a number",
+            "--eta|' 0.3'|--eta: ' 0.3' is not a number",
+            "--eta|NaN|--eta: 'NaN' is not a number",
+            "--steps|1.5|--steps: '1.5' is not an integer",
+            "--width|' 20'|--width: ' 20' is not an integer",
+            "--loss|'SUM '|--loss: 'SUM ' is not one of: sum, mean",
+    })
+    void coercibleValuesAreRefused(String option, String value, String message) {
+        Path out = tmp.resolve("run");
+        RunCommandTest.Result r = option.equals("--steps")
+                ? RunCommandTest.run("run", option, value, "--out", out.toString())
+                : RunCommandTest.run("run", option, value, "--steps", "3", "--out", out.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains(message), r.err());
+        assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"run|--steps|3", "sweep|--eta-from|0.1", "render|--preset|presets/default.json"})
+    void anEmptyOutputFolderIsRefused(String command, String option, String value) {
+        String[] args = command.equals("sweep")
+                ? new String[] {command, option, value, "--eta-to", "0.2", "--eta-count", "3", "--out", ""}
+                : new String[] {command, option, value, "--out", ""};
+        RunCommandTest.Result r = RunCommandTest.run(args);
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--out: the path is empty"), r.err());
+    }
+
+    @ParameterizedTest(name = "--sizes {0}")
+    @CsvSource({"2", "1001", "x"})
+    void benchSizesOutsideTheirRangeAreRefused(String sizes) {
+        RunCommandTest.Result r = RunCommandTest.run("bench", "--sizes", sizes, "--no-numpy");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--sizes: '" + sizes + "' must be integers in [3, 1000]"), r.err());
+    }
+}
