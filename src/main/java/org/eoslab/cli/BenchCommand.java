@@ -99,6 +99,10 @@ final class BenchCommand {
         out.printf(Locale.ROOT, "EOS Lab bench — %s, %d cores; medians of 7 blocks of %.2f s after warm-up%n%n",
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), seconds);
+        out.println("ReLU network products and layer spectra: " + org.eoslab.numerics.NativeBlas.description());
+        out.println("(the linear network's products: the Java kernels)");
+        out.println();
+        report.put("mlpComputePath", org.eoslab.numerics.NativeBlas.description());
         Map<Integer, Double> peak = products(sizes);
         steps(sizes, depths, peak);
         sharpness(sizes);
@@ -228,8 +232,25 @@ final class BenchCommand {
         out.printf(Locale.ROOT, "ReLU MLP (section 4.2): %d samples, width %d, depth %d, two cores%n", n, hidden, depth);
         out.printf(Locale.ROOT, "  GD step: %.2f steps/s, %.2f GFLOP/s; sharpness %.4g by Lanczos: %.2f s (%.0f steps' time)%n%n",
                 rate, rate * stepFlops / 1e9, lambda, sharpnessSeconds, sharpnessSeconds * rate);
+        double javaRate = javaKernelRate(data, n, hidden, depth);
+        if (!Double.isNaN(javaRate)) {
+            out.printf(Locale.ROOT, "  on the Java kernels instead: %.2f steps/s (native BLAS %.2f× faster)%n%n", javaRate, rate / javaRate);
+        }
         report.put("mlp", Map.of("samples", n, "hidden", hidden, "depth", depth, "stepsPerSecond", rate,
-                "gflops", rate * stepFlops / 1e9, "sharpnessSeconds", sharpnessSeconds));
+                "gflops", rate * stepFlops / 1e9, "sharpnessSeconds", sharpnessSeconds,
+                "javaKernelStepsPerSecond", javaRate));
+    }
+
+    /** The same step forced onto the Java kernels, when the native BLAS is in use (NaN otherwise). */
+    private double javaKernelRate(Dataset data, int n, int hidden, int depth) {
+        if (org.eoslab.numerics.NativeBlas.blas() == null) return Double.NaN;
+        String before = System.setProperty("eoslab.blas", "java");
+        try {
+            Mlp mlp = new Mlp(data, depth, hidden, 1.0, 1, 2.0 / (n * data.classes()), false, true);
+            return timing.perSecond(() -> { mlp.forward(); mlp.step(1e-3); });
+        } finally {
+            if (before == null) System.clearProperty("eoslab.blas"); else System.setProperty("eoslab.blas", before);
+        }
     }
 
     /** History heap per step for the app's columns at d = 100, L = 3, measured on a filled history. */

@@ -26,7 +26,7 @@ public record MlpParameters(String data, int samples, int depth, int hidden, dou
      * steps (paper section 4.2; presets fig09-*).
      */
     public static MlpParameters defaults() {
-        return new MlpParameters(null, 1000, 4, 200, 0.408, false, 2.0, LossKind.MEAN, 1L, 2000, 25, 10);
+        return new MlpParameters(null, 1000, 4, 200, 0.408, false, 2.0, LossKind.MEAN, 1L, 2000, 25, 1);
     }
 
     @Override

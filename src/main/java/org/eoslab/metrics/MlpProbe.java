@@ -32,7 +32,7 @@ public final class MlpProbe {
         this.previous = new DMatrixRMaj[depth];
         this.previousAt = new boolean[depth];
         this.subspaces = new Subspaces[depth];
-        RectOps ops = new RectOps(true);
+        RectOps ops = RectOps.fastest(true);
         for (int l = 1; l <= depth; l++) {
             int rows = mlp.rows(l), cols = mlp.cols(l);
             extremes[l - 1] = new GramSpectrum(rows, cols, MlpColumns.K, ops);

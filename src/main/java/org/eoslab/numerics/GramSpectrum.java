@@ -1,5 +1,6 @@
 package org.eoslab.numerics;
 
+import dev.ludovic.netlib.lapack.LAPACK;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
@@ -11,10 +12,11 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  *   G = W Wᵀ (rows ≤ cols): G = U Σ² Uᵀ, the eigenvectors are the left singular vectors
  *   G = WᵀW  (rows &gt; cols): G = V Σ² Vᵀ, and U_k = W V_k Σ_k⁻¹
  * </pre>
- * The Gram product runs on the fast {@link RectOps} kernels and the symmetric decomposition costs about half a
- * full SVD of W, so a 200 × 784 layer takes a third of the SVD's time. Squaring costs accuracy only at the
- * bottom: σ_min is exact to about ε·σ_1²/σ_min (1e-13 relative for the MLP's σ_min ≈ 1e-3, σ_1 ≈ 2), far
- * below anything plotted. Buffers are allocated once (EJML's decomposition keeps a few small ones of its own).
+ * With a native LAPACK ({@link NativeBlas}) only the 2k wanted eigenvalues and the k top eigenvectors are
+ * computed (dsyevr, relatively robust representations); without one, EJML's full symmetric decomposition,
+ * about half a full SVD of W. Squaring costs accuracy only at the
+ * bottom: σ_min is exact to about ε·σ_1²/σ_min (for the MLP's σ_min ≈ 1e-3, σ_1 ≈ 2: 1e-12, a relative 1e-9),
+ * far below anything plotted. Buffers are allocated once (EJML's decomposition keeps a few small ones of its own).
  */
 public final class GramSpectrum {
     private final int rows;
@@ -29,8 +31,22 @@ public final class GramSpectrum {
     private final double[] top;
     private final double[] bottom;
     private final DMatrixRMaj left;
+    private final LAPACK lapack;          // null: EJML
+    private final double[] upper;         // a copy of G for dsyevr, which overwrites its input
+    private final double[] w;
+    private final double[] z;             // the top-k eigenvectors, column-major m × k (m × m for dsyevr's checks)
+    private final int[] support;
+    private final double[] work;
+    private final int[] iwork;
+    private final org.netlib.util.intW found = new org.netlib.util.intW(0);
+    private final org.netlib.util.intW info = new org.netlib.util.intW(0);
 
     public GramSpectrum(int rows, int cols, int k, RectOps ops) {
+        this(rows, cols, k, ops, NativeBlas.lapack());
+    }
+
+    /** With an explicit LAPACK (null: EJML), for tests of both paths. */
+    GramSpectrum(int rows, int cols, int k, RectOps ops, LAPACK lapack) {
         this.rows = rows;
         this.cols = cols;
         this.m = Math.min(rows, cols);
@@ -43,19 +59,61 @@ public final class GramSpectrum {
         this.top = new double[this.k];
         this.bottom = new double[this.k];
         this.left = new DMatrixRMaj(rows, this.k);
+        this.lapack = lapack;
+        boolean nat = lapack != null;
+        this.upper = nat ? new double[m * m] : null;
+        this.w = nat ? new double[m] : null;
+        this.z = nat ? new double[m * m] : null;
+        this.support = nat ? new int[2 * m] : null;
+        this.work = nat ? new double[26 * m] : null;
+        this.iwork = nat ? new int[10 * m] : null;
     }
 
     /** Measures W (flat, row-major rows × cols). */
     public void update(double[] w) {
         if (wide) ops.multTransB(w, rows, cols, w, rows, gram.data, 1.0, false);   // G = W Wᵀ
         else ops.multTransA(w, rows, cols, w, cols, gram.data, 1.0, false);        // G = WᵀW
+        if (lapack != null) {
+            selectedNative();
+        } else {
+            allEjml();
+        }
+        leftVectors(w);
+    }
+
+    /** dsyevr twice: the k largest with vectors, the k smallest without (ascending order from LAPACK). */
+    private void selectedNative() {
+        System.arraycopy(gram.data, 0, upper, 0, m * m);
+        lapack.dsyevr("V", "I", "U", m, upper, m, 0, 0, m - k + 1, m, 0.0, found, this.w, z, m, support,
+                work, work.length, iwork, iwork.length, info);
+        check();
+        for (int j = 0; j < k; j++) top[j] = Math.sqrt(Math.max(this.w[k - 1 - j], 0));
+        if (wide) {                                        // z's column k−1−j is the j-th largest: U's column j
+            for (int j = 0; j < k; j++) {
+                int from = (k - 1 - j) * m;
+                for (int i = 0; i < m; i++) left.data[i * k + j] = z[from + i];
+            }
+        }
+        System.arraycopy(gram.data, 0, upper, 0, m * m);
+        lapack.dsyevr("N", "I", "U", m, upper, m, 0, 0, 1, k, 0.0, found, this.w, z, m, support,
+                work, work.length, iwork, iwork.length, info);
+        check();
+        for (int j = 0; j < k; j++) bottom[j] = Math.sqrt(Math.max(this.w[j], 0));
+    }
+
+    private void check() {
+        if (info.val != 0 || found.val != k) {
+            throw new IllegalStateException("dsyevr on the Gram matrix failed: info " + info.val + ", found " + found.val);
+        }
+    }
+
+    private void allEjml() {
         if (!eig.decompose(gram)) throw new IllegalStateException("eigen-decomposition of the Gram matrix failed");
         sortDescending();
         for (int j = 0; j < k; j++) {
             top[j] = Math.sqrt(Math.max(eig.getEigenvalue(order[j]).real, 0));
             bottom[j] = Math.sqrt(Math.max(eig.getEigenvalue(order[m - 1 - j]).real, 0));
         }
-        leftVectors(w);
     }
 
     private void sortDescending() {
@@ -72,18 +130,25 @@ public final class GramSpectrum {
         }
     }
 
+    /** The j-th (0-based) top eigenvector's entry i. */
+    private double eigenvector(int j, int i) {
+        return lapack != null ? z[(k - 1 - j) * m + i] : eig.getEigenVector(order[j]).get(i, 0);
+    }
+
     /** U_k: the eigenvectors themselves when G = W Wᵀ, else W V_k Σ_k⁻¹. */
     private void leftVectors(double[] w) {
+        if (wide && lapack != null) return;                // already in place (selectedNative)
+        if (!wide) vectorsTimesW(w);
+        else for (int j = 0; j < k; j++) for (int i = 0; i < rows; i++) left.set(i, j, eigenvector(j, i));
+    }
+
+    /** U_k = W V_k Σ_k⁻¹ for a tall W (G = WᵀW). */
+    private void vectorsTimesW(double[] w) {
         for (int j = 0; j < k; j++) {
-            DMatrixRMaj v = eig.getEigenVector(order[j]);
-            if (wide) {
-                for (int i = 0; i < rows; i++) left.set(i, j, v.get(i, 0));
-                continue;
-            }
             double inv = top[j] > 0 ? 1.0 / top[j] : 0;
             for (int i = 0; i < rows; i++) {
                 double s = 0;
-                for (int c = 0; c < cols; c++) s += w[i * cols + c] * v.get(c, 0);
+                for (int c = 0; c < cols; c++) s += w[i * cols + c] * eigenvector(j, c);
                 left.set(i, j, s * inv);
             }
         }

@@ -11,6 +11,7 @@ import java.util.Arrays;
 public final class RectOps {
     /** Bytes of B kept hot per inner block: half of a 512 KiB L2. */
     static final int PANEL_BYTES = 256 * 1024;
+    private final dev.ludovic.netlib.blas.BLAS blas;   // the native dgemm, or null: the Java kernels
     private final boolean parallel;
     private final boolean blockInner;
     private final double[][][] scratch = {Kernels.scratch(1), Kernels.scratch(1)};
@@ -18,9 +19,25 @@ public final class RectOps {
     private final Product product = new Product();
 
     public RectOps(boolean parallel) {
+        this(parallel, (dev.ludovic.netlib.blas.BLAS) null);
+    }
+
+    private RectOps(boolean parallel, dev.ludovic.netlib.blas.BLAS blas) {
         this.parallel = parallel;
         this.blockInner = true;
+        this.blas = blas;
     }
+
+    /**
+     * Products on the machine's BLAS where {@link NativeBlas} found one (it uses every core itself), else on the
+     * Java kernels. The two round differently, so a run is reproducible bit for bit on one path.
+     */
+    public static RectOps fastest(boolean parallel) {
+        return new RectOps(parallel, NativeBlas.blas());
+    }
+
+    /** Whether the products run on the native BLAS. */
+    public boolean isNative() { return blas != null; }
 
     /**
      * With buffers sized for products up to rows × cols (B) already, so the first product allocates nothing,
@@ -30,6 +47,7 @@ public final class RectOps {
     public RectOps(boolean parallel, int rows, int cols) {
         this.parallel = parallel;
         this.blockInner = false;
+        this.blas = null;
         packing(rows, cols);
         scratch[0] = Kernels.scratch(cols);
         scratch[1] = Kernels.scratch(cols);
@@ -37,11 +55,15 @@ public final class RectOps {
 
     /** C(r×c) = s·A(r×k)·B(k×c), or C += … when {@code accumulate}. */
     public void mult(double[] a, int r, int k, double[] b, int c, double[] out, double s, boolean accumulate) {
+        if (blas != null) {                     // row-major C = A B is column-major Cᵀ = Bᵀ Aᵀ
+            blas.dgemm("N", "N", c, r, k, s, b, c, a, k, accumulate ? 1.0 : 0.0, out, c);
+            return;
+        }
         Kernels.packRows(b, k, c, packing(k, c));
         run(a, k, 1, r, k, packed, c, out, s, accumulate);
     }
 
-    /** The same with B already packed: {@code bRows[i]} holds row i of B (at least c values). */
+    /** The same with B already packed: {@code bRows[i]} holds row i of B (at least c values); Java kernels. */
     public void multPacked(double[] a, int r, int k, double[][] bRows, int c, double[] out, double s,
                            boolean accumulate) {
         run(a, k, 1, r, k, bRows, c, out, s, accumulate);
@@ -49,12 +71,20 @@ public final class RectOps {
 
     /** C(r×c) = s·A(r×k)·Bᵀ with B stored c×k. */
     public void multTransB(double[] a, int r, int k, double[] b, int c, double[] out, double s, boolean accumulate) {
+        if (blas != null) {                     // Cᵀ = B Aᵀ: B row-major c×k is column-major k×c, transposed
+            blas.dgemm("T", "N", c, r, k, s, b, k, a, k, accumulate ? 1.0 : 0.0, out, c);
+            return;
+        }
         Kernels.packTransposedRows(b, c, k, packing(k, c));
         run(a, k, 1, r, k, packed, c, out, s, accumulate);
     }
 
     /** C(r×c) = s·Aᵀ·B with A stored k×r and B k×c. */
     public void multTransA(double[] a, int k, int r, double[] b, int c, double[] out, double s, boolean accumulate) {
+        if (blas != null) {                     // Cᵀ = Bᵀ A: A row-major k×r is column-major r×k, transposed
+            blas.dgemm("N", "T", c, r, k, s, b, c, a, r, accumulate ? 1.0 : 0.0, out, c);
+            return;
+        }
         Kernels.packRows(b, k, c, packing(k, c));
         run(a, 1, r, r, k, packed, c, out, s, accumulate);                 // Aᵀ(i, k) = a[k·r + i]
     }

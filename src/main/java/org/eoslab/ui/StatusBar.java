@@ -18,6 +18,7 @@ public final class StatusBar extends HBox {
     private final Label fps = new Label();
     private final Label phase = new Label();
     private final Label message = new Label();
+    private final Label compute = new Label();
 
     public StatusBar() {
         setId("status-bar");
@@ -33,7 +34,12 @@ public final class StatusBar extends HBox {
         scope.setId("status-scope");
         scope.setManaged(false);
         scope.setVisible(false);
-        getChildren().addAll(scope, step, rate, fps, phase, spacer, message);
+        String[] path = org.eoslab.run.RunFactory.mlpComputePath();
+        compute.setText("ReLU net: " + path[0]);
+        compute.setTooltip(new javafx.scene.control.Tooltip("The ReLU network's products and layer spectra run on " + path[1]
+                + ". The linear network uses the Java kernels."));
+        compute.setId("status-compute");
+        getChildren().addAll(scope, step, rate, fps, phase, spacer, message, compute);
         setSpacing(18);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(4, 10, 4, 10));

@@ -25,6 +25,18 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GoldenRunsTest {
     static final Path GOLDEN = Path.of("src/test/resources/golden");
+    private static String blasBefore;
+
+    /** Recorded on the Java kernels: the native BLAS rounds differently (NativePathTest compares the two). */
+    @org.junit.jupiter.api.BeforeAll
+    static void javaKernels() {
+        blasBefore = System.setProperty("eoslab.blas", "java");
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void restore() {
+        if (blasBefore == null) System.clearProperty("eoslab.blas"); else System.setProperty("eoslab.blas", blasBefore);
+    }
 
     record Case(String name, List<String> args) {
         @Override public String toString() { return name; }

@@ -65,7 +65,19 @@ class LinalgTest {
     @CsvSource({"3, 5, 2, false", "9, 3001, 50, false", "37, 2003, 300, true", "130, 700, 1000, true"})
     void rectangularProductsMatchEjml(int r, int k, int c, boolean parallel) {
         assertTrue(RectOps.innerBlock(k, c) < k || k < 10, "the case must exercise inner blocking");
-        RectOps ops = new RectOps(parallel);
+        checkRectangularProducts(new RectOps(parallel), r, k, c);
+    }
+
+    /** The same products on the machine's BLAS (skipped where none is installed; CI installs OpenBLAS). */
+    @ParameterizedTest(name = "native {0}×{1}·{1}×{2}")
+    @CsvSource({"3, 5, 2", "9, 3001, 50", "37, 2003, 300", "130, 700, 1000"})
+    void nativeRectangularProductsMatchEjml(int r, int k, int c) {
+        RectOps ops = RectOps.fastest(true);
+        org.junit.jupiter.api.Assumptions.assumeTrue(ops.isNative(), NativeBlas.description());
+        checkRectangularProducts(ops, r, k, c);
+    }
+
+    private static void checkRectangularProducts(RectOps ops, int r, int k, int c) {
         DMatrixRMaj a = RandomMatrices_DDRM.rectangle(r, k, -1, 1, new Random(4));
         DMatrixRMaj b = RandomMatrices_DDRM.rectangle(k, c, -1, 1, new Random(5));
         DMatrixRMaj c0 = RandomMatrices_DDRM.rectangle(r, c, -1, 1, new Random(6));

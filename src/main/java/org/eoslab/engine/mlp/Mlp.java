@@ -20,8 +20,8 @@ import org.eoslab.numerics.RectOps;
 public final class Mlp {
     private final Dataset data;
     private final double[] y;
-    private final double[][] xRows;   // X (features × n) and Xᵀ (n × features) packed for the kernel once:
-    private final double[][] xTRows;  // X never changes
+    private final double[][] xRows;   // X (features × n) and Xᵀ (n × features) packed for the Java kernels
+    private final double[][] xTRows;  // once (X never changes); null on the native BLAS, which reads X itself
     private final int n;
     private final int depth;
     private final int[] rows;
@@ -48,10 +48,13 @@ public final class Mlp {
         this.data = data;
         this.y = data.oneHot();
         this.n = data.samples();
-        this.xRows = new double[data.features()][n];
-        Kernels.packRows(data.x(), data.features(), n, xRows);
-        this.xTRows = new double[n][data.features()];
-        Kernels.packTransposedRows(data.x(), data.features(), n, xTRows);
+        this.ops = RectOps.fastest(parallel);
+        this.xRows = ops.isNative() ? null : new double[data.features()][n];
+        this.xTRows = ops.isNative() ? null : new double[n][data.features()];
+        if (xRows != null) {
+            Kernels.packRows(data.x(), data.features(), n, xRows);
+            Kernels.packTransposedRows(data.x(), data.features(), n, xTRows);
+        }
         this.depth = depth;
         this.c = lossScale;
         this.rows = new int[depth];
@@ -75,7 +78,6 @@ public final class Mlp {
         int widest = Math.max(hidden, data.classes());
         this.g = new double[widest * n];
         this.gNext = new double[widest * n];
-        this.ops = new RectOps(parallel);
     }
 
     /** The loss at the current weights; caches activations and the residual. */
@@ -138,13 +140,15 @@ public final class Mlp {
      * form. Layer 1 reads the cached Xᵀ.
      */
     void timesInputTransposed(int l, double[] signal, double[] out, double s, boolean accumulate) {
-        if (l == 1) ops.multPacked(signal, rows[0], n, xTRows, cols[0], out, s, accumulate);
+        if (l == 1 && xTRows == null) ops.multTransB(signal, rows[0], n, data.x(), cols[0], out, s, accumulate);
+        else if (l == 1) ops.multPacked(signal, rows[0], n, xTRows, cols[0], out, s, accumulate);
         else ops.multTransB(signal, rows[l - 1], n, h[l - 2], cols[l - 1], out, s, accumulate);
     }
 
     /** out ← s·M·H_{ℓ−1} (or += it) for M shaped like W_ℓ, H_0 = X: the forward form. */
     void timesLayerInput(int l, double[] m, double[] out, double s, boolean accumulate) {
-        if (l == 1) ops.multPacked(m, rows[0], cols[0], xRows, n, out, s, accumulate);
+        if (l == 1 && xRows == null) ops.mult(m, rows[0], cols[0], data.x(), n, out, s, accumulate);
+        else if (l == 1) ops.multPacked(m, rows[0], cols[0], xRows, n, out, s, accumulate);
         else ops.mult(m, rows[l - 1], cols[l - 1], h[l - 2], n, out, s, accumulate);
     }
 

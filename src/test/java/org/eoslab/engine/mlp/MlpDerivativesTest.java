@@ -134,6 +134,7 @@ class MlpDerivativesTest {
         long id = Thread.currentThread().getId();
         long before = threads.getThreadAllocatedBytes(id);
         for (int t = 0; t < 200; t++) { mlp.forward(); mlp.step(0.1); }
-        assertTrue(threads.getThreadAllocatedBytes(id) - before < 1000, "allocated per 200 steps");
+        long allocated = threads.getThreadAllocatedBytes(id) - before;
+        assertTrue(allocated < 1000, "allocated per 200 steps: " + allocated + " bytes");
     }
 }

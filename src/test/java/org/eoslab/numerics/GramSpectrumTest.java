@@ -1,0 +1,48 @@
+package org.eoslab.numerics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.SingularOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Extremes and top left vectors against a dense SVD of W, on EJML and on the native LAPACK (where installed). */
+class GramSpectrumTest {
+
+    @ParameterizedTest(name = "{0}×{1} native={2}")
+    @CsvSource({"40, 120, false", "60, 60, false", "120, 40, false", "7, 30, false",
+                "40, 120, true", "60, 60, true", "120, 40, true", "7, 30, true"})
+    void matchesADenseSvd(int rows, int cols, boolean useNative) {
+        dev.ludovic.netlib.lapack.LAPACK lapack = useNative ? NativeBlas.lapack() : null;
+        if (useNative) Assumptions.assumeTrue(lapack != null, NativeBlas.description());
+        Random rng = new Random(rows * 7L + cols);
+        DMatrixRMaj w = new DMatrixRMaj(rows, cols);
+        for (int i = 0; i < w.data.length; i++) w.data[i] = rng.nextGaussian();
+        for (int i = 0; i < Math.min(rows, cols); i++) w.set(i, i, w.get(i, i) + 20.0 / (1 + i));   // separated top
+        GramSpectrum g = new GramSpectrum(rows, cols, 5, new RectOps(false), lapack);
+        g.update(w.data);
+
+        var svd = DecompositionFactory_DDRM.svd(rows, cols, true, false, false);
+        assertTrue(svd.decompose(w.copy()));
+        int m = Math.min(rows, cols);
+        double[] s = svd.getSingularValues().clone();
+        DMatrixRMaj u = svd.getU(null, false);
+        SingularOps_DDRM.descendingOrder(u, false, s, m, null, false);
+        for (int j = 1; j <= 5; j++) {
+            assertEquals(s[j - 1], g.top(j), 1e-12 * s[0], "σ_" + j);
+            double squaring = 2.2e-16 * s[0] * s[0] / s[m - j];            // the documented bound, ε·σ_1²/σ
+            assertEquals(s[m - j], g.bottom(j), 10 * squaring + 1e-12 * s[m - j], "bottom σ_" + j);
+        }
+        DMatrixRMaj uk = CommonOps_DDRM.extract(u, 0, rows, 0, 5);
+        DMatrixRMaj overlap = new DMatrixRMaj(5, 5);
+        CommonOps_DDRM.multTransA(uk, g.topLeftVectors(), overlap);
+        double distance = 5 - CommonOps_DDRM.elementSumAbs(CommonOps_DDRM.elementMult(overlap, overlap, null));
+        assertTrue(Math.abs(distance) < 1e-10, "top-5 left subspace: eq. 8 distance " + distance);
+    }
+}
