@@ -85,36 +85,73 @@ public final class SessionFile {
         data.flush();
     }
 
+    /** session.json is small; anything larger is not ours. */
+    static final int MAX_HEADER_BYTES = 1 << 20;
+
+    /**
+     * Reads a session. session.json comes first (as written); its parameters and row count bound every other
+     * entry's size before it is read, and no entry may inflate past its bound (a zip bomb stops there).
+     */
     public static SessionData<Parameters> load(Path file) {
-        byte[] header = null;
-        byte[] rows = null;
-        byte[] state = null;
         try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            ZipEntry first = zip.getNextEntry();
+            if (first == null || !first.getName().equals("session.json")) {
+                throw bad(file, "is not an EOS Lab session (session.json must come first)");
+            }
+            Header h = header(file, readEntry(zip, MAX_HEADER_BYTES, file, "session.json"));
+            byte[] rows = null;
+            byte[] state = null;
             for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
                 switch (e.getName()) {
-                    case "session.json" -> header = zip.readAllBytes();
-                    case "trajectory.bin" -> rows = zip.readAllBytes();
-                    case "state.bin" -> state = zip.readAllBytes();
+                    case "trajectory.bin" -> rows = readEntry(zip, h.trajectoryBytes(), file, "trajectory.bin");
+                    case "state.bin" -> state = readEntry(zip, h.stateLimit(), file, "state.bin");
                     default -> { }
                 }
             }
+            if (rows == null || state == null) throw bad(file, "is not an EOS Lab session (trajectory.bin or state.bin missing)");
+            return decode(file, h, rows, state);
         } catch (NoSuchFileException e) {
             throw bad(file, "does not exist");
         } catch (IOException e) {
             throw bad(file, "is not a readable session (" + e.getMessage() + ")");
         }
-        if (header == null || rows == null || state == null) throw bad(file, "is not an EOS Lab session (session.json, trajectory.bin or state.bin missing)");
-        return decode(file, header, rows, state);
     }
 
-    private static SessionData<Parameters> decode(Path file, byte[] headerBytes, byte[] rowBytes, byte[] stateBytes) {
+    /** Up to {@code limit} bytes of the current entry; more is refused before it is held. */
+    private static byte[] readEntry(ZipInputStream zip, long limit, Path file, String name) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] buffer = new byte[1 << 16];
+        long total = 0;
+        for (int n; (n = zip.read(buffer)) > 0; ) {
+            total += n;
+            if (total > limit) throw bad(file, "has a " + name + " larger than its header allows (" + limit + " bytes)");
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    /** What session.json says, checked: the parameters, the column layout and the sizes of the other entries. */
+    private record Header(JsonNode json, Parameters parameters, Columns columns, int rows) {
+        long trajectoryBytes() { return (long) rows * columns.count() * 8; }
+
+        /** The weights: at most L blocks of d² (dense) or r blocks of L (reduced), with their lengths. */
+        long stateLimit() {
+            long d = parameters.width();
+            long blocks = Math.max(parameters.depth(), parameters.rank());
+            return 4 + blocks * 4 + 8 * Math.max(parameters.depth() * d * d, (long) parameters.rank() * parameters.depth());
+        }
+    }
+
+    private static Header header(Path file, byte[] bytes) {
         JsonNode h;
         try {
-            h = Presets.json().readTree(headerBytes);
+            h = Presets.json().readTree(bytes);
         } catch (IOException e) {
             throw bad(file, "has a damaged session.json");
         }
+        if (h == null || !h.isObject()) throw bad(file, "has a damaged session.json");
         if (h.path("schema").asInt() != SCHEMA) throw bad(file, "has schema " + h.path("schema") + "; this EOS Lab reads schema " + SCHEMA);
+        if (!h.path("parameters").isObject()) throw bad(file, "has no parameters in session.json");
         Parameters p;
         try {
             p = Presets.json().treeToValue(h.get("parameters"), Parameters.class).validate();
@@ -122,11 +159,26 @@ public final class SessionFile {
             throw bad(file, "has invalid parameters: " + e.getMessage());
         }
         Columns c = Columns.of(p);
+        JsonNode columns = h.path("columns");
+        if (!columns.isArray() || columns.size() != c.count()) throw bad(file, "was written with other columns than this EOS Lab uses");
         List<String> names = new ArrayList<>();
-        h.path("columns").forEach(n -> names.add(n.asText()));
+        columns.forEach(n -> names.add(n.asText()));
         if (!names.equals(c.names())) throw bad(file, "was written with other columns than this EOS Lab uses");
-        int rows = h.path("rows").asInt();
-        if ((long) rows * c.count() * 8 != rowBytes.length) throw bad(file, "has a truncated trajectory (" + rowBytes.length + " bytes for " + rows + " rows)");
+        long rows = h.path("rows").asLong(-1);
+        long heap = Runtime.getRuntime().maxMemory();
+        if (rows < 0 || rows > Integer.MAX_VALUE) throw bad(file, "announces " + h.path("rows") + " rows");
+        if (rows * c.count() * 8 * 2 > heap) {
+            throw bad(file, "holds " + rows + " steps (" + rows * c.count() * 8 / (1 << 20) + " MiB), more than this heap ("
+                    + heap / (1 << 20) + " MiB) can load; start EOS Lab with a larger -Xmx");
+        }
+        return new Header(h, p, c, (int) rows);
+    }
+
+    private static SessionData<Parameters> decode(Path file, Header header, byte[] rowBytes, byte[] stateBytes) {
+        JsonNode h = header.json();
+        Columns c = header.columns();
+        int rows = header.rows();
+        if (header.trajectoryBytes() != rowBytes.length) throw bad(file, "has a truncated trajectory (" + rowBytes.length + " bytes for " + rows + " rows)");
         History history = new History(c);
         try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(rowBytes))) {
             double[] row = new double[c.count()];
@@ -134,7 +186,7 @@ public final class SessionFile {
                 for (int j = 0; j < row.length; j++) row[j] = in.readDouble();
                 history.append(row);
             }
-            return new SessionData<>(h.path("title").asText(), h.path("description").asText(), p, history, rows,
+            return new SessionData<>(h.path("title").asText(), h.path("description").asText(), header.parameters(), history, rows,
                     readState(stateBytes), h.path("step").asLong(), h.path("divergedAt").asLong(-1));
         } catch (IOException e) {
             throw bad(file, "has a damaged trajectory or state");
@@ -144,11 +196,11 @@ public final class SessionFile {
     private static double[][] readState(byte[] bytes) throws IOException {
         try (InputStream raw = new java.io.ByteArrayInputStream(bytes); DataInputStream in = new DataInputStream(raw)) {
             int blocks = in.readInt();
-            if (blocks < 0 || blocks > 10_000) throw new IOException("bad state");
+            if (blocks < 0 || blocks > bytes.length / 4) throw new IOException("bad state");
             double[][] state = new double[blocks][];
             for (int b = 0; b < blocks; b++) {
                 int n = in.readInt();
-                if (n < 0 || n > 100_000_000) throw new IOException("bad state");
+                if (n < 0 || n > in.available() / 8) throw new IOException("bad state");   // never past the bytes there
                 state[b] = new double[n];
                 for (int i = 0; i < n; i++) state[b][i] = in.readDouble();
             }

@@ -67,4 +67,84 @@ class SessionFileTest {
         assertTrue(e.getMessage().contains("junk.eoslab"), e.getMessage());
         assertThrows(InvalidParameterException.class, () -> SessionFile.load(tmp.resolve("missing.eoslab")));
     }
+
+    /** A real session's three entries, for crafting damaged ones. */
+    private java.util.Map<String, byte[]> realEntries() throws Exception {
+        Parameters p = Parameters.defaults().withWidth(6).withSharpnessEvery(0);
+        Trainer t = new Trainer(p);
+        History h = new History(t.columns());
+        h.append(t.snapshot());
+        for (int i = 0; i < 10; i++) { t.advance(); h.append(t.snapshot()); }
+        Path file = tmp.resolve("real.eoslab");
+        SessionFile.save(new SessionData<>("t", "d", p, h, h.size(), t.state(), t.step(), -1), file);
+        java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (var zip = new java.util.zip.ZipInputStream(Files.newInputStream(file))) {
+            for (java.util.zip.ZipEntry e; (e = zip.getNextEntry()) != null; ) entries.put(e.getName(), zip.readAllBytes());
+        }
+        return entries;
+    }
+
+    private Path zip(String name, java.util.Map<String, byte[]> entries) throws Exception {
+        Path file = tmp.resolve(name);
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            for (var e : entries.entrySet()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
+        return file;
+    }
+
+    private static String header(java.util.Map<String, byte[]> entries) {
+        return new String(entries.get("session.json"), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static long allocatedBy(Runnable r) {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+        r.run();
+        return threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+    }
+
+    private static void refused(Path file, String message) {
+        long allocated = allocatedBy(() -> {
+            InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> SessionFile.load(file));
+            assertTrue(e.getMessage().contains(message), e.getMessage());
+            assertTrue(e.getMessage().startsWith("session: " + file), e.getMessage());
+        });
+        assertTrue(allocated < 64L << 20, file.getFileName() + " allocated " + allocated + " bytes");
+    }
+
+    @org.junit.jupiter.api.Test
+    void craftedSessionsAreRefusedWithoutLargeAllocations() throws Exception {
+        var real = realEntries();
+        var bomb = new java.util.LinkedHashMap<>(real);
+        bomb.put("trajectory.bin", new byte[300 << 20]);                        // compresses to ~300 KB
+        refused(zip("bomb.eoslab", bomb), "has a trajectory.bin larger than its header allows");
+
+        var state = new java.util.LinkedHashMap<>(real);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(800);
+        b.putInt(1).putInt(100_000_000);                                          // claims 10⁸ doubles in 800 bytes
+        state.put("state.bin", b.array());
+        refused(zip("state.eoslab", state), "has a damaged trajectory or state");
+
+        var rows = new java.util.LinkedHashMap<>(real);
+        rows.put("session.json", header(real).replaceFirst("\"rows\" ?: ?11", "\"rows\":2000000000").getBytes());
+        refused(zip("rows.eoslab", rows), "more than this heap");
+
+        var none = new java.util.LinkedHashMap<>(real);
+        none.put("session.json", header(real).replaceFirst("\"parameters\"", "\"parameterz\"").getBytes());
+        refused(zip("none.eoslab", none), "has no parameters in session.json");
+
+        var wide = new java.util.LinkedHashMap<>(real);
+        String names = "\"x\"," .repeat(2_000_000);
+        wide.put("session.json", header(real).replaceFirst("\"columns\" ?: ?\\[", "\"columns\":[" + names).getBytes());
+        refused(zip("columns.eoslab", wide), "session.json larger than its header allows");
+
+        var order = new java.util.LinkedHashMap<String, byte[]>();
+        order.put("state.bin", real.get("state.bin"));
+        order.putAll(real);
+        refused(zip("order.eoslab", order), "session.json must come first");
+    }
 }

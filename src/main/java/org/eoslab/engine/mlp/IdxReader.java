@@ -16,11 +16,14 @@ import org.eoslab.config.ShippedData;
 /**
  * Reads MNIST-format IDX files (raw or gzip): images (magic 2051: count, rows, cols, then bytes) and labels
  * (magic 2049: count, then bytes). Every problem is an {@link InvalidParameterException} for field "data"
- * naming the file and what is wrong: missing, not IDX, wrong kind, truncated, labels not matching.
+ * naming the file and what is wrong: missing, not IDX, wrong kind, truncated, labels not matching or outside
+ * 0-9, more pixels than {@link #MAX_VALUES}. Sizes from a header are checked before anything is allocated.
  */
 public final class IdxReader {
     static final int IMAGES = 2051;
     static final int LABELS = 2049;
+    /** Pixels loaded at most: 60 000 images of 28×28 and a little more (each becomes a double). */
+    public static final long MAX_VALUES = 50_000_000L;
 
     private IdxReader() {}
 
@@ -95,23 +98,52 @@ public final class IdxReader {
         if (limit < 1 || limit > imageCount) {
             throw new InvalidParameterException("samples", limit + " is outside the allowed range [1, " + imageCount + "] for " + imageName);
         }
+        long values = (long) rows * cols * limit;
+        if (values > MAX_VALUES) {
+            throw new InvalidParameterException("samples", limit + " images of " + rows + "×" + cols + " are " + values
+                    + " pixels, more than the " + MAX_VALUES + " this app loads (" + MAX_VALUES * 8 / (1 << 20) + " MiB)");
+        }
         int features = rows * cols;
-        byte[] pixels = new byte[features];
-        double[] x = new double[features * limit];
+        byte[] pixels = readPixels(im, features, limit, imageName, labelName, imageCount);
         int[] labels = new int[limit];
-        int classes = 0;
         for (int j = 0; j < limit; j++) {
             try {
-                im.readFully(pixels);
                 labels[j] = lb.readUnsignedByte();
             } catch (EOFException e) {
-                throw new InvalidParameterException("data", imageName + " or " + labelName + " is truncated: it ends after "
-                        + j + " of the " + imageCount + " samples its header announces");
+                throw new InvalidParameterException("data", labelName + " is truncated: it ends after " + j + " of the "
+                        + labelCount + " labels its header announces");
             }
-            for (int f = 0; f < features; f++) x[f * limit + j] = (pixels[f] & 0xff) / 255.0;
-            classes = Math.max(classes, labels[j] + 1);
+            if (labels[j] > 9) {
+                throw new InvalidParameterException("data", labelName + ": label " + labels[j] + " of sample " + j
+                        + " is outside 0-9 (MNIST-format class labels)");
+            }
         }
-        return new Dataset(features, limit, Math.max(classes, 10), x, labels, imageName);
+        double[] x = new double[features * limit];           // only now: every byte is there
+        for (int j = 0; j < limit; j++) {
+            for (int f = 0; f < features; f++) x[f * limit + j] = (pixels[j * features + f] & 0xff) / 255.0;
+        }
+        return new Dataset(features, limit, 10, x, labels, imageName);
+    }
+
+    /**
+     * The first {@code limit} images' bytes, read into a buffer that grows with what actually arrives, so a header
+     * announcing more than the file holds costs no more memory than the file.
+     */
+    private static byte[] readPixels(DataInputStream im, int features, int limit, String imageName, String labelName,
+                                     int imageCount) throws IOException {
+        int total = features * limit;
+        byte[] buffer = new byte[Math.min(total, 1 << 20)];
+        int filled = 0;
+        while (filled < total) {
+            if (filled == buffer.length) buffer = java.util.Arrays.copyOf(buffer, (int) Math.min(total, 2L * buffer.length));
+            int n = im.read(buffer, filled, buffer.length - filled);
+            if (n < 0) {
+                throw new InvalidParameterException("data", imageName + " is truncated: it ends after " + filled / features
+                        + " of the " + imageCount + " images its header announces");
+            }
+            filled += n;
+        }
+        return buffer;
     }
 
     private static int header(DataInputStream in, int magic, String name, String kind) throws IOException {

@@ -41,11 +41,34 @@ class IdxReaderTest {
         Path goodLabels = write("a-labels-idx1-ubyte", IdxFixtures.labels(2049, 4, 4), false);
         assertMessage(() -> IdxReader.read(write("b", IdxFixtures.images(2049, 4, 2, 2, 4), false), goodLabels, 2), "magic number 0x00000801, expected 0x00000803");
         assertMessage(() -> IdxReader.read(good, write("c", IdxFixtures.labels(2049, 5, 5), false), 2), "has 5 labels but");
-        assertMessage(() -> IdxReader.read(write("d", IdxFixtures.images(2051, 4, 2, 2, 2), true), goodLabels, 4), "is truncated: it ends after 2 of the 4 samples");
+        assertMessage(() -> IdxReader.read(write("d", IdxFixtures.images(2051, 4, 2, 2, 2), true), goodLabels, 4), "is truncated: it ends after 2 of the 4 images");
         assertMessage(() -> IdxReader.read(good, goodLabels, 9), "samples: 9 is outside the allowed range [1, 4]");
         assertMessage(() -> IdxReader.read(write("e", new byte[3], false), goodLabels, 1), "is too short to be an IDX file");
         assertMessage(() -> IdxReader.read(tmp.resolve("nope"), goodLabels, 1), "does not exist");
         assertMessage(() -> IdxReader.labelsFor(tmp.resolve("pictures.bin")), "expected an IDX images file");
+    }
+
+    /** Headers that announce more than the file holds cost no more memory than the file, and say what is wrong. */
+    @Test
+    void headersAreCheckedBeforeAnythingLargeIsAllocated() throws IOException {
+        Path labels60k = write("big-labels-idx1-ubyte", IdxFixtures.labels(2049, 60_000, 10), false);
+        Path huge = write("huge-images-idx3-ubyte", IdxFixtures.images(2051, 60_000, 4096, 4096, 0), false);
+        assertMessage(() -> IdxReader.read(huge, labels60k, 20_000), "more than the 50000000 this app loads");
+        Path hollow = write("hollow-images-idx3-ubyte", IdxFixtures.images(2051, 60_000, 28, 28, 3), true);
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+        assertMessage(() -> IdxReader.read(hollow, labels60k, 60_000), "is truncated: it ends after 3 of the 60000 images");
+        long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+        assertTrue(allocated < 8_000_000, "a 60 000-image header on a 3-image file allocated " + allocated + " bytes");
+    }
+
+    @Test
+    void labelsOutsideZeroToNineAreRefused() throws IOException {
+        Path im = write("l-images-idx3-ubyte", IdxFixtures.images(2051, 3, 2, 2, 3), false);
+        byte[] labels = IdxFixtures.labels(2049, 3, 3);
+        labels[labels.length - 1] = (byte) 200;
+        Path lb = write("l-labels-idx1-ubyte", labels, false);
+        assertMessage(() -> IdxReader.read(im, lb, 3), "label 200 of sample 2 is outside 0-9");
     }
 
     @Test
