@@ -63,11 +63,20 @@ public class ChartPanel extends BorderPane {
 
     public void add(ReferenceLine line) {
         references.add(line);
-        register(line.dataSet());
+        register(line.dataSet(), line.style());
     }
 
     private void register(io.fair_acc.dataset.DataSet ds) {
-        baseStyles.put(ds, ds.getStyle());
+        register(ds, ds.getStyle());
+    }
+
+    /**
+     * Registers with the unscaled style: a reference line outlives a rebuild, so its data set comes back with a
+     * scaled style, and scaling that again compounded its width (×2.2 per rebuild in presentation mode).
+     */
+    private void register(io.fair_acc.dataset.DataSet ds, String base) {
+        ds.setStyle(base);
+        baseStyles.put(ds, base);
         if (lineScale != 1) ds.setStyle(Palette.scaled(ds.getStyle(), lineScale));
         chart.getDatasets().add(ds);
     }

@@ -4,6 +4,7 @@ import io.fair_acc.dataset.spi.DoubleDataSet;
 
 /** A horizontal line y = value across the steps run so far (NaN hides it). */
 public final class ReferenceLine {
+    private final String style;
     private final DoubleDataSet dataSet;
     private double value = Double.NaN;
     private long drawnTo = -1;
@@ -12,9 +13,13 @@ public final class ReferenceLine {
     public ReferenceLine(String name, String style) {
         this.dataSet = new DoubleDataSet(name);
         dataSet.setStyle(style);
+        this.style = style;
     }
 
     public DoubleDataSet dataSet() { return dataSet; }
+
+    /** The style as made, before any presentation scaling. */
+    public String style() { return style; }
 
     public void setValue(double v) { value = v; }
 

@@ -76,6 +76,8 @@ public final class ControlPanel extends VBox {
         symmetric.setId("symmetric");
         sharpnessEvery.setId("sharpness-every");
         sharpnessEvery.setEditable(true);
+        sharpnessEvery.getValueFactory().setConverter(SafeIntegers.converter("sharpness every", 0, 10_000,
+                sharpnessEvery.getValueFactory()::getValue, this::showMessage));
         sharpnessEvery.setPrefWidth(90);
 
         GridPane misc = new GridPane();
@@ -187,11 +189,12 @@ public final class ControlPanel extends VBox {
 
     public String message() { return message.getText(); }
 
-    /** Shows a parameter set (e.g. from the engine or a preset) without sending anything. */
+    /** Shows a parameter set (e.g. from the engine or a preset) without sending anything; old complaints go. */
     public void show(Parameters p) {
         updating = true;
         try {
             draft = p;
+            showMessage(null);
             alpha.setValue(p.alpha());
             depth.setValue(p.depth());
             rank.setValue(p.rank());

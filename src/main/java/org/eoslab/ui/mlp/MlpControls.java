@@ -138,10 +138,11 @@ public final class MlpControls extends VBox {
         debounce.playFromStart();
     }
 
-    /** Shows parameters without sending anything (the engine reported them). */
+    /** Shows parameters without sending anything (the engine reported them); old complaints go. */
     public void show(MlpParameters p) {
         updating = true;
         draft = p;
+        showMessage(null);
         eta.setValue(p.eta());
         alpha.setValue(p.alpha());
         depth.setValue(p.depth());

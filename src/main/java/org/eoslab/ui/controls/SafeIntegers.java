@@ -1,0 +1,39 @@
+package org.eoslab.ui.controls;
+
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.util.StringConverter;
+
+/**
+ * An integer converter for editable spinners that never throws on the FX thread: text that is not an integer
+ * in range keeps the current value and says why (the default converter throws NumberFormatException).
+ */
+final class SafeIntegers {
+    private SafeIntegers() {}
+
+    static StringConverter<Integer> converter(String field, int min, int max, Supplier<Integer> current,
+                                              Consumer<String> complain) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(Integer v) {
+                return v == null ? "" : v.toString();
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                String t = text == null ? "" : text.strip();
+                try {
+                    int v = Integer.parseInt(t);
+                    if (v >= min && v <= max) {
+                        complain.accept(null);
+                        return v;
+                    }
+                } catch (NumberFormatException e) {
+                    // refused below
+                }
+                complain.accept(field + ": '" + text + "' is not a whole number in [" + min + ", " + max + "]");
+                return current.get();
+            }
+        };
+    }
+}

@@ -1,0 +1,65 @@
+package org.eoslab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.scene.control.Spinner;
+import javafx.scene.input.KeyCode;
+import org.eoslab.config.Panel;
+import org.eoslab.config.Parameters;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Garbage typed into a field and repeated rebuilds in presentation mode: no exception, nothing compounds. */
+class FxThreadSafetyTest extends LiveAppTestBase {
+    @Override
+    protected Parameters parameters() {
+        return Parameters.defaults().withWidth(8).withEta(0.2).withSteps(1_000_000);
+    }
+
+    @Test
+    void garbageInTheSharpnessSpinnerIsRefusedInlineAndThenCleared(FxRobot robot) {
+        LiveAppFixture.waitUntil(20, () -> app.state() != null && app.state().steps() > 10);
+        Spinner<?> spinner = robot.lookup("#sharpness-every").query();
+        robot.interact(() -> {
+            spinner.getEditor().setText("abc");
+            spinner.commitValue();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(app.view.controls().message().contains("sharpness every: 'abc' is not a whole number in [0, 10000]"),
+                app.view.controls().message());
+        assertEquals(5, spinner.getValue(), "the value stays");
+        assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
+        int generation = app.state().generation();
+        robot.clickOn("#reset");
+        LiveAppFixture.waitUntil(20, () -> app.state().generation() > generation);
+        WaitForAsyncUtils.waitForFxEvents();
+        LiveAppFixture.waitUntil(5, () -> app.view.controls().message().isEmpty());
+    }
+
+    @Test
+    void presentationModeAndRebuildsDoNotCompoundLineWidths(FxRobot robot) {
+        LiveAppFixture.waitUntil(20, () -> app.state() != null && app.state().steps() > 10);
+        robot.interact(() -> app.view.setPresentation(true));
+        String first = styles();
+        for (int i = 0; i < 3; i++) {
+            int generation = app.state().generation();
+            robot.clickOn("#reset");
+            LiveAppFixture.waitUntil(20, () -> app.state().generation() > generation);
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.type(KeyCode.P).type(KeyCode.P);                                 // off and on again
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertEquals(first, styles(), "the same styles after three rebuilds and toggles");
+        assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
+    }
+
+    private String styles() {
+        StringBuilder sb = new StringBuilder();
+        for (var ds : app.view.training().panels().panel(Panel.SHARPNESS).chart().getDatasets()) {
+            sb.append(ds.getName()).append(" = ").append(ds.getStyle()).append('\n');
+        }
+        return sb.toString();
+    }
+}
