@@ -17,6 +17,25 @@ final class AppLauncher {
                 throw new UsageException("unknown option " + args[i] + "; the app takes --preset FILE");
             }
         }
-        Application.launch(EosLabApp.class, args);
+        requireDisplay(System.getenv(), System.getProperty("os.name", ""), System.getProperty("glass.platform"));
+        try {
+            Application.launch(EosLabApp.class, args);
+        } catch (UnsupportedOperationException e) {                       // GTK could not open the display
+            throw new UsageException(NO_DISPLAY + " (" + e.getMessage() + ")");
+        }
+    }
+
+    static final String NO_DISPLAY = "no display to open a window on: run it on a desktop, under a virtual one "
+            + "(xvfb-run java -jar eos-lab.jar), or use the headless commands run, sweep, render and bench (eos-lab --help)";
+
+    /** On Linux a window needs DISPLAY or WAYLAND_DISPLAY (unless a headless glass platform was chosen). */
+    static void requireDisplay(java.util.Map<String, String> env, String os, String glassPlatform) {
+        if (!os.toLowerCase(java.util.Locale.ROOT).contains("linux") || glassPlatform != null) return;
+        boolean none = isBlank(env.get("DISPLAY")) && isBlank(env.get("WAYLAND_DISPLAY"));
+        if (none) throw new UsageException(NO_DISPLAY);
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
     }
 }

@@ -53,4 +53,14 @@ class StrictInputTest {
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("--sizes: '" + sizes + "' must be integers in [3, 1000]"), r.err());
     }
+
+    @org.junit.jupiter.api.Test
+    void withoutADisplayTheAppSaysHowToRunInsteadOfAStackTrace() {
+        UsageException e = org.junit.jupiter.api.Assertions.assertThrows(UsageException.class,
+                () -> AppLauncher.requireDisplay(java.util.Map.of(), "Linux", null));
+        assertTrue(e.getMessage().startsWith("no display to open a window on"), e.getMessage());
+        AppLauncher.requireDisplay(java.util.Map.of("DISPLAY", ":77"), "Linux", null);
+        AppLauncher.requireDisplay(java.util.Map.of(), "Linux", "Monocle");
+        AppLauncher.requireDisplay(java.util.Map.of(), "Mac OS X", null);
+    }
 }
