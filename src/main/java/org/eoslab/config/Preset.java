@@ -24,6 +24,10 @@ public record Preset(int schema, String title, String description, Network netwo
 
     public Preset {
         panels = panels == null ? List.of() : List.copyOf(panels);
+        if (panels.size() != new java.util.HashSet<>(panels).size()) {
+            throw new InvalidParameterException("panels", "lists a panel twice; each of the " + Panel.values().length
+                    + " panels may appear once");
+        }
         expect = expect == null ? List.of() : List.copyOf(expect);
         mlpExpect = mlpExpect == null ? List.of() : List.copyOf(mlpExpect);
     }

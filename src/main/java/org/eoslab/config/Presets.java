@@ -22,11 +22,31 @@ import java.util.stream.Collectors;
  * of range) becomes an {@link InvalidParameterException} naming the file and the field.
  */
 public final class Presets {
-    private static final ObjectMapper JSON = new ObjectMapper()
+    private static final ObjectMapper JSON = strict(new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(SerializationFeature.INDENT_OUTPUT));
+
+    /**
+     * No silent coercions: "steps": 1.5 is not 1, "eta": "0.3" is not 0.3, a string is not a base64-encoded
+     * number array, and a key given twice is an error, not "the last one wins".
+     */
+    private static ObjectMapper strict(ObjectMapper m) {
+        m.getFactory().enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
+        for (var type : new com.fasterxml.jackson.databind.type.LogicalType[] {
+                com.fasterxml.jackson.databind.type.LogicalType.Integer, com.fasterxml.jackson.databind.type.LogicalType.Float,
+                com.fasterxml.jackson.databind.type.LogicalType.Boolean, com.fasterxml.jackson.databind.type.LogicalType.Array,
+                com.fasterxml.jackson.databind.type.LogicalType.Collection}) {
+            m.coercionConfigFor(type)
+                    .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.String, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+                    .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.EmptyString, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+        }
+        m.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Integer)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+        return m;
+    }
 
     private Presets() {}
 
@@ -64,7 +84,14 @@ public final class Presets {
                 throw new InvalidParameterException("preset " + source + ": parameters", "must be a JSON object");
             }
             ObjectNode parameters = JSON.valueToTree(Parameters.defaults());
-            if (overrides != null) mergeParameters(parameters, (ObjectNode) overrides);
+            if (overrides != null) {
+                JsonNode spectrum = overrides.get("singularValues");
+                if (spectrum != null && !spectrum.isArray() && !spectrum.isNull()) {          // Jackson would read a
+                    throw new InvalidParameterException("preset " + source + ": parameters.singularValues",   // string as base64
+                            "must be a list of numbers");
+                }
+                mergeParameters(parameters, (ObjectNode) overrides);
+            }
             merged.set("parameters", parameters);
             mergeMlp(merged, source);
             Preset preset = JSON.treeToValue(merged, Preset.class);
@@ -76,6 +103,10 @@ public final class Presets {
         } catch (InvalidParameterException e) {
             throw e;
         } catch (JsonParseException e) {
+            if (String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
+                throw new InvalidParameterException("preset " + source, e.getOriginalMessage().replace("Duplicate field", "field")
+                        + " is given twice (line " + e.getLocation().getLineNr() + ")");
+            }
             throw new InvalidParameterException("preset " + source,
                     "not valid JSON at line " + e.getLocation().getLineNr() + ", column "
                             + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
@@ -139,9 +170,23 @@ public final class Presets {
                 .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
+    /** What was wrong, in the reader's words rather than Jackson's. */
     private static String describe(JsonMappingException e) {
         InvalidParameterException cause = invalidCause(e);
-        return cause != null ? cause.problem() : e.getOriginalMessage();
+        if (cause != null) return cause.problem();
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi && mi.getTargetType() != null) {
+            Class<?> t = mi.getTargetType();
+            String message = String.valueOf(e.getOriginalMessage());
+            if (message.contains("null")) return "must not be null";
+            if (t == int.class || t == long.class || t == Integer.class || t == Long.class) return "must be a whole number";
+            if (t == double.class || t == Double.class) return "must be a number (not a string)";
+            if (t == boolean.class || t == Boolean.class) return "must be true or false";
+            if (t.isArray() || java.util.Collection.class.isAssignableFrom(t)) return "must be a list";
+            if (t.isEnum()) return "must be one of its names (see the docs)";
+        }
+        String message = String.valueOf(e.getOriginalMessage());
+        if (message.startsWith("Duplicate field")) return "given twice";
+        return message.replaceAll("\\s*\\(.*\\)$", "");
     }
 
     private static InvalidParameterException invalidCause(Throwable e) {

@@ -101,7 +101,7 @@ class MlpRunCommandTest {
             "--width 5 | unknown option --width",
             "--model cnn | --model: 'cnn' is not one of dln, mlp",
             "--data /nonexistent-images-idx3-ubyte | does not exist",
-            "--data TRUNCATED --samples 40 | is truncated: it ends after 7 of the 40 samples"})
+            "--data TRUNCATED --samples 40 | is truncated: it ends after 7 of the 40 images"})
     void badInputExitsTwoWithAMessageAndWritesNothing(String options, String message) throws IOException {
         String truncated = idxPair(40, 7).toString();
         Path out = tmp.resolve("bad");

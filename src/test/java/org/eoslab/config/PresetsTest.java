@@ -39,7 +39,16 @@ class PresetsTest {
             "{\"schema\": 1, \"parameters\": {}}|preset f.json: title: missing",
             "{\"schema\": 1, \"title\": \"t\", \"panels\": [\"loss\", \"pie\"]}|preset f.json: panels: 'pie' is not one of: loss, sharpness",
             "{\"schema\": 1, \"title\": \"t\", \"view\": \"3d\"}|preset f.json: view: '3d' is not one of: training, orbit, bifurcation",
-            "{\"schema\": 1, \"title\": \"t\", \"expect\": [{\"wobbles\": 1}]}|preset f.json: expect[0].wobbles: unknown field"})
+            "{\"schema\": 1, \"title\": \"t\", \"expect\": [{\"wobbles\": 1}]}|preset f.json: expect[0].wobbles: unknown field",
+            // no silent coercions, no duplicates, no Jackson words
+            "{\"schema\": 1, \"title\": \"t\", \"parameters\": {\"steps\": 1.5}}|preset f.json: parameters.steps: must be a whole number",
+            "{\"schema\": 1, \"title\": \"t\", \"parameters\": {\"width\": 20.9}}|preset f.json: parameters.width: must be a whole number",
+            "{\"schema\": 1, \"title\": \"t\", \"parameters\": {\"eta\": \"0.3\"}}|preset f.json: parameters.eta: must be a number (not a string)",
+            "{\"schema\": 1, \"title\": \"t\", \"parameters\": {\"eta\": null}}|preset f.json: parameters.eta: must not be null",
+            "{\"schema\": 1, \"title\": \"t\", \"parameters\": {\"singularValues\": \"AAAAAAAA8D8=\", \"rank\": 1}}|preset f.json: parameters.singularValues: must be a list of numbers",
+            "{\"schema\": 1, \"title\": \"t\", \"title\": \"u\"}|preset f.json: field 'title' is given twice",
+            "{\"schema\": 1, \"title\": \"t\", \"panels\": [\"loss\", \"loss\"]}|preset f.json: panels: lists a panel twice",
+            "{\"schema\": 1, \"title\": \"t\", \"mlp\": {\"biases\": \"yes\"}}|preset f.json: mlp.biases: must be true or false"})
     void malformedPresetsNameFileAndField(String json, String message) {
         InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> Presets.parse(json, "f.json"));
         assertTrue(e.getMessage().startsWith(message), e.getMessage());
