@@ -76,6 +76,9 @@ final class BenchCommand {
         double seconds = o.has("seconds") ? o.getDouble("seconds") : 0.3;
         if (!(seconds > 0) || seconds > 60) throw new UsageException("--seconds: " + seconds + " is outside (0, 60]");
         Path json = o.has("out") ? o.getPath("out") : null;
+        if (json != null && java.nio.file.Files.isDirectory(json)) {
+            throw new UsageException("--out: " + json + " is a folder; bench writes one JSON file (e.g. --out bench.json)");
+        }
         if (json != null) AtomicFiles.requireWritableDirectory(json.toAbsolutePath().getParent(), "--out");
         BenchCommand bench = new BenchCommand(out, seconds);
         bench.run(sizes, depths, !o.has("no-numpy"), seconds, err);

@@ -14,6 +14,7 @@ import org.eoslab.export.MlpRunReport;
 import org.eoslab.export.ReportBuilder;
 import org.eoslab.export.RunReport;
 import org.eoslab.export.TrajectoryCsvWriter;
+import org.eoslab.run.MemoryBudget;
 import org.eoslab.run.MlpTrainer;
 import org.eoslab.run.Run;
 import org.eoslab.run.Trainer;
@@ -61,7 +62,7 @@ final class RunCommand {
         try {
             trainer = new Trainer(p, Targets.of(p));
         } catch (InvalidParameterException e) {
-            throw new UsageException("--" + e.getMessage());
+            throw new UsageException(e.field().equals(MemoryBudget.FIELD) ? e.getMessage() : "--" + e.getMessage());
         }
         return new Setup(trainer, new RunReport.Builder(trainer));
     }
@@ -81,6 +82,7 @@ final class RunCommand {
         long steps = run.parameters().steps();
         Progress progress = new Progress(err, steps);
         long started = System.nanoTime();
+        ReportBuilder.Report report;
         try (TrajectoryCsvWriter csv = new TrajectoryCsvWriter(dir.resolve("trajectory.csv"), run.columns())) {
             if (run.snapshot() != null && run.divergedAt() < 0) {
                 csv.append(run.snapshot());
@@ -91,11 +93,11 @@ final class RunCommand {
                 setup.report().add(run.snapshot());
                 progress.update(run.step(), run.snapshot().loss());
             }
-            csv.commit();
+            csv.finish();
+            progress.finish();
+            report = setup.report().finish((System.nanoTime() - started) / 1e9);
+            report.writeWith(dir.resolve("run.json"), csv::commitNow);        // the pair changes together
         }
-        progress.finish();
-        ReportBuilder.Report report = setup.report().finish((System.nanoTime() - started) / 1e9);
-        report.write(dir.resolve("run.json"));
         out.println(report.headline() + "; wrote " + dir.resolve("trajectory.csv") + " and run.json");
         return 0;
     }

@@ -64,8 +64,10 @@ final class SweepCommand {
         } finally {
             progress.interrupt();
         }
-        writeBifurcation(dir.resolve("bifurcation.csv"), points, transientSteps);
-        writePeriods(dir.resolve("periods.csv"), points);
+        java.util.Map<Path, AtomicFiles.Body> files = new java.util.LinkedHashMap<>();   // the pair changes together
+        files.put(dir.resolve("bifurcation.csv"), bifurcation(points, transientSteps));
+        files.put(dir.resolve("periods.csv"), periods(points));
+        AtomicFiles.writeTextTogether(files);
         out.println("swept " + points.size() + " learning rates with the " + p.engine() + " engine; wrote "
                 + dir.resolve("bifurcation.csv") + " and periods.csv");
         return 0;
@@ -104,8 +106,8 @@ final class SweepCommand {
         return t;
     }
 
-    private static void writeBifurcation(Path file, List<Sweep.Point> points, int transientSteps) {
-        AtomicFiles.writeText(file, w -> {
+    private static AtomicFiles.Body bifurcation(List<Sweep.Point> points, int transientSteps) {
+        return w -> {
             BufferedWriter out = new BufferedWriter(w, 1 << 16);
             out.write("eta,mode,step,value\n");
             for (Sweep.Point p : points) {
@@ -117,11 +119,11 @@ final class SweepCommand {
                 }
             }
             out.flush();
-        });
+        };
     }
 
-    private static void writePeriods(Path file, List<Sweep.Point> points) {
-        AtomicFiles.writeText(file, w -> {
+    private static AtomicFiles.Body periods(List<Sweep.Point> points) {
+        return w -> {
             w.write("eta,mode,period,min,max\n");
             for (Sweep.Point p : points) {
                 for (int i = 0; i < p.orbits().length; i++) {
@@ -129,7 +131,7 @@ final class SweepCommand {
                     w.write(p.eta() + "," + (i + 1) + "," + a.period() + "," + cell(a.min()) + "," + cell(a.max()) + "\n");
                 }
             }
-        });
+        };
     }
 
     private static String cell(double v) {

@@ -25,24 +25,94 @@ public final class AtomicFiles {
         void write(Writer out) throws IOException;
     }
 
+    /** Moves a staged file into place. */
+    @FunctionalInterface
+    public interface Commit {
+        void run() throws IOException;
+    }
+
     /** Something that writes to a file path. */
     @FunctionalInterface
     public interface PathBody {
         void write(Path file) throws IOException;
     }
 
-    /** Creates {@code dir} if needed and proves that files can be created in it. */
+    /** Temporary files not yet committed or deleted: removed by a shutdown hook if the JVM is stopped. */
+    private static final java.util.Set<Path> PENDING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Leftovers of a killed run older than this are removed when a command next writes to their folder. */
+    static final java.time.Duration STALE = java.time.Duration.ofMinutes(10);
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> PENDING.forEach(AtomicFiles::deleteQuietly), "eoslab-temp-cleanup"));
+    }
+
+    /**
+     * Proves that {@code dir} is (or can become) a folder files can be created in, without creating it: a command
+     * refused later leaves no empty folder. Stale temporary files of an earlier killed run there are removed.
+     */
     public static void requireWritableDirectory(Path dir, String field) {
+        Path abs = dir.toAbsolutePath();
+        Path existing = abs;
+        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+        if (existing == null) throw new ExportException(field + ": cannot create folder " + dir + " (no existing parent)");
+        if (!Files.isDirectory(existing)) {
+            throw new ExportException(field + ": " + (existing.equals(abs) ? dir + " exists and is not a folder"
+                    : "cannot create folder " + dir + ": " + existing + " is a file"));
+        }
         try {
-            Files.createDirectories(dir);
-            Path probe = Files.createTempFile(dir, ".eoslab-probe", ".tmp");
-            Files.delete(probe);
-        } catch (FileAlreadyExistsException e) {
-            throw new ExportException(field + ": " + dir + " exists and is not a folder");
+            Path probe = createTemp(existing, ".eoslab-probe");
+            deleteQuietly(probe);
         } catch (AccessDeniedException e) {
-            throw new ExportException(field + ": cannot write to folder " + dir + " (permission denied)");
+            throw new ExportException(field + ": cannot write to " + (existing.equals(abs) ? "folder " + dir
+                    : "folder " + existing + " to create " + dir) + " (permission denied)");
         } catch (IOException | SecurityException e) {
-            throw new ExportException(field + ": cannot write to folder " + dir + " (" + e.getMessage() + ")");
+            throw new ExportException(field + ": cannot write to " + (existing.equals(abs) ? "folder " + dir
+                    : "folder " + existing + " to create " + dir) + ": " + reason(e));
+        }
+        if (existing.equals(abs)) removeStale(abs);
+    }
+
+    /** Why the file system refused, without repeating the path. */
+    private static String reason(Exception e) {
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
+        if (e instanceof java.nio.file.NoSuchFileException) return "the file system there refuses to create files";
+        if (e instanceof java.nio.file.ReadOnlyFileSystemException) return "read-only file system";
+        return e.getClass().getSimpleName();
+    }
+
+    /** Removes this app's temporary files in {@code dir} untouched for {@link #STALE} (a killed run's leftovers). */
+    static void removeStale(Path dir) {
+        java.time.Instant cutoff = java.time.Instant.now().minus(STALE);
+        try (var files = Files.list(dir)) {
+            files.filter(f -> f.getFileName().toString().matches("\\..+\\.[0-9]+\\.tmp"))
+                    .filter(f -> {
+                        try {
+                            return Files.getLastModifiedTime(f).toInstant().isBefore(cutoff);
+                        } catch (IOException e) {
+                            return false;
+                        }
+                    })
+                    .forEach(AtomicFiles::deleteQuietly);
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+
+    /**
+     * A new empty temporary file in {@code dir}, named {@code prefix.<random>.tmp}, created with the default
+     * permissions (the umask applies, as for any other tool; Files.createTempFile would make it 0600), and
+     * registered for removal at JVM exit until it is committed or deleted.
+     */
+    static Path createTemp(Path dir, String prefix) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path p = dir.resolve(prefix + "." + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".tmp");
+            try {
+                Files.createFile(p);
+                PENDING.add(p);
+                return p;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 10) throw e;
+            }
         }
     }
 
@@ -55,6 +125,49 @@ public final class AtomicFiles {
             throw new ExportException("cannot write " + target + ": " + e.getOriginalMessage(), e);
         }
         writeText(target, w -> w.write(json));
+    }
+
+    /** {@code value} as JSON, committed right after {@code companion} once the JSON is fully written. */
+    public static void writeJsonWith(Path target, Object value, Commit companion) {
+        Path tmp = null;
+        try {
+            String json = Presets.json().writeValueAsString(value) + "\n";
+            if (Files.isDirectory(target)) throw new IOException(target + " is a folder");   // its move would fail
+            tmp = stage(target);                                                              // after the companion's
+            Files.writeString(tmp, json, StandardCharsets.UTF_8);
+            companion.run();
+            commit(tmp, target);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(tmp);
+            throw new ExportException("cannot write " + target + ": " + describe(e), e);
+        }
+    }
+
+    /**
+     * Several text files that belong together (e.g. bifurcation.csv and periods.csv): all are written to
+     * temporary files first, then moved into place one right after the other; if any write fails, none moves.
+     */
+    public static void writeTextTogether(java.util.Map<Path, Body> files) {
+        java.util.Map<Path, Path> staged = new java.util.LinkedHashMap<>();
+        Path current = null;
+        try {
+            for (var f : files.entrySet()) {
+                current = f.getKey();
+                if (Files.isDirectory(current)) throw new IOException(current + " is a folder");
+                Path tmp = stage(current);
+                staged.put(current, tmp);
+                try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                    f.getValue().write(w);
+                }
+            }
+            for (var s : staged.entrySet()) {
+                current = s.getKey();
+                commit(s.getValue(), s.getKey());
+            }
+        } catch (IOException | RuntimeException e) {
+            staged.values().forEach(AtomicFiles::deleteQuietly);
+            throw new ExportException("cannot write " + current + ": " + describe(e), e);
+        }
     }
 
     public static void writeText(Path target, Body body) {
@@ -70,14 +183,20 @@ public final class AtomicFiles {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = null;
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            tmp = stage(target);
             body.write(tmp);
             commit(tmp, target);
         } catch (IOException | RuntimeException e) {
             deleteQuietly(tmp);
             throw new ExportException("cannot write " + target + ": " + describe(e), e);
         }
+    }
+
+    /** A temporary sibling of {@code target} (its folder created if needed), to be committed over it. */
+    public static Path stage(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        return createTemp(dir, "." + target.getFileName());
     }
 
     /** Moves a finished temporary file over {@code target}, atomically where the file system allows. */
@@ -87,10 +206,12 @@ public final class AtomicFiles {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }
+        PENDING.remove(tmp);
     }
 
     public static void deleteQuietly(Path p) {
         if (p == null) return;
+        PENDING.remove(p);
         try {
             Files.deleteIfExists(p);
         } catch (IOException ignored) {

@@ -15,5 +15,13 @@ public interface ReportBuilder {
         String headline();
 
         void write(Path file);
+
+        /**
+         * Writes the report next to a companion file (the trajectory) so that the pair changes together: the
+         * report is staged first, then {@code companion} commits, then the report. If staging fails, neither moves.
+         */
+        default void writeWith(Path file, AtomicFiles.Commit companion) {
+            AtomicFiles.writeJsonWith(file, this, companion);
+        }
     }
 }

@@ -29,8 +29,7 @@ public final class TrajectoryCsvWriter implements Closeable {
         this.width = columns.count();
         this.row = new double[width];
         try {
-            Path dir = target.toAbsolutePath().getParent();
-            this.tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            this.tmp = AtomicFiles.stage(target);
             this.out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
             out.write(CsvFormat.header(columns.names()));
             out.write('\n');
@@ -54,6 +53,15 @@ public final class TrajectoryCsvWriter implements Closeable {
         }
     }
 
+    /** Finishes the file without moving it into place yet (so that a companion file can be staged first). */
+    public void finish() {
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw new ExportException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Finishes the file and moves it into place. */
     public void commit() {
         try {
@@ -63,6 +71,13 @@ public final class TrajectoryCsvWriter implements Closeable {
         } catch (IOException e) {
             throw new ExportException("cannot write " + target + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The same, for {@link AtomicFiles#writeJsonWith}: I/O problems are left to the caller to report. */
+    public void commitNow() throws IOException {
+        out.close();
+        AtomicFiles.commit(tmp, target);
+        committed = true;
     }
 
     @Override

@@ -17,7 +17,7 @@ public final class MlpTrainer extends AbstractRun<MlpParameters> {
     private final MlpParameters parameters;
     private final MlpColumns columns;
     private final Mlp mlp;
-    private final Sharpness sharpness;
+    private Sharpness sharpness;          // made on the first estimate: its Lanczos basis is large
     private final MlpProbe probe;
     private final String dataName;
     private long diedAt = -1;
@@ -33,14 +33,13 @@ public final class MlpTrainer extends AbstractRun<MlpParameters> {
     }
 
     private MlpTrainer(MlpParameters p, Dataset data, boolean parallel, MlpColumns columns) {
-        super(columns, p);
+        super(columns, MemoryBudget.require(p, data.features()));
         this.parameters = p;
         this.columns = columns;
         this.dataName = data.source() + ", " + data.samples() + " samples";
         // f = (c/2)‖F − Y‖²: c = 2/(n·classes) makes it PyTorch's MSELoss, the mean over all n·classes entries
         double c = p.loss() == LossKind.MEAN ? 2.0 / ((double) data.samples() * data.classes()) : 1.0;
         this.mlp = new Mlp(data, p.depth(), p.hidden(), p.alpha(), p.seed(), c, p.biases(), parallel);
-        this.sharpness = new Sharpness(new MlpHessian(mlp), p.seed());
         this.probe = new MlpProbe(mlp, columns, p.metricsEvery());
     }
 
@@ -67,7 +66,10 @@ public final class MlpTrainer extends AbstractRun<MlpParameters> {
     double forward() { return mlp.forward(); }
 
     @Override
-    double estimateSharpness() { return sharpness.estimate(1e-8).eigenvalue(); }
+    double estimateSharpness() {
+        if (sharpness == null) sharpness = new Sharpness(new MlpHessian(mlp), parameters.seed());
+        return sharpness.estimate(1e-8).eigenvalue();
+    }
 
     @Override
     void measure(long step, double[] row) { probe.measure(step, row); }

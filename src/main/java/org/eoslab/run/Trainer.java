@@ -26,14 +26,15 @@ public final class Trainer extends AbstractRun<Parameters> {
     private final Columns columns;
     private final Dynamics dynamics;
     private final Probe probe;
-    private final Sharpness sharpness;
+    private final DenseEngine dense;      // null for the reduced recursion
+    private Sharpness sharpness;          // made on the first estimate
 
     public Trainer(Parameters parameters) {
         this(parameters, Targets.of(parameters.validate()));
     }
 
     public Trainer(Parameters parameters, Target target) {
-        this(parameters.validate(), target, Columns.of(parameters));
+        this(MemoryBudget.require(parameters.validate()), target, Columns.of(parameters));
         recordAt(0);
     }
 
@@ -45,12 +46,12 @@ public final class Trainer extends AbstractRun<Parameters> {
             ReducedDynamics reduced = ReducedDynamics.create(parameters, target);
             this.dynamics = reduced;
             this.probe = new ReducedProbe(reduced, columns);
-            this.sharpness = null;
+            this.dense = null;
         } else {
-            DenseEngine dense = DenseEngine.create(parameters, target);
-            this.dynamics = dense;
-            this.probe = new DenseProbe(dense, columns);
-            this.sharpness = new Sharpness(new DenseHessian(dense), parameters.seed());
+            DenseEngine engine = DenseEngine.create(parameters, target);
+            this.dynamics = engine;
+            this.probe = new DenseProbe(engine, columns);
+            this.dense = engine;
         }
     }
 
@@ -72,7 +73,11 @@ public final class Trainer extends AbstractRun<Parameters> {
     double forward() { return dynamics.forward(); }
 
     @Override
-    double estimateSharpness() { return sharpness == null ? Double.NaN : sharpness.estimate().eigenvalue(); }
+    double estimateSharpness() {
+        if (dense == null) return Double.NaN;
+        if (sharpness == null) sharpness = new Sharpness(new DenseHessian(dense), parameters.seed());  // its Lanczos
+        return sharpness.estimate().eigenvalue();                              // basis is large: only when used
+    }
 
     @Override
     void measure(long step, double[] row) { probe.measure(row); }

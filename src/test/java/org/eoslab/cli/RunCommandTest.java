@@ -165,7 +165,7 @@ class RunCommandTest {
         Files.writeString(file, "x");
         Result r = run("run", "--steps", "2", "--out", file.resolve("sub").toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("--out: cannot write to folder"), r.err());
+        assertTrue(r.err().contains("--out: cannot create folder " + file.resolve("sub") + ": " + file + " is a file"), r.err());
         Result missing = run("run", "--steps", "2");
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("--out DIR is required"), missing.err());

@@ -1,0 +1,75 @@
+package org.eoslab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Output is all or nothing: refused commands leave no folder, pairs change together, leftovers are swept. */
+class OutputSafetyTest {
+    @TempDir Path tmp;
+
+    @Test
+    void aRefusedRunLeavesNoFolderBehind() {
+        Path out = tmp.resolve("new/sub");
+        RunCommandTest.Result r = RunCommandTest.run("run", "--model", "mlp", "--samples", "0", "--out", out.toString());
+        assertEquals(2, r.code(), r.err());
+        assertFalse(Files.exists(tmp.resolve("new")), "no empty folder");
+        r = RunCommandTest.run("run", "--width", "1000", "--depth", "50", "--out", out.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("needs about") && r.err().contains("MiB, more than this Java heap allows"), r.err());
+        assertFalse(Files.exists(tmp.resolve("new")), "no empty folder");
+    }
+
+    @Test
+    void whenTheReportCannotBeWrittenTheOldPairStaysTogether() throws Exception {
+        Path out = tmp.resolve("pair");
+        assertEquals(0, RunCommandTest.run("run", "--width", "6", "--steps", "5", "--out", out.toString()).code());
+        String before = Files.readString(out.resolve("trajectory.csv"));
+        Files.delete(out.resolve("run.json"));
+        Files.writeString(Files.createDirectory(out.resolve("run.json")).resolve("keep"), "x");  // cannot be replaced
+        RunCommandTest.Result r = RunCommandTest.run("run", "--width", "6", "--steps", "9", "--out", out.toString());
+        assertTrue(r.code() != 0, r.err());
+        assertEquals(before, Files.readString(out.resolve("trajectory.csv")), "the trajectory was not replaced alone");
+        try (var files = Files.list(out)) {
+            assertEquals(0, files.filter(f -> f.getFileName().toString().endsWith(".tmp")).count(), "no temporary files");
+        }
+    }
+
+    @Test
+    void staleTemporaryFilesOfAKilledRunAreRemovedAndFilesFollowTheUmask() throws Exception {
+        Path out = Files.createDirectories(tmp.resolve("old"));
+        Path stale = Files.writeString(out.resolve(".trajectory.csv.123456789.tmp"), "half a run");
+        Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minusSeconds(3600)));
+        Path fresh = Files.writeString(out.resolve(".run.json.987654321.tmp"), "another run, still going");
+        assertEquals(0, RunCommandTest.run("run", "--width", "6", "--steps", "3", "--out", out.toString()).code());
+        assertFalse(Files.exists(stale), "an hour-old leftover is removed");
+        assertTrue(Files.exists(fresh), "a file another run is writing now is left alone");
+        if (Files.getFileStore(out).supportsFileAttributeView("posix")) {
+            Path plain = Files.createFile(out.resolve("plain"));                 // what any tool would create here
+            assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(out.resolve("trajectory.csv")));
+            assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(out.resolve("run.json")));
+        }
+    }
+
+    @Test
+    void benchRefusesAFolderAsItsJsonFileBeforeMeasuring() {
+        RunCommandTest.Result r = RunCommandTest.run("bench", "--out", tmp.toString(), "--no-numpy");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("is a folder; bench writes one JSON file"), r.err());
+        assertTrue(r.out().isEmpty(), "nothing measured first: " + r.out());
+    }
+
+    @Test
+    void anOutputFolderThatCannotExistSaysWhy() {
+        RunCommandTest.Result r = RunCommandTest.run("run", "--steps", "2", "--out", "/proc/eoslab-x");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("cannot write to folder /proc to create /proc/eoslab-x: "), r.err());
+    }
+}
