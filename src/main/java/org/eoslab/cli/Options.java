@@ -6,9 +6,6 @@ import java.util.Map;
 
 /** Parsed {@code --name value}, {@code --name=value} and {@code --flag} options, checked against specs. */
 final class Options {
-    /** Plain decimal or scientific notation only: no hexadecimal, no type suffix, no spaces, no NaN/Infinity. */
-    private static final java.util.regex.Pattern NUMBER =
-            java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final java.util.regex.Pattern INTEGER = java.util.regex.Pattern.compile("[+-]?\\d+");
 
     /** One accepted option; {@code valueHint} null means a flag without value. */
@@ -111,7 +108,7 @@ final class Options {
     }
 
     private static double parseDouble(String name, String v) {
-        if (!NUMBER.matcher(v).matches()) {
+        if (!org.eoslab.config.Checks.plainNumber(v)) {
             throw new UsageException("--" + name + ": '" + v + "' is not a number (write it as 0.25 or 2.5e-1)");
         }
         try {

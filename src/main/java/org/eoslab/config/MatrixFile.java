@@ -9,20 +9,34 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a target matrix: d lines of d comma-separated numbers. Blank lines and lines starting with '#'
- * are skipped. Every problem is reported with the file, line and column.
+ * Reads a target matrix: d lines of d comma-separated numbers (plain decimal or scientific notation). Blank
+ * lines and lines starting with '#' are skipped. Every problem is reported with the file, line and column, never
+ * with the file's content (a preset may name any readable file).
  */
 public final class MatrixFile {
     private MatrixFile() {}
 
+    /** d ≤ 1000 lines of d numbers of at most ~30 characters each, with room to spare. */
+    static final long MAX_BYTES = 64L << 20;
+
     public static double[][] read(Path file) {
         List<String> lines;
         try {
+            if (Files.isDirectory(file)) throw new InvalidParameterException("target", file + " is a folder, not a CSV file");
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new InvalidParameterException("target", file + " is " + (size >> 20) + " MiB; a target of at most "
+                        + Parameters.MAX_WIDTH + "×" + Parameters.MAX_WIDTH + " numbers fits in " + (MAX_BYTES >> 20) + " MiB");
+            }
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new InvalidParameterException("target", "file " + file + " does not exist");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InvalidParameterException("target", file + " is not a text file; expected d lines of d comma-separated numbers");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new InvalidParameterException("target", "cannot read " + file + " (permission denied)");
         } catch (IOException e) {
-            throw new InvalidParameterException("target", "cannot read " + file + ": " + e.getMessage());
+            throw new InvalidParameterException("target", "cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
         }
         List<double[]> rows = new ArrayList<>();
         for (int n = 0; n < lines.size(); n++) {
@@ -52,12 +66,12 @@ public final class MatrixFile {
         double[] row = new double[cells.length];
         for (int j = 0; j < cells.length; j++) {
             String cell = cells[j].trim();
-            try {
-                row[j] = Double.parseDouble(cell);
-            } catch (NumberFormatException e) {
+            if (!Checks.plainNumber(cell)) {                      // the cell's text is not repeated: the file may be
                 throw new InvalidParameterException("target", file + " line " + lineNumber + ", column " + (j + 1)
-                        + ": '" + cell + "' is not a number");
+                        + ": not a number (" + (cell.isEmpty() ? "empty" : cell.length() + " characters of text")
+                        + "); expected d lines of d comma-separated numbers");    // anything, e.g. a secret
             }
+            row[j] = Double.parseDouble(cell);
             if (!Double.isFinite(row[j])) {
                 throw new InvalidParameterException("target", file + " line " + lineNumber + ", column " + (j + 1)
                         + ": " + cell + " is not finite");

@@ -32,6 +32,11 @@ public record Preset(int schema, String title, String description, Network netwo
         mlpExpect = mlpExpect == null ? List.of() : List.copyOf(mlpExpect);
     }
 
+    /** The same preset with other linear-network parameters. */
+    public Preset withParameters(Parameters p) {
+        return new Preset(schema, title, description, network, p, mlp, panels, view, expect, mlpExpect);
+    }
+
     public static Preset of(String title, String description, Parameters parameters) {
         return new Preset(SCHEMA, title, description, null, parameters, null, List.of(), null, List.of(), List.of());
     }

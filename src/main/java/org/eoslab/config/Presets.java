@@ -63,7 +63,23 @@ public final class Presets {
         } catch (IOException e) {
             throw new InvalidParameterException("preset", "cannot read " + file + ": " + e.getMessage());
         }
-        return parse(text, file.toString());
+        return resolveFiles(parse(text, file.toString()), file);
+    }
+
+    /**
+     * A relative {@code targetFile} names a file next to the preset (or session), not in the working directory,
+     * so a preset folder can be moved and shared.
+     */
+    public static Preset resolveFiles(Preset preset, Path file) {
+        return preset.withParameters(resolveFiles(preset.parameters(), file));
+    }
+
+    public static Parameters resolveFiles(Parameters p, Path file) {
+        if (p.targetFile() == null) return p;
+        Path target = Path.of(p.targetFile());
+        if (target.isAbsolute()) return p;
+        Path dir = file.toAbsolutePath().getParent();
+        return p.withTargetFile(dir.resolve(target).normalize().toString());
     }
 
     /** Parses preset JSON; {@code source} names it in messages. */

@@ -154,7 +154,7 @@ public final class SessionFile {
         if (!h.path("parameters").isObject()) throw bad(file, "has no parameters in session.json");
         Parameters p;
         try {
-            p = Presets.json().treeToValue(h.get("parameters"), Parameters.class).validate();
+            p = Presets.resolveFiles(Presets.json().treeToValue(h.get("parameters"), Parameters.class).validate(), file);
         } catch (IOException | IllegalArgumentException e) {
             throw bad(file, "has invalid parameters: " + e.getMessage());
         }

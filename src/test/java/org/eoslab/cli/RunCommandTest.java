@@ -145,8 +145,10 @@ class RunCommandTest {
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
             "1,2;3|is not square",
-            "1,2;3,x|line 2, column 2: 'x' is not a number",
-            "1,NaN;3,4|is not finite",
+            "1,2;3,x|line 2, column 2: not a number (1 characters of text)",
+            "1,NaN;3,4|line 1, column 2: not a number",
+            "1,0x1p-2;3,4|line 1, column 2: not a number",
+            "root:$6$secret:19000,1;3,4|line 1, column 1: not a number (20 characters of text)",
             "0,0;0,0|is zero",
             "#empty|holds no numbers"})
     void badTargetFilesAreRejected(String content, String message) throws IOException {
@@ -156,7 +158,22 @@ class RunCommandTest {
         Result r = run("run", "--target", target.toString(), "--out", out.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--target") && r.err().contains(message), r.err());
+        assertFalse(r.err().contains("secret"), "the file's content is never echoed: " + r.err());
         assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aBinaryTargetFileIsNamedAsSuchAndARelativeOneResolvesNextToItsPreset() throws IOException {
+        Path binary = Files.write(tmp.resolve("bin.csv"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2});
+        Result r = run("run", "--target", binary.toString(), "--out", tmp.resolve("o").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("is not a text file; expected d lines of d comma-separated numbers"), r.err());
+        Path folder = Files.createDirectories(tmp.resolve("shared"));
+        Files.writeString(folder.resolve("m.csv"), "3,0\n0,1\n");
+        Files.writeString(folder.resolve("p.json"), "{\"schema\": 1, \"title\": \"t\", \"parameters\": "
+                + "{\"targetFile\": \"m.csv\", \"rank\": 2, \"singularValues\": [3, 1], \"width\": 2, \"top\": 2}}");
+        Result ok = run("run", "--preset", folder.resolve("p.json").toString(), "--steps", "3", "--out", tmp.resolve("o2").toString());
+        assertEquals(0, ok.code(), "m.csv is found next to the preset, not in the working directory: " + ok.err());
     }
 
     @Test
