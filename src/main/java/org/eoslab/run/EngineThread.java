@@ -67,12 +67,22 @@ abstract class EngineThread<C> implements AutoCloseable {
     /** The thread dies with this error; the subclass shows it. */
     abstract void stopped(Throwable error);
 
+    /**
+     * The current run failed (a bug, or out of memory): the subclass stops it, keeps what was computed and says
+     * why; the thread lives on and takes the next command.
+     */
+    abstract void failed(Throwable error);
+
     private void loop() {
         try {
             while (!closed) {
-                C first = canStep() ? commands.poll() : commands.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
-                if (first != null) handle(first);
-                if (canStep()) advance(); else publish();
+                try {
+                    C first = canStep() ? commands.poll() : commands.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                    if (first != null) handle(first);
+                    if (canStep()) advance(); else publish();
+                } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+                    failed(e);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

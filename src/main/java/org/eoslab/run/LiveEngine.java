@@ -62,6 +62,7 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
     private double speed;
     private String message;
     private boolean refused;
+    private boolean halted;               // the run failed (see failed): shown, never stepped again
 
     public LiveEngine(RunFactory<P> factory, P initial, boolean play, long historyLimit) {
         super("eos-engine", new Restart(initial, play), Restart.class);
@@ -130,6 +131,20 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
     }
 
     @Override
+    void failed(Throwable error) {
+        long step = run == null ? 0 : run.step();
+        halted = true;                                            // the run and its history up to here stay shown
+        playing = false;
+        pendingSteps = 0;
+        message = error instanceof OutOfMemoryError
+                ? "stopped at step " + step + ": out of memory (" + (Runtime.getRuntime().maxMemory() >> 20)
+                        + " MiB heap); choose a smaller network or fewer samples, then Reset"
+                : "stopped at step " + step + ": " + error;
+        refused = true;
+        publish();
+    }
+
+    @Override
     void apply(Command c) {
         if (c instanceof SetLearningRate s) {
             if (!(s.eta() > 0) || !Double.isFinite(s.eta())) {
@@ -192,6 +207,10 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
         } catch (RuntimeException e) {
             message = "could not start: " + e.getMessage();
             refused = true;
+        } catch (OutOfMemoryError e) {
+            run = null;
+            message = "could not start: out of memory (" + (Runtime.getRuntime().maxMemory() >> 20) + " MiB heap)";
+            refused = true;
         }
         publish();
     }
@@ -215,6 +234,7 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
     /** Makes {@code fresh} the run, with the saved rows, or (null) a new history holding its first row. */
     private void begin(Run<P> fresh, P p, History saved) {
         run = fresh;
+        halted = false;
         parameters = p;
         history = saved != null ? saved : new History(fresh.columns());
         if (saved == null && fresh.snapshot() != null) history.append(fresh.snapshot());
@@ -226,7 +246,7 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
 
     @Override
     boolean canStep() {
-        if (run == null || run.ended()) return false;
+        if (run == null || halted || run.ended()) return false;
         if (history.size() >= historyLimit) return false;
         return pendingSteps > 0 || (playing && run.step() < stopAt);
     }

@@ -29,6 +29,45 @@ class LiveEngineTest {
         throw new AssertionError("timed out; last state " + e.state());
     }
 
+    /** A linear run that fails with OutOfMemoryError at step 20 (a proxy over a real Trainer). */
+    @SuppressWarnings("unchecked")
+    private static RunFactory<Parameters> failingAtStep20() {
+        return new RunFactory<>() {
+            @Override
+            public Run<Parameters> start(Parameters p) {
+                Trainer t = new Trainer(p);
+                return (Run<Parameters>) java.lang.reflect.Proxy.newProxyInstance(Run.class.getClassLoader(),
+                        new Class<?>[] {Run.class}, (proxy, m, args) -> {
+                            if (m.getName().equals("advance") && t.step() >= 20) throw new OutOfMemoryError("Java heap space (simulated)");
+                            try {
+                                return m.invoke(t, args);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+            }
+
+            @Override
+            public Run<Parameters> resume(Parameters p, double[][] state, long step) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+
+    @Test
+    void aRunOutOfMemoryStopsWithAMessageAndTheEngineThreadLivesOn() throws InterruptedException {
+        try (LiveEngine<Parameters> e = new LiveEngine<>(failingAtStep20(), P, true, 10_000)) {
+            LiveState<Parameters> s = await(e, st -> st.message() != null && st.message().contains("out of memory"));
+            assertEquals("stopped at step 20: out of memory", s.message().substring(0, "stopped at step 20: out of memory".length()));
+            assertEquals(21, s.history().size(), "the rows up to the failure are kept");
+            assertFalse(s.playing());
+            assertTrue(e.thread().isAlive(), "the engine thread lives on");
+            e.restart(P.withEta(0.2), true);                         // and takes the next command
+            await(e, st -> st.generation() > s.generation() && st.history() != null && st.steps() == 20
+                    && st.message() != null && st.message().contains("out of memory"));
+        }
+    }
+
     @Test
     void etaAppliesAtTheNextStepWithoutARestart() throws InterruptedException {
         try (LiveEngine<Parameters> e = LiveEngine.linear(P, false)) {
