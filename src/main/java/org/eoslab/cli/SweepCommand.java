@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eoslab.config.EngineKind;
 import org.eoslab.config.Parameters;
+import org.eoslab.config.InvalidParameterException;
 import org.eoslab.export.AtomicFiles;
+import org.eoslab.run.MemoryBudget;
 import org.eoslab.metrics.OrbitAnalysis;
 import org.eoslab.run.Sweep;
 
@@ -56,13 +58,25 @@ final class SweepCommand {
         Path dir = o.getPath("out");
         AtomicFiles.requireWritableDirectory(dir, "--out");
 
+        try {
+            MemoryBudget.requireSweep(p, count, keep, threads);
+        } catch (InvalidParameterException e) {
+            throw new UsageException(e.getMessage());
+        }
         Sweep sweep = new Sweep(p, Sweep.linspace(from, to, count), transientSteps, keep);
         Thread progress = progressPrinter(sweep, err);
+        Thread partial = partialWriter(sweep, dir, transientSteps, err);
+        Runtime.getRuntime().addShutdownHook(partial);
         List<Sweep.Point> points;
         try {
             points = sweep.run(threads);
         } finally {
             progress.interrupt();
+            try {
+                Runtime.getRuntime().removeShutdownHook(partial);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it writes the partial files
+            }
         }
         java.util.Map<Path, AtomicFiles.Body> files = new java.util.LinkedHashMap<>();   // the pair changes together
         files.put(dir.resolve("bifurcation.csv"), bifurcation(points, transientSteps));
@@ -104,6 +118,24 @@ final class SweepCommand {
         t.setDaemon(true);
         t.start();
         return t;
+    }
+
+    /**
+     * On SIGINT/SIGTERM part way: the finished η values go to bifurcation.partial.csv and periods.partial.csv
+     * (named so that they are never taken for a complete sweep).
+     */
+    private static Thread partialWriter(Sweep sweep, Path dir, int transientSteps, PrintStream err) {
+        return new Thread(() -> {
+            sweep.cancel();
+            List<Sweep.Point> done = sweep.finishedSoFar();
+            if (done.isEmpty()) return;
+            java.util.Map<Path, AtomicFiles.Body> files = new java.util.LinkedHashMap<>();
+            files.put(dir.resolve("bifurcation.partial.csv"), bifurcation(done, transientSteps));
+            files.put(dir.resolve("periods.partial.csv"), periods(done));
+            AtomicFiles.writeTextTogether(files);
+            err.println("interrupted: wrote the " + done.size() + " of " + sweep.total() + " learning rates finished to "
+                    + dir.resolve("bifurcation.partial.csv") + " and periods.partial.csv");
+        }, "eos-sweep-partial");
     }
 
     private static AtomicFiles.Body bifurcation(List<Sweep.Point> points, int transientSteps) {

@@ -55,6 +55,12 @@ public final class MemoryBudget {
         return p;
     }
 
+    /** A sweep: its kept values and one engine per thread. */
+    public static void requireSweep(Parameters p, int count, int keep, int threads) {
+        check(Sweep.bytes(p, count, keep, threads), count + " learning rates × " + keep + " kept steps × " + p.rank()
+                + " modes on " + threads + " threads (width " + p.width() + ")", "fewer learning rates, fewer kept steps or fewer threads");
+    }
+
     private static void check(long bytes, String what, String remedy) {
         long heap = Runtime.getRuntime().maxMemory();
         if (bytes <= SHARE * heap) return;

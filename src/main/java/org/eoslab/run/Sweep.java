@@ -36,6 +36,7 @@ public final class Sweep {
     private final int transientSteps;
     private final int keep;
     private final AtomicInteger done = new AtomicInteger();
+    private final java.util.Queue<Point> finished = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
     public Sweep(Parameters base, double[] etas, int transientSteps, int keep) {
@@ -99,8 +100,7 @@ public final class Sweep {
             double loss = dynamics.forward();
             if (Divergence.diverged(loss)) {
                 java.util.Arrays.fill(orbits, OrbitAnalysis.diverged());
-                done.incrementAndGet();
-                return new Point(eta, values, orbits);
+                return finish(new Point(eta, values, orbits));
             }
             if (t >= transientSteps) reader.read(values, t - transientSteps);
             dynamics.step(eta);
@@ -108,8 +108,26 @@ public final class Sweep {
         for (int i = 0; i < r; i++) {
             orbits[i] = OrbitAnalysis.of(values[i], keep, PERIOD_TOLERANCE * target.singularValue(i + 1));
         }
+        return finish(new Point(eta, values, orbits));
+    }
+
+    private Point finish(Point p) {
+        finished.add(p);
         done.incrementAndGet();
-        return new Point(eta, values, orbits);
+        return p;
+    }
+
+    /** The points finished so far, in η order (for a sweep interrupted part way). */
+    public List<Point> finishedSoFar() {
+        List<Point> out = new ArrayList<>(finished);
+        out.sort(java.util.Comparator.comparingDouble(Point::eta));
+        return out;
+    }
+
+    /** Bytes a sweep holds: every point's kept values, and one engine per thread. */
+    public static long bytes(Parameters p, int count, int keep, int threads) {
+        long values = (long) count * p.rank() * keep * 8;
+        return values + (long) threads * MemoryBudget.bytes(p.withSharpnessEvery(0));
     }
 
     /** Reads each mode's own value after a forward pass. */

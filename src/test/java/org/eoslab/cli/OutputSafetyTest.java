@@ -72,4 +72,23 @@ class OutputSafetyTest {
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("cannot write to folder /proc to create /proc/eoslab-x: "), r.err());
     }
+
+    /** SIGTERM part way through a sweep: what finished is written, under names that say it is partial. */
+    @Test
+    void anInterruptedSweepWritesWhatItFinishedAsPartial() throws Exception {
+        Path out = tmp.resolve("sweep");
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), "org.eoslab.cli.Main", "sweep",
+                "--eta-from", "0.1", "--eta-to", "0.35", "--eta-count", "2000", "--transient", "200000", "--threads", "1",
+                "--out", out.toString()).redirectErrorStream(true).redirectOutput(tmp.resolve("log").toFile()).start();
+        Thread.sleep(6000);
+        p.destroy();                                                             // SIGTERM
+        assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "the sweep stopped");
+        String log = Files.readString(tmp.resolve("log"));
+        assertTrue(log.contains("interrupted: wrote the "), log);
+        assertTrue(Files.exists(out.resolve("periods.partial.csv")) && Files.exists(out.resolve("bifurcation.partial.csv")), log);
+        assertFalse(Files.exists(out.resolve("periods.csv")), "never taken for a complete sweep");
+        long rows = Files.readAllLines(out.resolve("periods.partial.csv")).size() - 1;
+        assertTrue(rows > 0 && rows < 2000 * 3, "some, not all, learning rates: " + rows + " rows");
+    }
 }
