@@ -17,6 +17,14 @@ public interface RunFactory<P extends RunParameters> {
     /** The run at step {@code step} with the given weights, measured again there. */
     Run<P> resume(P parameters, double[][] state, long step);
 
+    /**
+     * Throws {@link org.eoslab.config.InvalidParameterException} if a linear run of {@code p} could not start for a
+     * reason found before any run (its target file): checked before the window switches to a session's parameters.
+     */
+    static void verifyLinear(Parameters p) {
+        Targets.of(p);
+    }
+
     /** Shown while a start takes long enough to be seen (e.g. "loading data…"), or null. */
     default String preparing() { return null; }
 

@@ -31,6 +31,7 @@ import org.eoslab.export.TrajectoryCsvWriter;
 import org.eoslab.export.TrajectoryJson;
 import org.eoslab.run.History;
 import org.eoslab.run.LiveState;
+import org.eoslab.run.RunFactory;
 import org.eoslab.run.SessionData;
 
 /**
@@ -89,6 +90,7 @@ public final class FileActions {
     public boolean openSession(Path file) {
         try {
             SessionData<Parameters> s = SessionFile.load(file);
+            RunFactory.verifyLinear(s.parameters());         // a missing target file: refused before anything switches
             view.applyView(Preset.of(s.title(), s.description(), s.parameters()));
             view.controls().show(s.parameters());
             view.resume(s);

@@ -160,6 +160,28 @@ class PresetsExportSessionTest extends LiveAppTestBase {
         assertEquals(421, app.state().history().size());
     }
 
+    /** A session whose target file is gone is refused before the controls switch: controls and engine agree. */
+    @Test
+    void aSessionWhoseTargetFileIsGoneIsRefusedBeforeAnythingSwitches(FxRobot robot) throws Exception {
+        waitForRun();
+        Path target = Files.writeString(tmp.resolve("m.csv"), "3,0,0\n0,2,0\n0,0,1\n");
+        Parameters withFile = START.withWidth(3).withRank(3).withSpectrum(new double[] {3, 2, 1}).withTop(3)
+                .withTargetFile(target.toString());
+        org.eoslab.run.Trainer t = new org.eoslab.run.Trainer(withFile);
+        org.eoslab.run.History h = new org.eoslab.run.History(t.columns());
+        h.append(t.snapshot());
+        Path file = tmp.resolve("gone.eoslab");
+        org.eoslab.export.SessionFile.save(new org.eoslab.run.SessionData<>("t", "d", withFile, h, 1, t.state(), 0, -1), file);
+        Files.delete(target);
+        Parameters before = fx(() -> app.view.controls().draft());
+        int generation = app.state().generation();
+        assertFalse(fx(() -> app.view.files().openSession(file)));
+        assertTrue(app.view.lastError().contains("m.csv does not exist"), app.view.lastError());
+        assertEquals(before, fx(() -> app.view.controls().draft()), "the controls did not switch");
+        assertEquals(generation, app.state().generation(), "the run goes on");
+        assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
+    }
+
     @Test
     void configurationTextRoundTripsThroughTheClipboard(FxRobot robot) throws Exception {
         waitForRun();
