@@ -45,7 +45,8 @@ public final class Main {
                         AppLauncher.launch(args);
                         yield -1;
                     }
-                    throw new UsageException("unknown command '" + command + "'\n" + USAGE);
+                    throw new UsageException("unknown command '" + command + "'; the commands are run, sweep, render and "
+                            + "bench, or --preset FILE to start the app (eos-lab --help)");
                 }
             };
         } catch (UsageException | InvalidParameterException | ExportException e) {

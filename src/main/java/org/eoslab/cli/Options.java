@@ -49,7 +49,7 @@ final class Options {
                 if (value != null) throw new UsageException("--" + name + " takes no value");
                 value = "true";
             } else if (value == null) {
-                if (i + 1 >= args.length) {
+                if (i + 1 >= args.length || args[i + 1].startsWith("--")) {      // "--width --out D": no value
                     throw new UsageException("--" + name + " needs a value: --" + name + " " + spec.valueHint());
                 }
                 value = args[++i];
