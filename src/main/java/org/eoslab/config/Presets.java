@@ -186,6 +186,12 @@ public final class Presets {
                 .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
+    /** "field: problem" for a JSON binding error, in the reader's words (sessions use it too). */
+    public static String explain(JsonMappingException e) {
+        String where = path(e);
+        return (where.isEmpty() ? "" : where + ": ") + describe(e);
+    }
+
     /** What was wrong, in the reader's words rather than Jackson's. */
     private static String describe(JsonMappingException e) {
         InvalidParameterException cause = invalidCause(e);

@@ -155,8 +155,12 @@ public final class SessionFile {
         Parameters p;
         try {
             p = Presets.resolveFiles(Presets.json().treeToValue(h.get("parameters"), Parameters.class).validate(), file);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            throw bad(file, "has invalid parameters: " + Presets.explain(e));
+        } catch (InvalidParameterException e) {
             throw bad(file, "has invalid parameters: " + e.getMessage());
+        } catch (IOException | IllegalArgumentException e) {
+            throw bad(file, "has invalid parameters");
         }
         Columns c = Columns.of(p);
         JsonNode columns = h.path("columns");
