@@ -43,8 +43,8 @@ public final class ControlPanel extends VBox {
     private final SeedField seed = new SeedField("seed");
     private final ComboBox<Init> init = new ComboBox<>(FXCollections.observableArrayList(Init.values()));
     private final ComboBox<LossKind> loss = new ComboBox<>(FXCollections.observableArrayList(LossKind.values()));
-    private final Spinner<Integer> sharpnessEvery = new Spinner<>(0, 10_000, 5);
     private final Label message = new Label();
+    private final Spinner<Integer> sharpnessEvery = SafeIntegers.spinner("sharpness every", 0, 10_000, 5, 1, this::showMessage);
     private final Label title = new Label();
     private final Label description = new Label();
     private final PauseTransition debounce = new PauseTransition(DEBOUNCE);
@@ -75,9 +75,6 @@ public final class ControlPanel extends VBox {
         loss.setId("loss");
         symmetric.setId("symmetric");
         sharpnessEvery.setId("sharpness-every");
-        sharpnessEvery.setEditable(true);
-        sharpnessEvery.getValueFactory().setConverter(SafeIntegers.converter("sharpness every", 0, 10_000,
-                sharpnessEvery.getValueFactory()::getValue, this::showMessage));
         sharpnessEvery.setPrefWidth(90);
 
         GridPane misc = new GridPane();

@@ -39,8 +39,9 @@ public final class OrbitView extends BorderPane implements LiveView {
     static final int COBWEB_STEPS = 24;
 
     private final ComboBox<Integer> mode = new ComboBox<>();
-    private final Spinner<Integer> window = new Spinner<>(16, 20_000, 256, 16);
     private final Label readout = new Label();
+    private final Spinner<Integer> window = org.eoslab.ui.controls.SafeIntegers.spinner("last N steps", 16, 20_000, 256, 16,
+            text -> { if (text != null) readout.setText(text); });
     private final XYChart envelope = Charts.xy("σᵢ over the last N steps", "step", "σᵢ", false);
     private final XYChart returnMap = Charts.xy("Return maps", "σᵢ(t)", "σᵢ(t+1), σᵢ(t+2)", false);
     private final XYChart cobweb = Charts.xy("Cobweb of the scalar map (math.md)", "σ", "g(σ), g(g(σ))", false);
@@ -63,7 +64,6 @@ public final class OrbitView extends BorderPane implements LiveView {
         setId("orbit-view");
         mode.setId("orbit-mode");
         window.setId("orbit-window");
-        window.setEditable(true);
         readout.setId("orbit-readout");
         readout.getStyleClass().add("readout");
         readout.setWrapText(true);
