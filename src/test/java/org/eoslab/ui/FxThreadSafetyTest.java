@@ -55,6 +55,18 @@ class FxThreadSafetyTest extends LiveAppTestBase {
         assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
     }
 
+    @Test
+    void shortcutKeysDoNotFireWhileTypingInAField(FxRobot robot) {
+        LiveAppFixture.waitUntil(20, () -> app.state() != null && app.state().steps() > 10);
+        boolean presentation = app.view.presentation();
+        boolean controls = app.view.controlsShown();
+        robot.clickOn("#spectrum").type(KeyCode.C).type(KeyCode.P).type(KeyCode.R);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(controls, app.view.controlsShown(), "'c' typed into a field does not hide the controls");
+        assertEquals(presentation, app.view.presentation(), "'p' typed into a field does not switch presentation mode");
+        assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
+    }
+
     private String styles() {
         StringBuilder sb = new StringBuilder();
         for (var ds : app.view.training().panels().panel(Panel.SHARPNESS).chart().getDatasets()) {
