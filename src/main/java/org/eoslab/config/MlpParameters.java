@@ -31,6 +31,10 @@ public record MlpParameters(String data, int samples, int depth, int hidden, dou
 
     @Override
     public MlpParameters validate() {
+        if (data != null && ShippedData.named(data) == null && !data.contains("images-idx3")) {
+            throw new InvalidParameterException("data", "'" + data + "' is neither a shipped set (fashion-mnist, mnist) nor an "
+                    + "MNIST-format images file (*images-idx3-ubyte[.gz])");
+        }
         Checks.inRange("samples", samples, 1, MAX_SAMPLES);
         Checks.inRange("depth", depth, 2, 10);
         Checks.inRange("hidden", hidden, 1, MAX_HIDDEN);

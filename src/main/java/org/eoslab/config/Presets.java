@@ -45,6 +45,14 @@ public final class Presets {
         }
         m.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Integer)
                 .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+        m.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Boolean)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+        for (var shape : new com.fasterxml.jackson.databind.cfg.CoercionInputShape[] {
+                com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer, com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float,
+                com.fasterxml.jackson.databind.cfg.CoercionInputShape.Boolean}) {
+            m.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Textual)
+                    .setCoercion(shape, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+        }
         return m;
     }
 
@@ -205,6 +213,7 @@ public final class Presets {
             if (t == boolean.class || t == Boolean.class) return "must be true or false";
             if (t.isArray() || java.util.Collection.class.isAssignableFrom(t)) return "must be a list";
             if (t.isEnum()) return "must be one of its names (see the docs)";
+            if (t == String.class) return "must be a string";
         }
         String message = String.valueOf(e.getOriginalMessage());
         if (message.startsWith("Duplicate field")) return "given twice";

@@ -49,7 +49,7 @@ class ReliabilitySuiteTest {
 
     @AfterAll
     static void report() {
-        System.out.println("ReliabilitySuiteTest: " + passed + " hostile command lines refused cleanly");
+        System.out.println("ReliabilitySuiteTest: " + passed + " hostile command lines and preset fields refused cleanly");
     }
 
     static List<String> tokens(String line) {
@@ -81,6 +81,55 @@ class ReliabilitySuiteTest {
         }
         assertTrue(lines.size() >= 100, "the suite has " + lines.size() + " cases");
         return lines.stream().map(line -> DynamicTest.dynamicTest(line, () -> check(line)));
+    }
+
+    /**
+     * Every field of a preset's {@code parameters} and {@code mlp} objects given a wrong type, a value out of range,
+     * null and a fraction where a whole number belongs: each refused, naming the preset and the field.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyPresetFieldRefusesBadValues() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        var json = org.eoslab.config.Presets.json();
+        for (String block : new String[] {"parameters", "mlp"}) {
+            com.fasterxml.jackson.databind.JsonNode defaults = json.valueToTree(block.equals("mlp")
+                    ? org.eoslab.config.MlpParameters.defaults() : org.eoslab.config.Parameters.defaults());
+            List<String> fields = new ArrayList<>();
+            defaults.fieldNames().forEachRemaining(fields::add);
+            if (block.equals("mlp")) fields.add("data");
+            for (String field : fields) {
+                for (String bad : badValues(field, defaults.get(field))) {
+                    String preset = "{\"schema\": 1, \"title\": \"t\", \"" + block + "\": {\"" + field + "\": " + bad + "}}";
+                    tests.add(DynamicTest.dynamicTest(block + "." + field + " = " + bad, () -> {
+                        var e = org.junit.jupiter.api.Assertions.assertThrows(org.eoslab.config.InvalidParameterException.class,
+                                () -> org.eoslab.config.Presets.parse(preset, "f.json"));
+                        assertTrue(e.getMessage().startsWith("preset f.json: " + block + "." + field)
+                                || e.getMessage().startsWith("preset f.json: " + block + ".singularValues")
+                                || e.getMessage().startsWith("preset f.json: " + block + ".rank"), e.getMessage());
+                        for (String internal : new String[] {"Exception", "jackson", "FAIL_ON", "`"}) {
+                            assertFalse(e.getMessage().contains(internal), "no internals: " + e.getMessage());
+                        }
+                        passed++;
+                    }));
+                }
+            }
+        }
+        assertTrue(tests.size() >= 60, tests.size() + " preset field cases");
+        return tests.stream();
+    }
+
+    /** Wrong values for one field, by the type of its default. */
+    private static List<String> badValues(String field, com.fasterxml.jackson.databind.JsonNode def) {
+        List<String> bad = new ArrayList<>(List.of("{}", "[[1]]"));
+        if (field.equals("data")) return List.of("7", "\"cifar\"", "{}");
+        if (field.equals("targetFile") || field.equals("singularValues")) return List.of("7", "{}");
+        if (def == null || def.isNull()) return bad;
+        if (field.equals("seed")) return List.of("{}", "1.5", "\"3\"", "null");      // any whole number is a seed
+        if (def.isBoolean()) bad.addAll(List.of("\"yes\"", "1", "null"));
+        else if (def.isIntegralNumber()) bad.addAll(List.of("1.5", "\"3\"", "null", "-5", "1e12"));
+        else if (def.isNumber()) bad.addAll(List.of("\"0.3\"", "null", "-1", "0"));
+        else if (def.isTextual()) bad.addAll(List.of("\"zzz\"", "5", "null"));
+        return bad;
     }
 
     private static void check(String line) {
