@@ -133,6 +133,10 @@ class SessionFileTest {
         rows.put("session.json", header(real).replaceFirst("\"rows\" ?: ?11", "\"rows\":2000000000").getBytes());
         refused(zip("rows.eoslab", rows), "more than this heap");
 
+        var top = new java.util.LinkedHashMap<>(real);                             // the 69 KB session
+        top.put("session.json", header(real).replaceFirst("\"top\" ?: ?\\d+", "\"top\":20000000").getBytes());
+        refused(zip("top.eoslab", top), "top: 20000000 is outside the allowed range [1, 6]");
+
         var none = new java.util.LinkedHashMap<>(real);
         none.put("session.json", header(real).replaceFirst("\"parameters\"", "\"parameterz\"").getBytes());
         refused(zip("none.eoslab", none), "has no parameters in session.json");
