@@ -103,6 +103,15 @@ def matmul_gflops(d, seconds):
     return median_rate(lambda: a @ b, seconds) * 2.0 * d ** 3 / 1e9
 
 
+def blas_name():
+    """The BLAS NumPy calls, from its build configuration (NumPy >= 1.26), else 'unknown'."""
+    try:
+        blas = np.show_config(mode="dicts")["Build Dependencies"]["blas"]
+        return "%s %s" % (blas.get("name", "?"), blas.get("version", ""))
+    except Exception:
+        return "unknown"
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="20,50,100,200")
@@ -112,7 +121,7 @@ def main():
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     depths = [int(s) for s in args.depths.split(",")]
-    out = {"numpy": np.__version__, "steps": [], "matmul": []}
+    out = {"numpy": np.__version__, "blas": blas_name(), "steps": [], "matmul": []}
     for depth in depths:
         for d in sizes:
             for with_svd in (True, False):
