@@ -31,6 +31,7 @@ public final class Charts {
         y.setAutoRangePadding(0.05);
         x.setAutoRangePadding(0.02);
         XYChart chart = new XYChart(x, y);
+        if (errorStyle == ErrorStyle.ERRORSURFACE) chart.getRenderers().setAll(new BandRenderer());   // filled, not hatched
         chart.setTitle(title);
         chart.setAnimated(false);
         chart.setLegendVisible(true);
