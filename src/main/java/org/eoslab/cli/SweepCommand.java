@@ -78,6 +78,7 @@ final class SweepCommand {
                 // the hook is running: it writes the partial files
             }
         }
+        if (sweep.isCancelled()) return 130;                 // interrupted: the shutdown hook writes the *.partial.csv
         java.util.Map<Path, AtomicFiles.Body> files = new java.util.LinkedHashMap<>();   // the pair changes together
         files.put(dir.resolve("bifurcation.csv"), bifurcation(points, transientSteps));
         files.put(dir.resolve("periods.csv"), periods(points));
