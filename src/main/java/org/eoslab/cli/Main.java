@@ -14,8 +14,8 @@ public final class Main {
                    eos-lab run [options] --out DIR   one headless run -> trajectory.csv, run.json
                    eos-lab sweep [options] --eta-from A --eta-to B --eta-count N --out DIR
                                                      bifurcation diagram as CSV
-                   eos-lab render --preset FILE --out DIR
-                                                     every panel of a preset as PNG, no display needed
+                   eos-lab render --preset FILE [--view V] --out DIR
+                                                     a preset's panels and its own view as PNG, no display needed
                    eos-lab bench [options]           throughput, side by side with NumPy
                    eos-lab <command> --help          options of a command
             """;

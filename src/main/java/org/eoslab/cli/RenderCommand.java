@@ -15,6 +15,7 @@ import org.eoslab.config.Network;
 import org.eoslab.config.Panel;
 import org.eoslab.config.Parameters;
 import org.eoslab.config.Preset;
+import org.eoslab.config.View;
 import org.eoslab.config.Presets;
 import org.eoslab.export.AtomicFiles;
 import org.eoslab.export.PngWriter;
@@ -41,6 +42,8 @@ final class RenderCommand {
             new Options.Spec("steps", "T", "steps to run (default: the preset's)"),
             new Options.Spec("scale", "S", "1, 2 or 3 (pixels per point, default 2)"),
             new Options.Spec("caption", null, "add a caption line with the parameters"),
+            new Options.Spec("view", "V", "training (each panel) | orbit | bifurcation | balance | mlp | fig1 | all;"
+                    + " default: the panels and the preset's own view"),
             Options.OUT_DIR,
             Options.HELP);
 
@@ -66,13 +69,37 @@ final class RenderCommand {
         Path dir = o.getPath("out");
         AtomicFiles.requireWritableDirectory(dir, "--out");
 
+        List<View> views = views(o, preset);
         boolean mlp = preset.networkOrDefault() == Network.MLP;
         String caption = !o.has("caption") ? null : mlp ? PngWriter.caption(preset.mlpOrDefault()) : PngWriter.caption(p);
-        List<Path> written = mlp
-                ? renderMlp(preset.mlpOrDefault(), o.has("steps") ? p.steps() : null, scale, caption, dir)
-                : renderLinear(p, preset.panels().isEmpty() ? List.of(Panel.values()) : preset.panels(), scale, caption, dir);
+        List<Path> written = new ArrayList<>();
+        if (views.contains(View.TRAINING)) {
+            written.addAll(mlp
+                    ? renderMlp(preset.mlpOrDefault(), o.has("steps") ? p.steps() : null, scale, caption, dir)
+                    : renderLinear(p, preset.panels().isEmpty() ? List.of(Panel.values()) : preset.panels(), scale, caption, dir));
+        }
+        List<View> tabs = views.stream().filter(v -> v != View.TRAINING).toList();
+        if (!tabs.isEmpty()) {
+            Preset run = preset.withParameters(p);
+            if (o.has("steps") && preset.mlp() != null) run = run.withMlp(preset.mlp().withSteps(p.steps()));
+            written.addAll(ViewRenderer.render(run, tabs, scale, caption, dir));
+        }
         for (Path f : written) out.println("wrote " + f);
         return 0;
+    }
+
+    /** --view: one view, all of them, or (default) the panels and the preset's own view. */
+    private static List<View> views(Options o, Preset preset) {
+        if (!o.has("view")) {
+            View own = preset.view() == null ? View.TRAINING : preset.view();
+            return own == View.TRAINING ? List.of(View.TRAINING) : List.of(View.TRAINING, own);
+        }
+        if (o.get("view").equals("all")) return List.of(View.values());
+        try {
+            return List.of(View.parse("--view", o.get("view")));
+        } catch (org.eoslab.config.InvalidParameterException e) {
+            throw new UsageException(e.getMessage() + ", all");
+        }
     }
 
     /** Runs a run to its length and keeps every row. */
@@ -169,7 +196,7 @@ final class RenderCommand {
     static final int PULSES = 10;
 
     /** Runs on the FX thread and waits for the result (rethrowing its failure). */
-    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws InterruptedException {
+    static <T> T onFx(java.util.concurrent.Callable<T> work) throws InterruptedException {
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

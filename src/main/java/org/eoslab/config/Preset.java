@@ -32,6 +32,11 @@ public record Preset(int schema, String title, String description, Network netwo
         mlpExpect = mlpExpect == null ? List.of() : List.copyOf(mlpExpect);
     }
 
+    /** The same preset with another ReLU network (null: none). */
+    public Preset withMlp(MlpParameters m) {
+        return new Preset(schema, title, description, network, parameters, m, panels, view, expect, mlpExpect);
+    }
+
     /** The same preset with other linear-network parameters. */
     public Preset withParameters(Parameters p) {
         return new Preset(schema, title, description, network, p, mlp, panels, view, expect, mlpExpect);

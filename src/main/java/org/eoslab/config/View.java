@@ -26,6 +26,11 @@ public enum View {
 
     @JsonCreator
     static View fromJson(String text) {
-        return Labels.parse("view", text, values(), View::label);
+        return parse("view", text);
+    }
+
+    /** The view of this name; anything else is refused naming {@code field} and the names. */
+    public static View parse(String field, String text) {
+        return Labels.parse(field, text, values(), View::label);
     }
 }

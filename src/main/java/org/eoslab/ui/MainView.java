@@ -172,6 +172,9 @@ public final class MainView extends BorderPane {
 
     public void select(View v) { tabs.getSelectionModel().select(tabByView.get(v)); }
 
+    /** The content of a view's tab (for rendering it to a picture). */
+    public javafx.scene.Node content(View v) { return views.get(v).content(); }
+
     public LiveView selectedView() { return (LiveView) tabs.getSelectionModel().getSelectedItem().getUserData(); }
 
     /** Applies a preset: its parameters restart the run, its panels and view are shown. */

@@ -65,4 +65,26 @@ class RenderCommandTest {
         for (int y = 0; y < image.getHeight(); y += 3) for (int x = 0; x < image.getWidth(); x += 3) seen.add(image.getRGB(x, y));
         return seen.size();
     }
+
+    static java.util.stream.Stream<Path> shippedPresets() throws java.io.IOException {
+        return java.nio.file.Files.list(Path.of("presets")).filter(f -> f.toString().endsWith(".json")).sorted();
+    }
+
+    /** Every shipped preset renders the view it is about (Fig. 7's bifurcation, Fig. 1's side by side, ...). */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("shippedPresets")
+    void everyShippedPresetRendersItsOwnView(Path preset) throws Exception {
+        org.eoslab.config.View own = org.eoslab.config.Presets.load(preset).viewOrDefault();
+        Path out = tmp.resolve(preset.getFileName().toString());
+        RunCommandTest.Result r = RunCommandTest.run("render", "--preset", preset.toString(), "--steps", "30",
+                "--view", own.label(), "--scale", "1", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        Path picture = out.resolve((own == org.eoslab.config.View.TRAINING ? "loss" : own.label()) + ".png");
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(picture.toFile());
+        assertTrue(image != null && image.getWidth() >= (own == org.eoslab.config.View.TRAINING ? RenderCommand.WIDTH
+                : ViewRenderer.WIDTH - 400) && image.getHeight() > 400, picture + " " + (image == null ? "unreadable" : image.getWidth() + "×" + image.getHeight()));
+        int distinct = (int) java.util.stream.IntStream.range(0, 400).map(k -> image.getRGB(k * 7 % image.getWidth(),
+                k * 13 % image.getHeight())).distinct().count();
+        assertTrue(distinct > 3, "the picture is drawn, not blank: " + distinct + " colours sampled");
+    }
 }

@@ -44,15 +44,17 @@ final class BandRenderer extends ErrorDataSetRenderer {
         drawMarker(gc, style, points);
     }
 
-    /** The legend shows what the chart shows: the tinted band and the line (or the marker, for dots). */
+    /** The legend shows what the chart shows: the tinted band (for data with an envelope) and the line or marker. */
     @Override
     public boolean drawLegendSymbol(DataSetNode style, javafx.scene.canvas.Canvas canvas) {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         GraphicsContext gc = canvas.getGraphicsContext2D();
         gc.save();
-        gc.setFill(tint(style.getLineColor()));
-        gc.fillRect(1, 1, w - 2, h - 2);
+        if (style.getDataSet() instanceof io.fair_acc.dataset.DataSetError) {      // a band: its tint behind
+            gc.setFill(tint(style.getLineColor()));
+            gc.fillRect(1, 1, w - 2, h - 2);
+        }
         if (style.getLineWidth() > 0) {
             gc.setLineWidth(style.getLineWidth());
             gc.setLineDashes(style.getLineDashes());
