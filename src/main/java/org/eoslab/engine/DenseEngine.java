@@ -52,7 +52,7 @@ public final class DenseEngine implements Dynamics {
         this.residual = new DMatrixRMaj(d, d);
         this.backA = new DMatrixRMaj(d, d);
         this.backB = new DMatrixRMaj(d, d);
-        this.ops = new MatrixOps(d, parallel);
+        this.ops = parallel ? MatrixOps.fastest(d) : new MatrixOps(d, false);
     }
 
     /** The engine of a validated parameter set; the target is passed in (it may come from a file). */

@@ -22,10 +22,27 @@ public final class MatrixOps {
     private final RectOps ops;
 
     public MatrixOps(int n, boolean parallel) {
+        this(n, parallel, new RectOps(parallel, n, n));
+    }
+
+    private MatrixOps(int n, boolean parallel, RectOps ops) {
         this.n = n;
         this.parallel = parallel && n >= PARALLEL_MIN_ROWS;
-        this.ops = new RectOps(parallel, n, n);
+        this.ops = ops;
     }
+
+    /**
+     * The products of a run that has the machine to itself (the live app, a CLI run): on the machine's BLAS
+     * where {@link NativeBlas} found one (it uses every core), else the Java kernels split over two cores. Sweeps,
+     * which run one engine per core, keep {@code new MatrixOps(n, false)}.
+     */
+    public static MatrixOps fastest(int n) {
+        RectOps ops = RectOps.fastest(true);
+        return ops.isNative() ? new MatrixOps(n, false, ops) : new MatrixOps(n, true);
+    }
+
+    /** Whether the products run on the native BLAS. */
+    public boolean isNative() { return ops.isNative(); }
 
     /** C = A·B. */
     public void mult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
