@@ -103,7 +103,8 @@ final class BenchCommand {
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), seconds);
         out.println("ReLU network products and layer spectra: " + org.eoslab.numerics.NativeBlas.description());
-        out.println("(the linear network's products: the Java kernels)");
+        out.println("Linear network products (app and run): " + (org.eoslab.numerics.MatrixOps.fastest(2).isNative()
+                ? "the same native BLAS; sweeps, one engine per core, use the Java kernels" : "the Java kernels"));
         out.println();
         report.put("mlpComputePath", org.eoslab.numerics.NativeBlas.description());
         Map<Integer, Double> peak = products(sizes);
@@ -124,7 +125,7 @@ final class BenchCommand {
         dev.ludovic.netlib.blas.BLAS blas = org.eoslab.numerics.NativeBlas.blas();
         out.println("Dense n×n product C = A·B, GFLOP/s" + (blas == null ? " (no native BLAS: the peak is our own kernel)"
                 : " (machine BLAS: " + org.eoslab.numerics.NativeBlas.shortDescription() + ", every core)"));
-        out.printf("%6s %12s %12s %14s %12s%n", "d", "ours 1 core", "ours 2 cores", "machine BLAS", "EJML");
+        out.printf("%6s %12s %12s %14s %12s%n", "d", "Java 1 core", "Java 2 cores", "machine BLAS", "EJML");
         Map<Integer, Double> peak = new LinkedHashMap<>();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int d : sizes) {

@@ -45,7 +45,7 @@ public interface RunFactory<P extends RunParameters> {
 
     /**
      * Where the ReLU network's products and layer spectra run: {short, full} descriptions (the machine's BLAS
-     * through JNI, or the Java kernels, and why). The linear network always uses the Java kernels.
+     * through JNI, or the Java kernels, and why). The linear network's products take the same path (sweeps excepted).
      */
     static String[] mlpComputePath() {
         return new String[] {org.eoslab.numerics.NativeBlas.shortDescription(), org.eoslab.numerics.NativeBlas.description()};

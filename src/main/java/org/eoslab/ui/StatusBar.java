@@ -37,7 +37,7 @@ public final class StatusBar extends HBox {
         String[] path = org.eoslab.run.RunFactory.mlpComputePath();
         compute.setText("ReLU net: " + path[0]);
         compute.setTooltip(new javafx.scene.control.Tooltip("The ReLU network's products and layer spectra run on " + path[1]
-                + ". The linear network uses the Java kernels."));
+                + ". The linear network's products take the same path; sweeps use the Java kernels on every core."));
         compute.setId("status-compute");
         getChildren().addAll(scope, step, rate, fps, phase, spacer, message, compute);
         setSpacing(18);
