@@ -114,6 +114,9 @@ public final class SessionFile {
             throw bad(file, "does not exist");
         } catch (IOException e) {
             throw bad(file, "is not a readable session (" + e.getMessage() + ")");
+        } catch (IllegalArgumentException e) {                       // ZipInputStream: a damaged entry name
+            if (e instanceof InvalidParameterException ipe) throw ipe;
+            throw bad(file, "is not a readable session (a damaged ZIP entry)");
         }
     }
 

@@ -146,6 +146,12 @@ class SessionFileTest {
         wide.put("session.json", header(real).replaceFirst("\"columns\" ?: ?\\[", "\"columns\":[" + names).getBytes());
         refused(zip("columns.eoslab", wide), "session.json larger than its header allows");
 
+        byte[] badName = Files.readAllBytes(zip("name.eoslab", real));
+        badName[30] = (byte) 0xE2;                                                 // the first entry's name: invalid UTF-8
+        badName[31] = (byte) 0x28;
+        Path named = Files.write(tmp.resolve("badname.eoslab"), badName);
+        refused(named, "is not");
+
         var order = new java.util.LinkedHashMap<String, byte[]>();
         order.put("state.bin", real.get("state.bin"));
         order.putAll(real);
