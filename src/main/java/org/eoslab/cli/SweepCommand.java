@@ -79,10 +79,7 @@ final class SweepCommand {
             }
         }
         if (sweep.isCancelled()) return 130;                 // interrupted: the shutdown hook writes the *.partial.csv
-        java.util.Map<Path, AtomicFiles.Body> files = new java.util.LinkedHashMap<>();   // the pair changes together
-        files.put(dir.resolve("bifurcation.csv"), bifurcation(points, transientSteps));
-        files.put(dir.resolve("periods.csv"), periods(points));
-        AtomicFiles.writeTextTogether(files);
+        writePair(dir, "", points, transientSteps);
         out.println("swept " + points.size() + " learning rates with the " + p.engine() + " engine; wrote "
                 + dir.resolve("bifurcation.csv") + " and periods.csv");
         return 0;
@@ -130,13 +127,18 @@ final class SweepCommand {
             sweep.cancel();
             List<Sweep.Point> done = sweep.finishedSoFar();
             if (done.isEmpty()) return;
-            java.util.Map<Path, AtomicFiles.Body> files = new java.util.LinkedHashMap<>();
-            files.put(dir.resolve("bifurcation.partial.csv"), bifurcation(done, transientSteps));
-            files.put(dir.resolve("periods.partial.csv"), periods(done));
-            AtomicFiles.writeTextTogether(files);
+            writePair(dir, ".partial", done, transientSteps);
             err.println("interrupted: wrote the " + done.size() + " of " + sweep.total() + " learning rates finished to "
                     + dir.resolve("bifurcation.partial.csv") + " and periods.partial.csv");
         }, "eos-sweep-partial");
+    }
+
+    /** bifurcation{suffix}.csv and periods{suffix}.csv, which change together or not at all. */
+    private static void writePair(Path dir, String suffix, List<Sweep.Point> points, int transientSteps) {
+        java.util.Map<Path, AtomicFiles.Body> files = new java.util.LinkedHashMap<>();
+        files.put(dir.resolve("bifurcation" + suffix + ".csv"), bifurcation(points, transientSteps));
+        files.put(dir.resolve("periods" + suffix + ".csv"), periods(points));
+        AtomicFiles.writeTextTogether(files);
     }
 
     private static AtomicFiles.Body bifurcation(List<Sweep.Point> points, int transientSteps) {

@@ -130,6 +130,10 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
         publish();
     }
 
+    private static String outOfMemory() {
+        return "out of memory (" + (Runtime.getRuntime().maxMemory() >> 20) + " MiB heap)";
+    }
+
     @Override
     void failed(Throwable error) {
         long step = run == null ? 0 : run.step();
@@ -137,8 +141,7 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
         playing = false;
         pendingSteps = 0;
         message = error instanceof OutOfMemoryError
-                ? "stopped at step " + step + ": out of memory (" + (Runtime.getRuntime().maxMemory() >> 20)
-                        + " MiB heap); choose a smaller network or fewer samples, then Reset"
+                ? "stopped at step " + step + ": " + outOfMemory() + "; choose a smaller network or fewer samples, then Reset"
                 : "stopped at step " + step + ": " + error;
         refused = true;
         publish();
@@ -209,7 +212,7 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
             refused = true;
         } catch (OutOfMemoryError e) {
             run = null;
-            message = "could not start: out of memory (" + (Runtime.getRuntime().maxMemory() >> 20) + " MiB heap)";
+            message = "could not start: " + outOfMemory();
             refused = true;
         }
         publish();
