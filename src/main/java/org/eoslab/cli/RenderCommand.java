@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.eoslab.config.Animation;
 import org.eoslab.config.MlpParameters;
 import org.eoslab.config.Network;
 import org.eoslab.config.Panel;
@@ -40,10 +41,18 @@ final class RenderCommand {
     static final List<Options.Spec> SPECS = List.of(
             new Options.Spec("preset", "FILE", "the preset to run (required)"),
             new Options.Spec("steps", "T", "steps to run (default: the preset's)"),
-            new Options.Spec("scale", "S", "1, 2 or 3 (pixels per point, default 2)"),
+            new Options.Spec("scale", "S", "1, 2 or 3 (pixels per point, default 2; 1 with --animate)"),
             new Options.Spec("caption", null, "add a caption line with the parameters"),
             new Options.Spec("view", "V", "training (each panel) | orbit | bifurcation | balance | mlp | fig1 | all;"
-                    + " default: the panels and the preset's own view"),
+                    + " default: the panels and the preset's own view (with --animate: the preset's own view)"),
+            new Options.Spec("animate", null, "write animations (looping .gif and H.264 .mp4) instead of pictures"),
+            new Options.Spec("frames", "N", "with --animate: frames, 2-" + Animation.MAX_FRAMES + " (default " + Animation.DEFAULT_FRAMES + ")"),
+            new Options.Spec("fps", "F", "with --animate: frames per second, 1-50 (default " + Animation.DEFAULT_FPS
+                    + "; a GIF counts in 1/100 s, so 30 plays at 33.3)"),
+            new Options.Spec("from-step", "S", "with --animate: the first frame's step (default 0); the last is --steps"),
+            new Options.Spec("eta-from", "A", "with --animate: an η range instead of a step range, from A ..."),
+            new Options.Spec("eta-to", "B", "... to B (each frame the run at one η, --steps long)"),
+            new Options.Spec("panel", "P", "with --animate --view training: one panel (" + panelNames() + ")"),
             Options.OUT_DIR,
             Options.HELP);
 
@@ -63,12 +72,16 @@ final class RenderCommand {
             if (steps < 0 || steps > Parameters.MAX_STEPS) throw new UsageException("--steps: " + steps + " is outside the allowed range [0, " + Parameters.MAX_STEPS + "]");
             p = p.withSteps(steps);
         }
-        int scale = o.has("scale") ? o.getInt("scale") : 2;
+        int scale = o.has("scale") ? o.getInt("scale") : o.has("animate") ? 1 : 2;
         if (scale < 1 || scale > 3) throw new UsageException("--scale: " + scale + " is outside the allowed range [1, 3]");
         if (!o.has("out")) throw new UsageException("--out DIR is required");
         Path dir = o.getPath("out");
         AtomicFiles.requireWritableDirectory(dir, "--out");
 
+        if (o.has("animate")) return animate(o, preset, p, scale, dir, out, err);
+        for (String only : List.of("frames", "fps", "from-step", "eta-from", "eta-to", "panel")) {
+            if (o.has(only)) throw new UsageException("--" + only + " needs --animate");
+        }
         List<View> views = views(o, preset);
         boolean mlp = preset.networkOrDefault() == Network.MLP;
         String caption = !o.has("caption") ? null : mlp ? PngWriter.caption(preset.mlpOrDefault()) : PngWriter.caption(p);
@@ -85,6 +98,48 @@ final class RenderCommand {
             written.addAll(ViewRenderer.render(run, tabs, scale, caption, dir));
         }
         for (Path f : written) out.println("wrote " + f);
+        return 0;
+    }
+
+    private static String panelNames() {
+        return String.join(", ", java.util.Arrays.stream(Panel.values()).map(Panel::label).toList());
+    }
+
+    /** --animate: one GIF and one MP4 per view (or for one training panel), over a step or an η range. */
+    private static int animate(Options o, Preset preset, Parameters p, int scale, Path dir, PrintStream out, PrintStream err)
+            throws InterruptedException {
+        Preset run = preset.withParameters(p);
+        if (o.has("steps") && preset.mlp() != null) run = run.withMlp(preset.mlp().withSteps(p.steps()));
+        boolean etaRange = o.has("eta-from") || o.has("eta-to");
+        if (etaRange && !(o.has("eta-from") && o.has("eta-to"))) throw new UsageException("an η range needs both --eta-from and --eta-to");
+        if (etaRange && o.has("from-step")) throw new UsageException("--from-step belongs to a step range; an η range has --eta-from/--eta-to");
+        List<View> views;
+        if (!o.has("view")) views = List.of(run.viewOrDefault());
+        else if (o.get("view").equals("all")) views = java.util.Arrays.stream(View.values()).filter(v -> !etaRange || v != View.FIG1).toList();
+        else views = views(o, preset);
+        Panel panel = null;
+        if (o.has("panel")) {
+            panel = java.util.Arrays.stream(Panel.values()).filter(x -> x.label().equals(o.get("panel"))).findFirst()
+                    .orElseThrow(() -> new UsageException("--panel: '" + o.get("panel") + "' is not one of " + panelNames()));
+            if (!views.equals(List.of(View.TRAINING))) throw new UsageException("--panel is one of the training view's panels: use it with --view training");
+        }
+        List<Animation> animations = new ArrayList<>();
+        try {
+            for (View v : views) {
+                long mlpSteps = run.mlpOrDefault().steps();
+                long end = v == View.MLP ? mlpSteps : v == View.FIG1 ? Math.min(p.steps(), mlpSteps) : p.steps();
+                animations.add(new Animation(v, panel,
+                        etaRange ? Animation.Range.ETA : Animation.Range.STEPS,
+                        etaRange ? o.getDouble("eta-from") : o.has("from-step") ? o.getLong("from-step") : 0,
+                        etaRange ? o.getDouble("eta-to") : end,
+                        o.has("frames") ? o.getInt("frames") : Animation.DEFAULT_FRAMES,
+                        o.has("fps") ? o.getInt("fps") : Animation.DEFAULT_FPS,
+                        scale, o.has("caption")));
+            }
+        } catch (org.eoslab.config.InvalidParameterException e) {
+            throw new UsageException(e.getMessage());
+        }
+        for (Path f : ViewRenderer.animate(run, animations, dir, err)) out.println("wrote " + f);
         return 0;
     }
 

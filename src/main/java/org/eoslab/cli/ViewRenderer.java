@@ -6,16 +6,19 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.eoslab.config.Animation;
 import org.eoslab.config.MlpParameters;
 import org.eoslab.config.Parameters;
 import org.eoslab.config.Preset;
 import org.eoslab.config.View;
+import org.eoslab.export.AnimationWriter;
 import org.eoslab.export.PngWriter;
 import org.eoslab.run.LiveEngine;
 import org.eoslab.run.LiveState;
 import org.eoslab.ui.EosLabApp;
 import org.eoslab.ui.MainView;
 import org.eoslab.ui.NodeImages;
+import org.eoslab.ui.animate.Animator;
 
 /**
  * A preset's views as the app draws them, without a display: the real window on Monocle's headless screen,
@@ -31,40 +34,85 @@ final class ViewRenderer {
 
     private ViewRenderer() {}
 
-    static List<Path> render(Preset preset, List<View> views, int scale, String caption, Path dir) throws InterruptedException {
-        RenderCommand.startHeadlessToolkit();
-        Parameters p = preset.parameters();
-        LiveEngine<Parameters> engine = LiveEngine.linear(p, true);
-        Stage stage = RenderCommand.onFx(Stage::new);
-        MainView main = RenderCommand.onFx(() -> {
-            MainView v = new MainView(engine, preset);
-            Scene scene = new Scene(v, WIDTH, HEIGHT);
-            scene.getStylesheets().add(EosLabApp.stylesheet());
-            stage.setScene(scene);
-            stage.show();
-            v.start();
-            return v;
-        });
-        List<Path> files = new ArrayList<>();
-        try {
-            await(() -> finished(engine.state(), p.steps()), "the linear run");
-            for (View view : views) {
-                RenderCommand.onFx(() -> { main.select(view); return null; });
-                settle(main, view, preset.mlp());
-                Path file = dir.resolve(view.label() + ".png");
-                RenderCommand.onFx(() -> {
-                    PngWriter.write(NodeImages.render(main.content(view), scale), caption, scale, file);
-                    return null;
-                });
-                files.add(file);
-            }
-        } finally {
+    /** The window on Monocle's headless screen, with its linear engine, started on the preset. */
+    private record Window(Stage stage, MainView main, LiveEngine<Parameters> engine) {
+        static Window open(Preset preset) throws InterruptedException {
+            RenderCommand.startHeadlessToolkit();
+            LiveEngine<Parameters> engine = LiveEngine.linear(preset.parameters(), true);
+            Stage stage = RenderCommand.onFx(Stage::new);
+            MainView main = RenderCommand.onFx(() -> {
+                MainView v = new MainView(engine, preset);
+                Scene scene = new Scene(v, WIDTH, HEIGHT);
+                scene.getStylesheets().add(EosLabApp.stylesheet());
+                stage.setScene(scene);
+                stage.show();
+                v.start();
+                return v;
+            });
+            return new Window(stage, main, engine);
+        }
+
+        void close() throws InterruptedException {
             RenderCommand.onFx(() -> {
                 main.stop();
                 stage.hide();
                 return null;
             });
             engine.close();
+        }
+    }
+
+    static List<Path> render(Preset preset, List<View> views, int scale, String caption, Path dir) throws InterruptedException {
+        Parameters p = preset.parameters();
+        Window w = Window.open(preset);
+        List<Path> files = new ArrayList<>();
+        try {
+            await(() -> finished(w.engine().state(), p.steps()), "the linear run");
+            for (View view : views) {
+                RenderCommand.onFx(() -> { w.main().select(view); return null; });
+                settle(w.main(), view, preset.mlp());
+                Path file = dir.resolve(view.label() + ".png");
+                RenderCommand.onFx(() -> {
+                    PngWriter.write(NodeImages.render(w.main().content(view), scale), caption, scale, file);
+                    return null;
+                });
+                files.add(file);
+            }
+        } finally {
+            w.close();
+        }
+        return files;
+    }
+
+    /**
+     * Records each animation from the window (see {@link Animator}) into DIR/&lt;name&gt;.gif and .mp4,
+     * reporting progress on {@code log}.
+     */
+    static List<Path> animate(Preset preset, List<Animation> animations, Path dir, java.io.PrintStream log)
+            throws InterruptedException {
+        Window w = Window.open(preset);
+        List<Path> files = new ArrayList<>();
+        try {
+            for (Animation a : animations) {
+                Path gif = dir.resolve(a.name() + ".gif");
+                Path mp4 = dir.resolve(a.name() + ".mp4");
+                AnimationWriter writer = new AnimationWriter(gif, mp4, a.fps());
+                var done = RenderCommand.onFx(() -> new Animator(w.main(), a, writer, (k, n) -> {
+                    if (k % 10 == 0 || k.equals(n)) log.println(a.name() + ": frame " + k + " of " + n);
+                }).start());
+                try {
+                    done.get(TIMEOUT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException re) throw re;
+                    throw new IllegalStateException(e.getCause());
+                } catch (java.util.concurrent.TimeoutException e) {
+                    throw new IllegalStateException(a.name() + ": the animation did not finish in 30 minutes");
+                }
+                files.add(gif);
+                files.add(mp4);
+            }
+        } finally {
+            w.close();
         }
         return files;
     }

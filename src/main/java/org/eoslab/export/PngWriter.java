@@ -20,14 +20,21 @@ public final class PngWriter {
     /** "η = 0.3 · α = 0.01 · L = 3 · r = 3 · d = 20 · init identity · loss sum". */
     public static String caption(Parameters p) {
         return String.format(Locale.ROOT, "η = %s · α = %s · L = %d · r = %d · d = %d · init %s · loss %s",
-                p.eta(), p.alpha(), p.depth(), p.rank(), p.width(), p.init(), p.loss());
+                shortest(p.eta()), shortest(p.alpha()), p.depth(), p.rank(), p.width(), p.init(), p.loss());
     }
 
     /** The ReLU network's caption: data, size, η, α. */
     public static String caption(MlpParameters p) {
         ShippedData shipped = ShippedData.named(p.data());
         return String.format(Locale.ROOT, "ReLU MLP · %s, n = %d · η = %s · α = %s × He · L = %d · width %d · loss %s",
-                shipped != null ? shipped.label() : p.data(), p.samples(), p.eta(), p.alpha(), p.depth(), p.hidden(), p.loss());
+                shipped != null ? shipped.label() : p.data(), p.samples(), shortest(p.eta()), shortest(p.alpha()), p.depth(), p.hidden(), p.loss());
+    }
+
+    /** A parameter as typed (0.3, 1e-05 stays as Java prints it) unless it needs more than 7 digits (0.30454545…). */
+    static String shortest(double v) {
+        String plain = Double.toString(v);
+        if (plain.replaceAll("[^0-9]", "").replaceFirst("^0+", "").length() <= 7) return plain;
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(7)).stripTrailingZeros().toString();
     }
 
     /**
@@ -41,7 +48,8 @@ public final class PngWriter {
         });
     }
 
-    static BufferedImage withCaption(BufferedImage image, String caption, double scale) {
+    /** The picture over a caption strip (white, the caption in dark grey, sized like the picture). */
+    public static BufferedImage withCaption(BufferedImage image, String caption, double scale) {
         int fontSize = (int) Math.round(13 * scale);
         int strip = (int) Math.round(fontSize * 1.8);
         BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight() + strip, BufferedImage.TYPE_INT_ARGB);

@@ -25,7 +25,8 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
     sealed interface Command permits Restart, Resume, Play, Pause, StepBy, SetLearningRate, SetSpeed, SetStopAt,
             SetSharpnessEvery, CaptureSession {}
 
-    private record Restart(RunParameters parameters, boolean play) implements Command {}
+    /** {@code play}: start playing; {@code pause}: stay paused; neither: keep the play state. */
+    private record Restart(RunParameters parameters, boolean play, boolean pause) implements Command {}
 
     private record Resume(SessionData<?> session) implements Command {}
 
@@ -65,7 +66,7 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
     private boolean halted;               // the run failed (see failed): shown, never stepped again
 
     public LiveEngine(RunFactory<P> factory, P initial, boolean play, long historyLimit) {
-        super("eos-engine", new Restart(initial, play), Restart.class);
+        super("eos-engine", new Restart(initial, play, false), Restart.class);
         this.factory = factory;
         this.historyLimit = historyLimit;
         this.parameters = initial;
@@ -93,7 +94,10 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
      * Starts over with new parameters (the UI debounces; the engine keeps only the last of a burst).
      * {@code play}: start playing (Reset), or keep the current play state (a changed parameter).
      */
-    public void restart(P p, boolean play) { send(new Restart(p, play)); }
+    public void restart(P p, boolean play) { send(new Restart(p, play, false)); }
+
+    /** Starts over with new parameters, paused at step 0 (an animated export then steps it). */
+    public void restartPaused(P p) { send(new Restart(p, false, true)); }
 
     /** Continues a saved run, paused at its last step. */
     public void resume(SessionData<P> session) { send(new Resume(session)); }
@@ -198,6 +202,7 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
         Restart command = (Restart) restart;
         P p = (P) command.parameters();                        // only restart(P, boolean) makes a Restart
         if (command.play()) playing = true;
+        if (command.pause()) playing = false;
         try {
             if (factory.preparing() != null) {
                 message = factory.preparing();

@@ -217,6 +217,14 @@ public final class MainView extends BorderPane {
         engine.restart(p, play);
     }
 
+    /** Starts the linear run over from step 0 at learning rate {@code eta}, paused (an animated export drives it). */
+    public void replayPaused(double eta) {
+        Parameters p = controls.draft().withEta(eta);
+        showParameters(p);
+        pending.sent(p);
+        engine.restartPaused(p);
+    }
+
     /** Continues a saved run (the controls wait for it, as for a restart). */
     void resume(SessionData<Parameters> session) {
         pending.sent(session.parameters());

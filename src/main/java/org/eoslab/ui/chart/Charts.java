@@ -25,8 +25,8 @@ public final class Charts {
         RobustNumericAxis y = new RobustNumericAxis(yLabel, null);
         x.setAutoRangeRounding(false);
         y.setAutoRangeRounding(false);
-        x.setTickLabelFormatter(TickLabels.HUMAN);                     // 5 000, 0.25, 10⁻¹⁶, not 5.00E3
-        y.setTickLabelFormatter(TickLabels.HUMAN);
+        x.setTickLabelFormatter(TickLabels.forAxis(x::getTickUnit));   // 5 000, 0.25, 10⁻¹⁶, not 5.00E3
+        y.setTickLabelFormatter(TickLabels.forAxis(y::getTickUnit));
         y.setLogAxis(logY);
         y.setAutoRangePadding(0.05);
         x.setAutoRangePadding(0.02);

@@ -45,4 +45,7 @@ public final class HistoryFeed {
     }
 
     public History history() { return history; }
+
+    /** Every row the followed history held at the last read has been consumed. */
+    public boolean caughtUp() { return history == null || consumed >= history.size(); }
 }

@@ -10,25 +10,49 @@ import javafx.util.StringConverter;
  * 999 999 (0.25, 1.5); and powers of ten as 10⁻¹⁶ or 2.5×10⁻⁴ only where the range needs them.
  */
 public final class TickLabels extends StringConverter<Number> {
-    public static final TickLabels HUMAN = new TickLabels();
+    public static final TickLabels HUMAN = new TickLabels(() -> Double.NaN);
     private static final char THIN_SPACE = '\u2009';
     private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
-    private TickLabels() {}
+    private final java.util.function.DoubleSupplier spacing;
+
+    private TickLabels(java.util.function.DoubleSupplier spacing) {
+        this.spacing = spacing;
+    }
+
+    /**
+     * Labels for one axis: as many digits as its tick spacing needs, so ticks 0.2 µ apart around 2 read
+     * 1.9999998, 2, 2.0000002 instead of 2, 2, 2.
+     */
+    public static TickLabels forAxis(java.util.function.DoubleSupplier tickSpacing) {
+        return new TickLabels(tickSpacing);
+    }
 
     @Override
     public String toString(Number n) {
         if (n == null) return "";
-        return format(n.doubleValue());
+        return format(n.doubleValue(), spacing.getAsDouble());
     }
 
     /** The label of one tick value. */
     public static String format(double v) {
+        return format(v, Double.NaN);
+    }
+
+    /** Significant digits that tell ticks {@code spacing} apart near {@code magnitude}: at least {@code least}. */
+    private static int digits(double magnitude, double spacing, int least) {
+        if (!(spacing > 0) || !Double.isFinite(spacing)) return least;
+        int needed = (int) (Math.floor(Math.log10(magnitude)) - Math.floor(Math.log10(spacing))) + 2;
+        return Math.max(least, Math.min(17, needed));
+    }
+
+    /** The label of one tick value, with enough digits for ticks {@code spacing} apart (NaN: unknown). */
+    public static String format(double v, double spacing) {
         if (!Double.isFinite(v)) return Double.toString(v);
-        if (v == 0) return "0";
+        if (v == 0 || (spacing > 0 && Math.abs(v) < 1e-9 * spacing)) return "0";
         double a = Math.abs(v);
         if (a >= 1e-3 && a < 1e6) {
-            BigDecimal d = new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros();
+            BigDecimal d = new BigDecimal(v).round(new MathContext(digits(a, spacing, 6))).stripTrailingZeros();
             return d.scale() <= 0 ? grouped(d.longValue()) : d.toPlainString();
         }
         int exponent = (int) Math.floor(Math.log10(a));
@@ -38,7 +62,7 @@ public final class TickLabels extends StringConverter<Number> {
             exponent++;
         }
         String power = "10" + superscript(exponent);
-        BigDecimal m = new BigDecimal(mantissa).round(new MathContext(3)).stripTrailingZeros();
+        BigDecimal m = new BigDecimal(mantissa).round(new MathContext(digits(a, spacing, 3))).stripTrailingZeros();
         if (m.compareTo(BigDecimal.ONE) == 0) return power;
         if (m.compareTo(BigDecimal.ONE.negate()) == 0) return "−" + power;
         return m.toPlainString().replace('-', '−') + "×" + power;

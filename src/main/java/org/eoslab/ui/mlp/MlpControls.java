@@ -178,6 +178,13 @@ public final class MlpControls extends VBox {
 
     public NumberSlider eta() { return eta; }
 
+    /** Sets η live, as if the user had moved the slider (an animated export's η ramp). */
+    public void applyEta(double v) {
+        eta.setValue(v);
+        draft = draft.withEta(v);
+        onEta.accept(v);
+    }
+
     public NumberSlider depth() { return depth; }
 
     public NumberSlider samples() { return samples; }

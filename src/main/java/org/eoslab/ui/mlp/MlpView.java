@@ -109,6 +109,17 @@ public final class MlpView implements LiveView {
         else restart(p);
     }
 
+    /** Starts this network over from step 0 at learning rate {@code eta}, paused (an animated export drives it). */
+    public void replayPaused(double eta) {
+        MlpParameters p = controls.draft().withEta(eta);
+        controls.show(p);
+        pending.sent(p);
+        whenActive(e -> e.restartPaused(p));
+    }
+
+    /** All rows of the run are in the panels. */
+    @Override public boolean caughtUp() { return feed.caughtUp(); }
+
     /** Starts the engine thread on first use (idempotent). */
     public void activate() {
         if (engine != null) return;

@@ -114,6 +114,8 @@ public final class SideBySideView implements LiveView {
         mlpRow.follow(m.steps(), budgetNanos);
     }
 
+    @Override public boolean caughtUp() { return linearRow.feed.caughtUp() && mlpRow.feed.caughtUp(); }
+
     @Override
     public void setLineScale(double factor) {
         mlpRow.panels.setLineScale(factor);

@@ -70,6 +70,7 @@ public final class OrbitView extends BorderPane implements LiveView {
         envelope.getDatasets().addAll(target, even, odd);
         returnMap.getDatasets().addAll(diagonal, nextStep, twoStep);
         cobweb.getDatasets().addAll(cobwebDiagonal, path, mapOne, mapTwo);
+        ((io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer) cobweb.getRenderers().get(0)).setPointReduction(false);  // smooth curves
         HBox bar = new HBox(10, new Label("mode"), mode, new Label("last N steps"), window, readout);
         bar.setPadding(new Insets(6, 10, 6, 10));
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
@@ -124,7 +125,8 @@ public final class OrbitView extends BorderPane implements LiveView {
         double si = s.targetValues()[i - 1];
         drawEnvelope(n, firstStep, si);
         drawReturnMaps(n);
-        drawCobweb(s.parameters(), si, buffer[n - 1]);
+        if (s.diverged()) clearCobweb();                   // the map of a diverged run has nothing to show
+        else drawCobweb(s.parameters(), si, buffer[n - 1]);
         describe(s, i, si, n);
     }
 
@@ -180,6 +182,11 @@ public final class OrbitView extends BorderPane implements LiveView {
             v = next;
         }
         Charts.set(path, px, py, m);
+        cobweb.invalidate();
+    }
+
+    private void clearCobweb() {
+        for (DoubleDataSet ds : new DoubleDataSet[] {mapOne, mapTwo, path, cobwebDiagonal}) Charts.set(ds, new double[0], new double[0], 0);
         cobweb.invalidate();
     }
 

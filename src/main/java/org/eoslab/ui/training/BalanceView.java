@@ -71,6 +71,8 @@ public final class BalanceView implements LiveView {
 
     @Override public Node content() { return content; }
 
+    @Override public boolean caughtUp() { return feed.caughtUp(); }
+
     @Override
     public void frame(long budgetNanos, boolean shown) {
         if (!shown) return;

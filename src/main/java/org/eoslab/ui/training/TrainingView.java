@@ -89,6 +89,14 @@ public final class TrainingView implements LiveView {
         PanelGrid.layout(grid, keys.stream().map(panels::panel).toList());
     }
 
+    /** One large panel: {@code panel}. */
+    public void showSingle(Panel panel) {
+        single.setValue(panel);
+        setSingleMode(true);
+    }
+
+    @Override public boolean caughtUp() { return feed.caughtUp(); }
+
     /** Redraws every visible panel now (before a picture is taken). */
     public void flushAll() {
         panels.set().flushAll(engine.state().steps());

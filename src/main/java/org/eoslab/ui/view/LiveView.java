@@ -29,6 +29,9 @@ public interface LiveView {
     /** The tab was selected. */
     default void onShown() {}
 
+    /** Everything the engine has published is drawn (or will be within a few frames); views that read rows override. */
+    default boolean caughtUp() { return true; }
+
     /** Thicker lines and larger markers (presentation mode). */
     default void setLineScale(double factor) {}
 }
