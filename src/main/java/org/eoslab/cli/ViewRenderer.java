@@ -18,7 +18,7 @@ import org.eoslab.run.LiveState;
 import org.eoslab.ui.EosLabApp;
 import org.eoslab.ui.MainView;
 import org.eoslab.ui.NodeImages;
-import org.eoslab.ui.animate.Animator;
+import org.eoslab.ui.Animator;
 
 /**
  * A preset's views as the app draws them, without a display: the real window on Monocle's headless screen,

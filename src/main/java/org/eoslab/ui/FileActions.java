@@ -15,6 +15,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.VBox;
+import org.eoslab.config.Animation;
 import org.eoslab.config.ConfigText;
 import org.eoslab.config.InvalidParameterException;
 import org.eoslab.config.Panel;
@@ -168,6 +169,32 @@ public final class FileActions {
             dialogs.showError("Export failed", e.getMessage());
             return false;
         }
+    }
+
+    /** File › Export animation…: the form, then where; the recording has its own progress window with Cancel. */
+    void animationDialog() {
+        new AnimationDialog(view).ask().ifPresent(a -> {
+            Path file = dialogs.save("Export animation (writes a .gif and an .mp4)", "*.gif");
+            if (file != null) exportAnimation(a, file);
+        });
+    }
+
+    /**
+     * Records {@code animation} into X.gif and X.mp4 next to {@code chosen}; an unwritable folder is refused at
+     * once, a failure later is a dialog, and a finished export says what it wrote. Null when refused.
+     */
+    public AnimationExport exportAnimation(Animation animation, Path chosen) {
+        Path[] files = AnimationExport.files(chosen);
+        try {
+            AtomicFiles.requireWritableDirectory(files[0].toAbsolutePath().getParent(), "animation folder");
+        } catch (ExportException e) {
+            dialogs.showError("Export failed", e.getMessage());
+            return null;
+        }
+        return AnimationExport.start(view, animation, files[0], files[1], done -> {
+            lastExport = files[0];
+            dialogs.showText("Animation exported", done);
+        }, error -> dialogs.showError("Export failed", error));
     }
 
     /** Something a picture can be taken of, by name. */

@@ -68,7 +68,8 @@ final class Menus {
                 new SeparatorMenuItem(),
                 fileItem("Export trajectory as CSV…", true, "Export trajectory (every step)", "*.csv", f -> files.exportTrajectory(f, false)),
                 fileItem("Export trajectory as JSON…", true, "Export trajectory (every step)", "*.json", f -> files.exportTrajectory(f, true)),
-                item("Export picture… (Ctrl+E)", files::pictureDialog));
+                item("Export picture… (Ctrl+E)", files::pictureDialog),
+                item("Export animation… (GIF + MP4)", files::animationDialog));
         return menu;
     }
 

@@ -1,4 +1,4 @@
-package org.eoslab.ui.animate;
+package org.eoslab.ui;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -18,8 +18,6 @@ import org.eoslab.export.AnimationWriter;
 import org.eoslab.export.PngWriter;
 import org.eoslab.run.LiveEngine;
 import org.eoslab.run.LiveState;
-import org.eoslab.ui.MainView;
-import org.eoslab.ui.NodeImages;
 
 /**
  * Records an {@link Animation} from the window itself, so every frame is drawn by the app's own chart code.
