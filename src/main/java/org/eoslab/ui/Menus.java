@@ -107,8 +107,13 @@ final class Menus {
         controls.setOnAction(e -> view.setControlsVisible(controls.isSelected()));
         ToggleGroup theme = new ToggleGroup();
         RadioMenuItem light = radio("Light theme (high contrast)", theme, () -> view.setDark(false));
-        RadioMenuItem dark = radio("Dark theme", theme, () -> view.setDark(true));
+        RadioMenuItem dark = radio("Dark theme (D)", theme, () -> view.setDark(true));
         light.setSelected(true);
+        menu.setOnShowing(e -> {                          // the keys P, C, D change these without the menu
+            presentation.setSelected(view.presentation());
+            controls.setSelected(view.controlsShown());
+            (view.dark() ? dark : light).setSelected(true);
+        });
         menu.getItems().addAll(new SeparatorMenuItem(), grid, single, new SeparatorMenuItem(), presentation, controls,
                 light, dark);
         return menu;

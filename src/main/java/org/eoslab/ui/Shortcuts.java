@@ -33,6 +33,7 @@ final class Shortcuts {
         else if (code == KeyCode.F && stage != null) stage.setFullScreen(!stage.isFullScreen());
         else if (code == KeyCode.E && e.isShortcutDown()) view.files().pictureDialog();
         else if (code == KeyCode.P) view.setPresentation(!view.presentation());
+        else if (code == KeyCode.D && !e.isShortcutDown()) view.setDark(!view.dark());
         else if (code == KeyCode.C && !e.isShortcutDown()) view.setControlsVisible(!view.controlsShown());
         else return false;
         return true;

@@ -72,8 +72,15 @@ class PresetsExportSessionTest extends LiveAppTestBase {
         LiveAppFixture.waitUntil(20, () -> robot.lookup("#note-sharpness").tryQuery().isPresent());
         javafx.scene.control.Label note = robot.lookup("#note-sharpness").queryAs(javafx.scene.control.Label.class);
         assertTrue(note.getText().startsWith("sharpness is not measured by the reduced recursion"), note.getText());
+        // the reduced recursion has no singular vectors: the alignment panel is empty, the bases panel 0 by construction
+        String alignment = robot.lookup("#note-alignment").queryAs(javafx.scene.control.Label.class).getText();
+        String bases = robot.lookup("#note-bases").queryAs(javafx.scene.control.Label.class).getText();
+        assertTrue(alignment.contains("no singular vectors") && bases.startsWith("0 by construction"), alignment + " / " + bases);
+        assertTrue(app.state().history().size() > 1 && Double.isNaN(app.state().history().get(1,
+                org.eoslab.metrics.Columns.of(app.state().parameters()).subspaceDistance(1))), "the alignment columns are NaN: nothing to draw");
         robot.interact(() -> app.view.loadPreset(PresetLibrary.load("default.json")));
-        LiveAppFixture.waitUntil(20, () -> robot.lookup("#note-sharpness").tryQuery().isEmpty());
+        LiveAppFixture.waitUntil(20, () -> robot.lookup("#note-sharpness").tryQuery().isEmpty()
+                && robot.lookup("#note-alignment").tryQuery().isEmpty() && robot.lookup("#note-bases").tryQuery().isEmpty());
     }
 
     private double[][] planePoints() {

@@ -12,6 +12,11 @@ import io.fair_acc.dataset.spi.DoubleDataSet;
 public final class Charts {
     private Charts() {}
 
+    /** The tick spacing of a linear axis; a log axis's ticks are decades, not evenly spaced (NaN). */
+    private static double linearSpacing(RobustNumericAxis axis) {
+        return axis.isLogAxis() ? Double.NaN : axis.getTickUnit();
+    }
+
     /** A scatter-capable chart (x not assumed sorted) without error bands, for the orbit and bifurcation views. */
     public static XYChart xy(String title, String xLabel, String yLabel, boolean logY) {
         XYChart chart = xy(title, xLabel, yLabel, logY, ErrorStyle.NONE);
@@ -25,8 +30,9 @@ public final class Charts {
         RobustNumericAxis y = new RobustNumericAxis(yLabel, null);
         x.setAutoRangeRounding(false);
         y.setAutoRangeRounding(false);
-        x.setTickLabelFormatter(TickLabels.forAxis(x::getTickUnit));   // 5 000, 0.25, 10⁻¹⁶, not 5.00E3
-        y.setTickLabelFormatter(TickLabels.forAxis(y::getTickUnit));
+        x.setTickLabelFormatter(TickLabels.forAxis(() -> linearSpacing(x)));   // 5 000, 0.25, 10⁻¹⁶, not 5.00E3
+        y.setTickLabelFormatter(TickLabels.forAxis(() -> linearSpacing(y)));
+        x.setTickLabelSpacing(16);                                      // 0  5000  10 000, not 0 2500 5000 7500 … crowding
         y.setLogAxis(logY);
         y.setAutoRangePadding(0.05);
         x.setAutoRangePadding(0.02);

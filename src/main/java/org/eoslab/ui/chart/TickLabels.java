@@ -7,7 +7,8 @@ import javafx.util.StringConverter;
 
 /**
  * Tick labels that read on a projector: 0, 5 000, 10 000 rather than 0.00E0, 5.00E3; plain decimals from 0.001 to
- * 999 999 (0.25, 1.5); and powers of ten as 10⁻¹⁶ or 2.5×10⁻⁴ only where the range needs them.
+ * 999 999 (0.25, 1.5); ticks 100 000 or more apart in millions (0.5M, 1M, 1.5M, never 500 000 beside 10⁶); and
+ * powers of ten as 10⁻¹⁶ or 2.5×10⁻⁴ only where the range needs them.
  */
 public final class TickLabels extends StringConverter<Number> {
     public static final TickLabels HUMAN = new TickLabels(() -> Double.NaN);
@@ -51,6 +52,10 @@ public final class TickLabels extends StringConverter<Number> {
         if (!Double.isFinite(v)) return Double.toString(v);
         if (v == 0 || (spacing > 0 && Math.abs(v) < 1e-9 * spacing)) return "0";
         double a = Math.abs(v);
+        if (spacing >= 1e5 && Double.isFinite(spacing) && a < 1e12) {    // a step axis in millions: 0.5M, 1M, 1.5M
+            BigDecimal m = new BigDecimal(v / 1e6).round(new MathContext(digits(a / 1e6, spacing / 1e6, 1))).stripTrailingZeros();
+            return m.toPlainString().replace('-', '−') + "M";
+        }
         if (a >= 1e-3 && a < 1e6) {
             BigDecimal d = new BigDecimal(v).round(new MathContext(digits(a, spacing, 6))).stripTrailingZeros();
             return d.scale() <= 0 ? grouped(d.longValue()) : d.toPlainString();
@@ -90,6 +95,7 @@ public final class TickLabels extends StringConverter<Number> {
     public Number fromString(String s) {
         if (s == null || s.isBlank()) return 0;
         String t = s.strip().replace("\u2009", "").replace('−', '-').toLowerCase(Locale.ROOT);
+        if (t.endsWith("m")) return Double.parseDouble(t.substring(0, t.length() - 1)) * 1e6;
         int times = t.indexOf("×10");
         int ten = times >= 0 ? times + 1 : (t.startsWith("10") && t.length() > 2 && !Character.isDigit(t.charAt(2)) ? 0 : -1);
         if (ten < 0) return Double.parseDouble(t);

@@ -12,7 +12,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import org.eoslab.config.Parameters;
 import org.eoslab.config.View;
@@ -71,11 +70,12 @@ public final class OrbitView extends BorderPane implements LiveView {
         returnMap.getDatasets().addAll(diagonal, nextStep, twoStep);
         cobweb.getDatasets().addAll(cobwebDiagonal, path, mapOne, mapTwo);
         ((io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer) cobweb.getRenderers().get(0)).setPointReduction(false);  // smooth curves
-        HBox bar = new HBox(10, new Label("mode"), mode, new Label("last N steps"), window, readout);
-        bar.setPadding(new Insets(6, 10, 6, 10));
+        HBox bar = new HBox(10, new Label("mode"), mode, new Label("last N steps"), window);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        HBox.setHgrow(readout, Priority.ALWAYS);
-        setTop(bar);
+        mode.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.VBox top = new javafx.scene.layout.VBox(4, bar, readout);   // the readout on its own line:
+        top.setPadding(new Insets(6, 10, 6, 10));                                       // long, and large in presentation mode
+        setTop(top);
         GridPane grid = new GridPane();
         grid.setHgap(6);
         grid.setVgap(6);

@@ -50,10 +50,14 @@ public final class LinearPanels {
 
     public LayerChoice layerChoice() { return layerChoice; }
 
-    /** Says why the sharpness panel stays empty while sharpness is off (the cadence can change live). */
-    public void showSharpnessCadence(int every, boolean reduced) {
+    /** Says why a panel stays empty or flat: sharpness off (the cadence can change live), or the reduced recursion. */
+    public void showEngineNotes(int every, boolean reduced) {
         panel(Panel.SHARPNESS).setNote(reduced ? "sharpness is not measured by the reduced recursion: choose the dense engine"
                 : every == 0 ? "sharpness off: set “sharpness every” above 0" : null);
+        panel(Panel.ALIGNMENT).setNote(reduced ? "the reduced recursion has no singular vectors to measure (it keeps"
+                + " Theorem 1's bases by construction): choose the dense engine" : null);
+        panel(Panel.BASES).setNote(reduced ? "0 by construction in the reduced recursion (drawn at the 10⁻²⁰ floor):"
+                + " choose the dense engine to measure it" : null);
     }
 
     /** New series for a new run (its column layout may differ); the charts start empty. */

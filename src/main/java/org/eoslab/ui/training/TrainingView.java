@@ -59,7 +59,7 @@ public final class TrainingView implements LiveView {
     public void frame(long budgetNanos, boolean shown) {
         LiveState<Parameters> s = engine.state();
         if (feed.follow(s.generation(), s.history())) panels.rebuild(s.parameters(), s.targetValues(), s.history());
-        panels.showSharpnessCadence(s.parameters().sharpnessEvery(), s.parameters().engine() == EngineKind.REDUCED);
+        panels.showEngineNotes(s.parameters().sharpnessEvery(), s.parameters().engine() == EngineKind.REDUCED);
         if (feed.history() == null) return;
         feed.catchUp(panels.set()::consume, budgetNanos);
         panels.set().flush(s.steps());

@@ -20,11 +20,13 @@ class TickLabelsTest {
     @ParameterizedTest(name = "{0} apart {1}")
     @CsvSource(delimiter = '|', value = {
             "2|2.5e-7|1.99999975|2|2.00000025", "0.5|1e-5|0.49999|0.5|0.50001", "10000|0.5|9999.5|10 000|10000.5",
-            "3e-8|1e-12|2.9999×10⁻⁸|3×10⁻⁸|3.0001×10⁻⁸", "1.5|0.25|1.25|1.5|1.75"})
+            "3e-8|1e-12|2.9999×10⁻⁸|3×10⁻⁸|3.0001×10⁻⁸", "1.5|0.25|1.25|1.5|1.75", "1000000|500000|0.5M|1M|1.5M",
+            "2000000|250000|1.75M|2M|2.25M"})
     void neighbouringTicksReadApart(double centre, double spacing, String below, String at, String above) {
         assertEquals(below, TickLabels.format(centre - spacing, spacing));
         assertEquals(at, TickLabels.format(centre, spacing));
         assertEquals(above, TickLabels.format(centre + spacing, spacing));
         assertEquals("0", TickLabels.format(1e-17, 0.1), "rounding noise at a zero tick reads 0");
+        assertEquals(centre + spacing, TickLabels.HUMAN.fromString(above).doubleValue(), 1e-9 * Math.abs(centre));
     }
 }
