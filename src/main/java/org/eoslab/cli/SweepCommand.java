@@ -11,16 +11,22 @@ import org.eoslab.config.InvalidParameterException;
 import org.eoslab.export.AtomicFiles;
 import org.eoslab.run.MemoryBudget;
 import org.eoslab.metrics.OrbitAnalysis;
+import org.eoslab.metrics.PeriodDoublings;
 import org.eoslab.run.Sweep;
 
 /**
  * {@code eos-lab sweep [run options] --eta-from A --eta-to B --eta-count N [--transient T] [--keep K]
  * --out DIR}: the bifurcation diagram as data. DIR/bifurcation.csv (eta,mode,step,value: the last K values of
- * every mode) and DIR/periods.csv (eta,mode,period,min,max; period 0 = none up to 64, −1 = diverged).
+ * every mode), DIR/periods.csv (eta,mode,period,min,max,lyapunov; period 0 = none up to 64, −1 = diverged;
+ * lyapunov: the exponent of the mode's balanced map at that η) and DIR/doublings.csv
+ * (mode,period_from,period_to,eta: where each mode's period doubles inside the swept range, located on the
+ * mode's map by bisection, see {@link PeriodDoublings}).
  */
 final class SweepCommand {
     static final int DEFAULT_TRANSIENT = 20_000;
     static final int DEFAULT_KEEP = 128;
+    /** doublings.csv lists each mode's doublings up to this period (1→2, …, 16→32). */
+    static final int DOUBLINGS_UP_TO = 32;
     static final List<Options.Spec> SPECS;
 
     static {
@@ -79,9 +85,11 @@ final class SweepCommand {
             }
         }
         if (sweep.isCancelled()) return 130;                 // interrupted: the shutdown hook writes the *.partial.csv
-        writePair(dir, "", points, transientSteps);
+        List<PeriodDoublings.Doubling> doublings = PeriodDoublings.within(sweep.targetValues(), p.depth(), p.lossScale(), from, to,
+                DOUBLINGS_UP_TO);
+        writeFiles(dir, "", points, transientSteps, doublings);
         out.println("swept " + points.size() + " learning rates with the " + p.engine() + " engine; wrote "
-                + dir.resolve("bifurcation.csv") + " and periods.csv");
+                + dir.resolve("bifurcation.csv") + ", periods.csv and doublings.csv (" + doublings.size() + " doubling points)");
         return 0;
     }
 
@@ -127,17 +135,22 @@ final class SweepCommand {
             sweep.cancel();
             List<Sweep.Point> done = sweep.finishedSoFar();
             if (done.isEmpty()) return;
-            writePair(dir, ".partial", done, transientSteps);
+            writeFiles(dir, ".partial", done, transientSteps, null);
             err.println("interrupted: wrote the " + done.size() + " of " + sweep.total() + " learning rates finished to "
                     + dir.resolve("bifurcation.partial.csv") + " and periods.partial.csv");
         }, "eos-sweep-partial");
     }
 
-    /** bifurcation{suffix}.csv and periods{suffix}.csv, which change together or not at all. */
-    private static void writePair(Path dir, String suffix, List<Sweep.Point> points, int transientSteps) {
+    /** bifurcation{suffix}.csv, periods{suffix}.csv and (unless null) doublings.csv: together or not at all. */
+    private static void writeFiles(Path dir, String suffix, List<Sweep.Point> points, int transientSteps,
+                                   List<PeriodDoublings.Doubling> doublings) {
         java.util.Map<Path, AtomicFiles.Body> files = new java.util.LinkedHashMap<>();
         files.put(dir.resolve("bifurcation" + suffix + ".csv"), bifurcation(points, transientSteps));
         files.put(dir.resolve("periods" + suffix + ".csv"), periods(points));
+        if (doublings != null) files.put(dir.resolve("doublings.csv"), w -> {
+            w.write("mode,period_from,period_to,eta\n");
+            for (PeriodDoublings.Doubling d : doublings) w.write(d.mode() + "," + d.from() + "," + d.to() + "," + d.eta() + "\n");
+        });
         AtomicFiles.writeTextTogether(files);
     }
 
@@ -159,11 +172,12 @@ final class SweepCommand {
 
     private static AtomicFiles.Body periods(List<Sweep.Point> points) {
         return w -> {
-            w.write("eta,mode,period,min,max\n");
+            w.write("eta,mode,period,min,max,lyapunov\n");
             for (Sweep.Point p : points) {
                 for (int i = 0; i < p.orbits().length; i++) {
                     OrbitAnalysis a = p.orbits()[i];
-                    w.write(p.eta() + "," + (i + 1) + "," + a.period() + "," + cell(a.min()) + "," + cell(a.max()) + "\n");
+                    w.write(p.eta() + "," + (i + 1) + "," + a.period() + "," + cell(a.min()) + "," + cell(a.max()) + ","
+                            + cell(p.lyapunov()[i]) + "\n");
                 }
             }
         };

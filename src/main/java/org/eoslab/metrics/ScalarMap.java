@@ -23,10 +23,80 @@ public final class ScalarMap {
 
     /** One GD step from σ (σ ≥ 0). */
     public double next(double sigma) {
-        double w = Math.pow(sigma, 1.0 / depth);
-        double wl1 = Math.pow(w, depth - 1);
-        double nw = w - etaC * (wl1 * w - s) * wl1;
-        return Math.pow(Math.abs(nw), depth);
+        return Math.pow(Math.abs(step(Math.pow(sigma, 1.0 / depth))), depth);
+    }
+
+    /** One GD step of a layer's value w (σ = w^L): w − η·c·(w^L − s)·w^{L−1}. */
+    public double step(double w) {
+        double wl1 = power(w, depth - 1);
+        return w - etaC * (wl1 * w - s) * wl1;
+    }
+
+    /** dw'/dw = 1 − η·c·(L·w^{2L−2} + (L−1)·(w^L − s)·w^{L−2}): the map's slope, whose products are multipliers. */
+    public double slope(double w) {
+        double wl2 = power(w, depth - 2);
+        double wl1 = wl2 * w;
+        return 1 - etaC * (depth * wl1 * wl1 + (depth - 1) * (wl1 * w - s) * wl2);
+    }
+
+    private static double power(double w, int k) {
+        double r = 1;
+        for (int i = 0; i < k; i++) r *= w;
+        return r;
+    }
+
+    /**
+     * The Lyapunov exponent of the map's attractor, (1/n)·Σ ln|g'(w_t)| over {@code steps} steps after
+     * {@code transientSteps}, from w = 0.9·s^{1/L}: negative on a periodic orbit (ln|multiplier| / period),
+     * positive in chaos; NaN when the iterates diverge.
+     */
+    public double lyapunov(int transientSteps, int steps) {
+        double w = 0.9 * Math.pow(s, 1.0 / depth);
+        double bound = 1e3 * Math.pow(s, 1.0 / depth);
+        for (int t = 0; t < transientSteps; t++) {
+            w = step(w);
+            if (!(Math.abs(w) < bound)) return Double.NaN;
+        }
+        double sum = 0;
+        for (int t = 0; t < steps; t++) {
+            sum += Math.log(Math.abs(slope(w)));
+            w = step(w);
+            if (!(Math.abs(w) < bound)) return Double.NaN;
+        }
+        return sum / steps;
+    }
+
+    /** A period-p orbit of the map (in w) and its multiplier Π g'(w_j): stable while |multiplier| < 1. */
+    public record Cycle(double w, double multiplier) {}
+
+    /** The period-p orbit through the point Newton's method reaches from {@code w} (g^p(w) = w), or null. */
+    public Cycle cycle(double w, int p) {
+        for (int it = 0; it < 100; it++) {
+            double x = w;
+            double d = 1;
+            for (int j = 0; j < p; j++) {
+                d *= slope(x);
+                x = step(x);
+            }
+            double delta = (x - w) / (d - 1);
+            if (!Double.isFinite(delta)) return null;
+            w -= delta;
+            if (Math.abs(delta) <= 1e-15 * Math.abs(w)) break;
+        }
+        double x = w;
+        double multiplier = 1;
+        for (int j = 0; j < p; j++) {
+            multiplier *= slope(x);
+            x = step(x);
+        }
+        return Math.abs(x - w) <= 1e-9 * Math.abs(w) ? new Cycle(w, multiplier) : null;
+    }
+
+    /** The attractor's point after {@code steps} steps from 0.9·s^{1/L} (w units). */
+    public double settle(int steps) {
+        double w = 0.9 * Math.pow(s, 1.0 / depth);
+        for (int t = 0; t < steps; t++) w = step(w);
+        return w;
     }
 
     /** Two GD steps from σ. */

@@ -17,6 +17,7 @@ import org.eoslab.engine.ReducedDynamics;
 import org.eoslab.engine.Target;
 import org.eoslab.engine.Targets;
 import org.eoslab.metrics.OrbitAnalysis;
+import org.eoslab.metrics.ScalarMap;
 
 /**
  * A learning-rate sweep for the bifurcation diagram: for each η a fresh engine runs {@code transient} steps,
@@ -28,8 +29,14 @@ public final class Sweep {
     /** Orbit points closer than this fraction of σ*_i count as the same point. */
     public static final double PERIOD_TOLERANCE = 1e-8;
 
-    /** Everything kept for one η. values[i][t]: mode i+1 at step transient + t. */
-    public record Point(double eta, double[][] values, OrbitAnalysis[] orbits) {}
+    /** Steps of the mode's scalar map behind each Lyapunov exponent (after as many again of transient). */
+    static final int LYAPUNOV_STEPS = 20_000;
+
+    /**
+     * Everything kept for one η. values[i][t]: mode i+1 at step transient + t; lyapunov[i]: the exponent of mode
+     * i+1's balanced map at this η ({@link ScalarMap#lyapunov}; NaN where the map diverges).
+     */
+    public record Point(double eta, double[][] values, OrbitAnalysis[] orbits, double[] lyapunov) {}
 
     private final Parameters base;
     private final double[] etas;
@@ -81,6 +88,14 @@ public final class Sweep {
 
     public void cancel() { cancelled.set(true); }
 
+    /** σ*_i of the swept problem's target (from its spectrum or its target file). */
+    public double[] targetValues() {
+        Target target = Targets.of(base);
+        double[] out = new double[target.rank()];
+        for (int i = 0; i < out.length; i++) out[i] = target.singularValue(i + 1);
+        return out;
+    }
+
     public boolean isCancelled() { return cancelled.get(); }
 
     /** η values finished so far. */
@@ -100,7 +115,7 @@ public final class Sweep {
             double loss = dynamics.forward();
             if (Divergence.diverged(loss)) {
                 java.util.Arrays.fill(orbits, OrbitAnalysis.diverged());
-                return finish(new Point(eta, values, orbits));
+                return finish(new Point(eta, values, orbits, lyapunov(target, eta)));
             }
             if (t >= transientSteps) reader.read(values, t - transientSteps);
             dynamics.step(eta);
@@ -108,7 +123,16 @@ public final class Sweep {
         for (int i = 0; i < r; i++) {
             orbits[i] = OrbitAnalysis.of(values[i], keep, PERIOD_TOLERANCE * target.singularValue(i + 1));
         }
-        return finish(new Point(eta, values, orbits));
+        return finish(new Point(eta, values, orbits, lyapunov(target, eta)));
+    }
+
+    private double[] lyapunov(Target target, double eta) {
+        double[] out = new double[target.rank()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = new ScalarMap(target.singularValue(i + 1), base.depth(), eta, base.lossScale())
+                    .lyapunov(LYAPUNOV_STEPS, LYAPUNOV_STEPS);
+        }
+        return out;
     }
 
     private Point finish(Point p) {

@@ -26,11 +26,50 @@ class SweepCommandTest {
         assertEquals(1 + 3 * 64, bif.size());
         assertTrue(bif.get(1).startsWith("0.9,1,30000,"));
         List<String> periods = Files.readAllLines(out.resolve("periods.csv"));
-        assertEquals("eta,mode,period,min,max", periods.get(0));
+        assertEquals("eta,mode,period,min,max,lyapunov", periods.get(0));
         // η₁ = 1 (L = 2, σ* = 1): 0.9 converges, 1.08 is a 2-cycle, 1.26 a 4-cycle (math.md)
         assertEquals("1", periods.get(1).split(",")[2]);
         assertEquals("2", periods.get(2).split(",")[2]);
         assertEquals("4", periods.get(3).split(",")[2]);
+    }
+
+    /**
+     * L = 3, σ* = 1, sum loss (η₁ = 2/3): periods.csv carries the Lyapunov exponent of the mode's map (≈ −0.82 at
+     * 1.1·η₁, ≈ +0.17 in chaos at 1.33·η₁, negative in the period-6 window at 1.35·η₁), and doublings.csv the
+     * points where the period doubles (math.md's cascade table: 1, 1.245, 1.301, then 1.3125, 1.3151).
+     */
+    @Test
+    void periodsCarryTheLyapunovExponentAndDoublingsAreLocated() throws Exception {
+        Path out = tmp.resolve("chaos");
+        double eta1 = 2.0 / 3;
+        RunCommandTest.Result r = RunCommandTest.run("sweep", "--svals", "1", "--depth", "3", "--loss", "sum",
+                "--eta-from", Double.toString(1.1 * eta1), "--eta-to", Double.toString(1.35 * eta1), "--eta-count", "2",
+                "--transient", "20000", "--keep", "64", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> periods = Files.readAllLines(out.resolve("periods.csv"));
+        assertEquals(-0.82, Double.parseDouble(periods.get(1).split(",")[5]), 0.01);
+        assertTrue(Double.parseDouble(periods.get(2).split(",")[5]) < 0, periods.get(2));
+        assertEquals("6", periods.get(2).split(",")[2], "the recursion itself sits on the period-6 window");
+        Path chaos = tmp.resolve("chaos2");
+        assertEquals(0, RunCommandTest.run("sweep", "--svals", "1", "--depth", "3", "--loss", "sum", "--eta-from",
+                Double.toString(1.33 * eta1), "--eta-to", Double.toString(1.33 * eta1), "--eta-count", "1", "--keep", "64",
+                "--out", chaos.toString()).code());
+        double exponent = Double.parseDouble(Files.readAllLines(chaos.resolve("periods.csv")).get(1).split(",")[5]);
+        assertTrue(exponent > 0.1 && exponent < 0.25, "chaos: " + exponent);
+
+        Path cascade = tmp.resolve("cascade");
+        assertEquals(0, RunCommandTest.run("sweep", "--svals", "1", "--depth", "3", "--loss", "sum", "--eta-from",
+                Double.toString(0.9 * eta1), "--eta-to", Double.toString(1.32 * eta1), "--eta-count", "2", "--transient", "10",
+                "--keep", "8", "--out", cascade.toString()).code());
+        List<String> doublings = Files.readAllLines(cascade.resolve("doublings.csv"));
+        assertEquals("mode,period_from,period_to,eta", doublings.get(0));
+        double[] expected = {1.0, 1.2445, 1.3004, 1.3125, 1.3151};
+        assertEquals(1 + expected.length, doublings.size(), doublings.toString());
+        for (int k = 0; k < expected.length; k++) {
+            String[] f = doublings.get(k + 1).split(",");
+            assertEquals(List.of("1", Integer.toString(1 << k), Integer.toString(2 << k)), List.of(f[0], f[1], f[2]));
+            assertEquals(expected[k], Double.parseDouble(f[3]) / eta1, 2e-4, "doubling " + k);
+        }
     }
 
     @ParameterizedTest(name = "{1}")
