@@ -19,8 +19,14 @@ public final class PeriodDoublings {
 
     private PeriodDoublings() {}
 
-    /** The doubling points in units of η_i for depth L, up to period {@code maxPeriod} (a power of 2). */
+    private static final java.util.Map<Long, double[]> UNIVERSAL = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The doubling points in units of η_i for depth L, up to period {@code maxPeriod} (a power of 2); cached. */
     public static double[] universal(int depth, int maxPeriod) {
+        return UNIVERSAL.computeIfAbsent(((long) depth << 32) | maxPeriod, k -> locate(depth, maxPeriod)).clone();
+    }
+
+    private static double[] locate(int depth, int maxPeriod) {
         List<Double> points = new ArrayList<>();
         double onset = Theory.onsetLearningRate(1.0, depth, 1.0);
         points.add(1.0);                                                 // the fixed point's multiplier is 1 − η/η_i·2

@@ -36,6 +36,10 @@ class OrbitAndBifurcationTest extends LiveAppTestBase {
         LiveAppFixture.waitUntil(60, () -> app.view.bifurcation().statusText().startsWith("600 reduced learning rates"));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(app.view.bifurcation().pointCount() > 600 * 3, "points drawn: " + app.view.bifurcation().pointCount());
+        String doublings = app.view.bifurcation().doublingsText();      // L = 3: math.md's cascade table
+        assertTrue(doublings.contains("(1.24461·η₁)") && doublings.contains("(1.30042·η₁)")
+                && doublings.contains("Feigenbaum's δ = 4.669"), doublings);
+        assertTrue(app.view.bifurcation().lyapunovPointCount() >= 600, "λ drawn at every swept η below divergence");
         robot.doubleClickOn("#bif-count").eraseText(6).write("120").type(KeyCode.ENTER);
         robot.clickOn("#bif-run");
         LiveAppFixture.waitUntil(60, () -> app.view.bifurcation().statusText().startsWith("120 reduced learning rates"));
