@@ -12,7 +12,10 @@ import org.eoslab.export.AtomicFiles;
 import org.eoslab.run.MemoryBudget;
 import org.eoslab.metrics.OrbitAnalysis;
 import org.eoslab.metrics.PeriodDoublings;
+import org.eoslab.run.PeriodMap;
 import org.eoslab.run.Sweep;
+import org.eoslab.export.PeriodMapImage;
+import org.eoslab.export.PngWriter;
 
 /**
  * {@code eos-lab sweep [run options] --eta-from A --eta-to B --eta-count N [--transient T] [--keep K]
@@ -37,6 +40,11 @@ final class SweepCommand {
         specs.add(new Options.Spec("transient", "T", "steps discarded before keeping (default " + DEFAULT_TRANSIENT + ")"));
         specs.add(new Options.Spec("keep", "K", "steady-state steps kept per η, 1..10000 (default " + DEFAULT_KEEP + ")"));
         specs.add(new Options.Spec("threads", "n", "worker threads (default: every core)"));
+        specs.add(new Options.Spec("map", null, "a period map instead: x = η, y = --y; writes map.csv and map.png"));
+        specs.add(new Options.Spec("y", "KIND", "with --map: ratio (σ₂*/σ₁*, rank 2) | depth | alpha | sigma1"));
+        specs.add(new Options.Spec("y-from", "A", "with --map: first y"));
+        specs.add(new Options.Spec("y-to", "B", "with --map: last y (≥ A)"));
+        specs.add(new Options.Spec("y-count", "N", "with --map: number of y values, 1..2000"));
         specs.add(Options.OUT_DIR);
         specs.add(Options.HELP);
         SPECS = List.copyOf(specs);
@@ -64,6 +72,10 @@ final class SweepCommand {
         Path dir = o.getPath("out");
         AtomicFiles.requireWritableDirectory(dir, "--out");
 
+        if (o.has("map")) return map(o, p, Sweep.linspace(from, to, count), transientSteps, keep, threads, dir, out, err);
+        for (String only : List.of("y", "y-from", "y-to", "y-count")) {
+            if (o.has(only)) throw new UsageException("--" + only + " needs --map");
+        }
         try {
             MemoryBudget.requireSweep(p, count, keep, threads);
         } catch (InvalidParameterException e) {
@@ -90,6 +102,51 @@ final class SweepCommand {
         writeFiles(dir, "", points, transientSteps, doublings);
         out.println("swept " + points.size() + " learning rates with the " + p.engine() + " engine; wrote "
                 + dir.resolve("bifurcation.csv") + ", periods.csv and doublings.csv (" + doublings.size() + " doubling points)");
+        return 0;
+    }
+
+    /**
+     * --map: every (η, y) cell run as a sweep runs its η, map.csv (eta,y,mode,period,lyapunov) and map.png
+     * (the attractors, the onset curves of math.md) written together.
+     */
+    private static int map(Options o, Parameters p, double[] etas, int transientSteps, int keep, int threads, Path dir,
+                           PrintStream out, PrintStream err) throws InterruptedException {
+        if (!o.has("y")) throw new UsageException("--map needs --y ratio|depth|alpha|sigma1");
+        PeriodMap.Axis axis = PeriodMap.Axis.of(o.get("y"));
+        if (axis == null) throw new UsageException("--y: '" + o.get("y") + "' is not one of ratio, depth, alpha, sigma1");
+        double yFrom = required(o, "y-from");
+        double yTo = required(o, "y-to");
+        if (!Double.isFinite(yFrom) || !(yTo >= yFrom) || !Double.isFinite(yTo)) {
+            throw new UsageException("--y-to: " + yTo + " must be finite and ≥ --y-from (" + yFrom + ")");
+        }
+        int yCount = bounded(o, "y-count", -1, 1, 2000);
+        if ((long) yCount * etas.length > 4_000_000) {
+            throw new UsageException("--eta-count × --y-count: " + (long) yCount * etas.length + " cells is more than the allowed 4000000");
+        }
+        PeriodMap map;
+        try {
+            MemoryBudget.requireSweep(p, etas.length * yCount, keep, threads);
+            map = new PeriodMap(p, axis, etas, Sweep.linspace(yFrom, yTo, yCount), transientSteps, keep);
+        } catch (InvalidParameterException e) {
+            throw new UsageException(e.getMessage());
+        }
+        List<PeriodMap.Cell> cells = map.run(threads);
+        PeriodMapImage.Plot plot = PeriodMapImage.render(map, cells, 1100, 700);
+        java.util.Map<Path, AtomicFiles.Body> files = new java.util.LinkedHashMap<>();
+        files.put(dir.resolve("map.csv"), w -> {
+            BufferedWriter b = new BufferedWriter(w, 1 << 16);
+            b.write("eta,y,mode,period,lyapunov\n");
+            for (PeriodMap.Cell c : cells) {
+                for (int m = 0; m < c.periods().length; m++) {
+                    b.write(c.eta() + "," + c.y() + "," + (m + 1) + "," + c.periods()[m] + "," + cell(c.lyapunov()[m]) + "\n");
+                }
+            }
+            b.flush();
+        });
+        AtomicFiles.writeTextTogether(files);
+        PngWriter.write(plot.image(), null, 1, dir.resolve("map.png"));
+        out.println("mapped " + cells.size() + " cells (" + etas.length + " η × " + yCount + " " + axis.key() + ") with the "
+                + p.engine() + " engine; wrote " + dir.resolve("map.csv") + " and map.png");
         return 0;
     }
 

@@ -72,6 +72,41 @@ class SweepCommandTest {
         }
     }
 
+    /** sweep --map: map.csv holds every (η, y, mode) and map.png the picture; bad map options are refused by name. */
+    @Test
+    void aPeriodMapWritesItsTableAndPicture() throws Exception {
+        Path out = tmp.resolve("map");
+        RunCommandTest.Result r = RunCommandTest.run("sweep", "--svals", "1", "--depth", "3", "--alpha", "0.3", "--loss", "sum",
+                "--map", "--y", "depth", "--y-from", "2", "--y-to", "4", "--y-count", "3", "--eta-from", "0.4", "--eta-to", "1",
+                "--eta-count", "12", "--transient", "4000", "--keep", "64", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> rows = Files.readAllLines(out.resolve("map.csv"));
+        assertEquals("eta,y,mode,period,lyapunov", rows.get(0));
+        assertEquals(1 + 12 * 3, rows.size());
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(out.resolve("map.png").toFile());
+        assertEquals(1100, png.getWidth());
+        assertTrue(RenderCommandTest.colours(png) > 8, "cells in several colours");
+        // L = 2 at η = 0.4 (η₁ = 1) has converged; L = 4 at η = 1 (2·η₁) has not
+        assertEquals("1", periodAt(rows, "0.4,2.0,1,"), "L = 2 at 0.4·η₁ converges");
+        assertTrue(!periodAt(rows, "1.0,4.0,1,").equals("1"), "L = 4 at 2·η₁ does not converge");
+        String[][] bad = {{"--y", "width"}, {"--y-from", "1"}, {"--map", "--y", "depth", "--y-from", "3", "--y-to", "2", "--y-count", "2"},
+                {"--map", "--y", "sigma1", "--y-from", "0.5", "--y-to", "1", "--y-count", "2", "--svals", "1,0.8"}};
+        String[] messages = {"--y needs --map", "--y-from needs --map", "--y-to: 2.0 must be finite and ≥ --y-from (3.0)",
+                "y = 0.5 (sigma1)"};
+        for (int k = 0; k < bad.length; k++) {
+            java.util.List<String> args = new java.util.ArrayList<>(List.of("sweep", "--eta-from", "0.5", "--eta-to", "1",
+                    "--eta-count", "3", "--out", tmp.resolve("bad-map").toString()));
+            args.addAll(List.of(bad[k]));
+            RunCommandTest.Result b = RunCommandTest.run(args.toArray(String[]::new));
+            assertEquals(2, b.code(), String.join(" ", bad[k]));
+            assertTrue(b.err().contains(messages[k]), String.join(" ", bad[k]) + " -> " + b.err());
+        }
+    }
+
+    private static String periodAt(List<String> rows, String prefix) {
+        return rows.stream().filter(x -> x.startsWith(prefix)).findFirst().orElseThrow().split(",")[3];
+    }
+
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
             "--eta-from 0.5 --eta-count 3|--eta-to is required",

@@ -1,0 +1,213 @@
+package org.eoslab.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eoslab.config.InvalidParameterException;
+import org.eoslab.config.Parameters;
+import org.eoslab.engine.Target;
+import org.eoslab.engine.Targets;
+import org.eoslab.metrics.OrbitAnalysis;
+import org.eoslab.metrics.PeriodDetector;
+import org.eoslab.metrics.Theory;
+
+/**
+ * A two-dimensional period map: x = η, y = a second parameter; each cell is one run of the problem (the same
+ * runs as a {@link Sweep}: transient, then the kept steady state) classified by the attractor it reached.
+ * Every cell is a task on a pool of every core; cancellable; progress readable from any thread.
+ */
+public final class PeriodMap {
+    /** The second parameter. */
+    public enum Axis {
+        /** The ratio σ₂* : σ₁* of a rank-2 target (σ₁* kept). */
+        RATIO("ratio", "σ₂*/σ₁*"),
+        DEPTH("depth", "depth L"),
+        ALPHA("alpha", "init scale α"),
+        /** σ₁* (the other values kept). */
+        SIGMA1("sigma1", "σ₁*");
+
+        private final String key;
+        private final String label;
+
+        Axis(String key, String label) {
+            this.key = key;
+            this.label = label;
+        }
+
+        public String key() { return key; }
+
+        public String label() { return label; }
+
+        @Override public String toString() { return label; }
+
+        /** The axis named {@code key} (ratio, depth, alpha, sigma1), or null. */
+        public static Axis of(String key) {
+            for (Axis a : values()) if (a.key.equals(key)) return a;
+            return null;
+        }
+
+        /** {@code base} with this parameter set to {@code y} (checked: a bad value names the field). */
+        public Parameters apply(Parameters base, double y) {
+            Parameters p = switch (this) {
+                case RATIO -> base.withSpectrum(new double[] {base.singularValue(1), y * base.singularValue(1)});
+                case DEPTH -> base.withDepth((int) Math.round(y));
+                case ALPHA -> base.withAlpha(y);
+                case SIGMA1 -> {
+                    double[] s = base.singularValues();
+                    s[0] = y;
+                    yield base.withSpectrum(s);
+                }
+            };
+            return p.validate();
+        }
+    }
+
+    /** What a run settled into, from the simplest to the wildest; a cell shows its wildest mode. */
+    public enum Attractor {
+        CONVERGED("converged"), SADDLE("stuck at σ = 0"), PERIOD_2("period 2"), PERIOD_4("period 4"),
+        PERIOD_8("period 8"), PERIOD_16("period 16"), SLOW("settling slowly"), OTHER("other period"),
+        CHAOTIC("chaotic"), DIVERGED("diverged");
+
+        /** |λ| below this with no period found: the map is marginal, i.e. near a bifurcation, and settles slowly. */
+        static final double MARGINAL = 0.01;
+
+        private final String label;
+
+        Attractor(String label) { this.label = label; }
+
+        public String label() { return label; }
+
+        /**
+         * A mode's attractor from its steady state, its map's Lyapunov exponent and its target σ*: a constant
+         * value that is not σ* (every minimum of a mode has σ = σ*) is the saddle at 0 the run never left or fell
+         * back to; no period up to 64 is chaos where the exponent is positive, a slow approach where it is about 0
+         * (a bifurcation is near), and a longer period otherwise.
+         */
+        public static Attractor of(OrbitAnalysis orbit, double lyapunov, double target) {
+            int period = orbit.period();
+            if (period == PeriodDetector.NONE) {
+                return lyapunov > 0 ? CHAOTIC : Math.abs(lyapunov) < MARGINAL ? SLOW : OTHER;
+            }
+            return switch (period) {
+                case OrbitAnalysis.DIVERGED -> DIVERGED;
+                case 1 -> Math.abs(orbit.max() - target) <= 1e-6 * target ? CONVERGED : SADDLE;
+                case 2 -> PERIOD_2;
+                case 4 -> PERIOD_4;
+                case 8 -> PERIOD_8;
+                case 16 -> PERIOD_16;
+                default -> OTHER;
+            };
+        }
+    }
+
+    /** One cell: each mode's period (as in periods.csv) and its map's Lyapunov exponent, and the cell's attractor. */
+    public record Cell(int column, int row, double eta, double y, int[] periods, double[] lyapunov, Attractor attractor) {}
+
+    private final Parameters base;
+    private final Axis axis;
+    private final double[] etas;
+    private final double[] ys;
+    private final int transientSteps;
+    private final int keep;
+    private final Parameters[] rows;
+    private final Sweep[] sweeps;
+    private final AtomicInteger done = new AtomicInteger();
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+
+    /** Refuses (naming the field) a y range that makes an invalid problem, before anything runs. */
+    public PeriodMap(Parameters base, Axis axis, double[] etas, double[] ys, int transientSteps, int keep) {
+        this.base = base.validate();
+        this.axis = axis;
+        this.etas = etas.clone();
+        this.ys = ys.clone();
+        this.transientSteps = transientSteps;
+        this.keep = keep;
+        rows = new Parameters[ys.length];
+        sweeps = new Sweep[ys.length];
+        for (int j = 0; j < ys.length; j++) {
+            try {
+                rows[j] = axis.apply(base, ys[j]);
+                sweeps[j] = new Sweep(rows[j], etas, transientSteps, keep);
+            } catch (InvalidParameterException e) {
+                throw new InvalidParameterException("y = " + ys[j] + " (" + axis.key() + ")", e.getMessage());
+            }
+        }
+    }
+
+    public Axis axis() { return axis; }
+
+    public double[] etas() { return etas.clone(); }
+
+    public double[] ys() { return ys.clone(); }
+
+    /** The problem of row j. */
+    public Parameters row(int j) { return rows[j]; }
+
+    /** η_i of every mode of row j (math.md): the onset curves drawn over the map. */
+    public double[] onsets(int j) {
+        return Theory.onsetLearningRates(rows[j]);
+    }
+
+    /** Runs every cell on {@code threads} workers; the cells computed, row by row (all, unless cancelled). */
+    public List<Cell> run(int threads) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "eos-period-map");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Cell>> futures = new ArrayList<>();
+            for (int j = 0; j < ys.length; j++) {
+                Sweep row = sweeps[j];
+                Target target = Targets.of(rows[j]);
+                for (int i = 0; i < etas.length; i++) {
+                    int column = i;
+                    int rowIndex = j;
+                    futures.add(pool.submit(() -> cancelled.get() ? null : cell(row, target, column, rowIndex)));
+                }
+            }
+            List<Cell> cells = new ArrayList<>();
+            for (Future<Cell> f : futures) {
+                try {
+                    Cell c = f.get();
+                    if (c != null) cells.add(c);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException("period map task failed: " + e.getCause(), e.getCause());
+                }
+            }
+            return cells;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Cell cell(Sweep row, Target target, int column, int rowIndex) {
+        Sweep.Point point = row.point(target, etas[column]);
+        if (point == null) return null;                               // cancelled
+        int r = point.orbits().length;
+        int[] periods = new int[r];
+        Attractor wildest = Attractor.CONVERGED;
+        for (int m = 0; m < r; m++) {
+            periods[m] = point.orbits()[m].period();
+            Attractor a = Attractor.of(point.orbits()[m], point.lyapunov()[m], target.singularValue(m + 1));
+            if (a.ordinal() > wildest.ordinal()) wildest = a;
+        }
+        done.incrementAndGet();
+        return new Cell(column, rowIndex, etas[column], ys[rowIndex], periods, point.lyapunov().clone(), wildest);
+    }
+
+    public void cancel() {
+        cancelled.set(true);
+        for (Sweep s : sweeps) s.cancel();
+    }
+
+    public boolean isCancelled() { return cancelled.get(); }
+
+    public int done() { return done.get(); }
+
+    public int total() { return etas.length * ys.length; }
+}
