@@ -43,7 +43,7 @@ final class RenderCommand {
             new Options.Spec("steps", "T", "steps to run (default: the preset's)"),
             new Options.Spec("scale", "S", "1, 2 or 3 (pixels per point, default 2; 1 with --animate)"),
             new Options.Spec("caption", null, "add a caption line with the parameters"),
-            new Options.Spec("view", "V", "training (each panel) | orbit | bifurcation | balance | mlp | fig1 | all;"
+            new Options.Spec("view", "V", "training (each panel) | orbit | bifurcation | balance | map | mlp | fig1 | all;"
                     + " default: the panels and the preset's own view (with --animate: the preset's own view)"),
             new Options.Spec("animate", null, "write animations (looping .gif and H.264 .mp4) instead of pictures"),
             new Options.Spec("frames", "N", "with --animate: frames, 2-" + Animation.MAX_FRAMES + " (default " + Animation.DEFAULT_FRAMES + ")"),

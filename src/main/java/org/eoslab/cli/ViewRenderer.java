@@ -124,6 +124,7 @@ final class ViewRenderer {
             await(() -> main.mlp().engine() != null && finished(main.mlp().engine().state(), mlp.steps()), "the ReLU run");
         }
         if (view == View.BIFURCATION) await(() -> !main.bifurcation().busy(), "the bifurcation sweep");
+        if (view == View.MAP) await(() -> !main.periodMap().busy(), "the period map");
         Thread.sleep(SETTLE_MILLIS);
     }
 

@@ -10,6 +10,8 @@ public enum View {
     BIFURCATION("bifurcation"),
     /** A mode's phase plane and balancedness, paper Fig. 4. */
     BALANCE("balance"),
+    /** The attractor over (η, a second parameter). */
+    MAP("map"),
     /** The ReLU network of paper section 4.2. */
     MLP("mlp"),
     /** The ReLU network beside the linear one, paper Fig. 1. */

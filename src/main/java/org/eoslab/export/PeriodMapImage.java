@@ -60,8 +60,13 @@ public final class PeriodMapImage {
 
     private PeriodMapImage() {}
 
-    /** Draws {@code cells} of {@code map} on a {@code w}×{@code h} picture. */
+    /** Draws {@code cells} of {@code map} on a {@code w}×{@code h} picture, each cell its wildest mode's attractor. */
     public static Plot render(PeriodMap map, List<PeriodMap.Cell> cells, int w, int h) {
+        return render(map, cells, 0, w, h);
+    }
+
+    /** The same, coloured by mode {@code mode}'s attractor (1-based; 0: the wildest mode's). */
+    public static Plot render(PeriodMap map, List<PeriodMap.Cell> cells, int mode, int w, int h) {
         double[] etas = map.etas();
         double[] ys = map.ys();
         double dx = etas.length > 1 ? (etas[etas.length - 1] - etas[0]) / (etas.length - 1) : Math.max(1e-9, 0.02 * etas[0]);
@@ -76,7 +81,7 @@ public final class PeriodMapImage {
             g.setColor(new Color(0xF6F6F6));
             g.fillRect(plot.left(), plot.top(), plot.width(), plot.height());
             for (PeriodMap.Cell c : cells) {
-                g.setColor(COLOURS.get(c.attractor()));
+                g.setColor(COLOURS.get(c.attractor(mode)));
                 int x = plot.left() + c.column() * plot.width() / plot.columns();
                 int x2 = plot.left() + (c.column() + 1) * plot.width() / plot.columns();
                 int y = plot.top() + plot.height() - (c.row() + 1) * plot.height() / plot.rows();
@@ -84,7 +89,7 @@ public final class PeriodMapImage {
                 g.fillRect(x, y, x2 - x, y2 - y);
             }
             drawOnsets(g, plot, map);
-            drawAxes(g, plot, map.axis().label());
+            drawAxes(g, plot, map.axis().label(), mode);
             drawLegend(g, plot);
         } finally {
             g.dispose();
@@ -124,7 +129,7 @@ public final class PeriodMapImage {
         }
     }
 
-    private static void drawAxes(Graphics2D g, Plot plot, String yLabel) {
+    private static void drawAxes(Graphics2D g, Plot plot, String yLabel, int mode) {
         g.setColor(Color.DARK_GRAY);
         g.setStroke(new BasicStroke(1f));
         g.drawRect(plot.left(), plot.top(), plot.width(), plot.height());
@@ -145,7 +150,8 @@ public final class PeriodMapImage {
         g.drawString("learning rate η", plot.left() + plot.width() / 2 - 45, plot.top() + plot.height() + 45);
         g.drawString(yLabel, 8, plot.top() - 14);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-        g.drawString("Period map: the attractor of each (η, " + yLabel + "); dashed: onsets η_i (math.md)", plot.left(), 22);
+        g.drawString("Period map: " + (mode == 0 ? "the wildest mode's attractor" : "mode " + mode + "'s attractor") + " at each (η, "
+                + yLabel + "); dashed: onsets η_i (math.md)", plot.left(), 22);
     }
 
     private static void drawLegend(Graphics2D g, Plot plot) {

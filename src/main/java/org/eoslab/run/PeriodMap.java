@@ -104,8 +104,17 @@ public final class PeriodMap {
         }
     }
 
-    /** One cell: each mode's period (as in periods.csv) and its map's Lyapunov exponent, and the cell's attractor. */
-    public record Cell(int column, int row, double eta, double y, int[] periods, double[] lyapunov, Attractor attractor) {}
+    /**
+     * One cell: each mode's period (as in periods.csv), its map's Lyapunov exponent and its attractor, and the
+     * cell's attractor (its wildest mode's).
+     */
+    public record Cell(int column, int row, double eta, double y, int[] periods, double[] lyapunov, Attractor[] modes,
+                       Attractor attractor) {
+        /** The attractor of mode m (1-based), or the cell's for m = 0. */
+        public Attractor attractor(int m) {
+            return m == 0 ? attractor : m <= modes.length ? modes[m - 1] : Attractor.CONVERGED;
+        }
+    }
 
     private final Parameters base;
     private final Axis axis;
@@ -190,14 +199,15 @@ public final class PeriodMap {
         if (point == null) return null;                               // cancelled
         int r = point.orbits().length;
         int[] periods = new int[r];
+        Attractor[] modes = new Attractor[r];
         Attractor wildest = Attractor.CONVERGED;
         for (int m = 0; m < r; m++) {
             periods[m] = point.orbits()[m].period();
-            Attractor a = Attractor.of(point.orbits()[m], point.lyapunov()[m], target.singularValue(m + 1));
-            if (a.ordinal() > wildest.ordinal()) wildest = a;
+            modes[m] = Attractor.of(point.orbits()[m], point.lyapunov()[m], target.singularValue(m + 1));
+            if (modes[m].ordinal() > wildest.ordinal()) wildest = modes[m];
         }
         done.incrementAndGet();
-        return new Cell(column, rowIndex, etas[column], ys[rowIndex], periods, point.lyapunov().clone(), wildest);
+        return new Cell(column, rowIndex, etas[column], ys[rowIndex], periods, point.lyapunov().clone(), modes, wildest);
     }
 
     public void cancel() {

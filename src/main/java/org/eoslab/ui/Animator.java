@@ -181,7 +181,8 @@ public final class Animator {
 
     private boolean settled() {
         if (!main.selectedView().caughtUp()) return false;
-        return animation.view() != View.BIFURCATION || !main.bifurcation().busy();
+        return (animation.view() != View.BIFURCATION || !main.bifurcation().busy())
+                && (animation.view() != View.MAP || !main.periodMap().busy());
     }
 
     /** Snapshots the view (FX thread) and queues the picture, with its caption, for the encoder. */

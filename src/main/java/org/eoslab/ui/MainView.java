@@ -31,6 +31,7 @@ import org.eoslab.ui.mlp.MlpView;
 import org.eoslab.ui.mlp.SideBySideView;
 import org.eoslab.ui.orbit.BifurcationView;
 import org.eoslab.ui.orbit.OrbitView;
+import org.eoslab.ui.orbit.PeriodMapView;
 import org.eoslab.ui.training.BalanceView;
 import org.eoslab.ui.training.TrainingView;
 import org.eoslab.ui.view.LiveView;
@@ -71,6 +72,7 @@ public final class MainView extends BorderPane {
     private final OrbitView orbit;
     private final BifurcationView bifurcation;
     private final BalanceView balance;
+    private final PeriodMapView periodMap;
     private final MlpView mlp = new MlpView(MlpParameters.defaults());
     private final SideBySideView sideBySide;
     private final Map<View, LiveView> views = new EnumMap<>(View.class);
@@ -97,6 +99,10 @@ public final class MainView extends BorderPane {
         this.orbit = new OrbitView(engine);
         this.bifurcation = new BifurcationView(engine, controls::draft, controls::applyEta);
         this.balance = new BalanceView(engine);
+        this.periodMap = new PeriodMapView(controls::draft, p -> {
+            showParameters(p);
+            restart(p, true);
+        });
         this.sideBySide = new SideBySideView(engine, mlp);
         this.linearRun = new RunToolbar("", engine, this::reset);
         this.files = new FileActions(this, dialogs);
@@ -107,7 +113,7 @@ public final class MainView extends BorderPane {
         side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         side.setPrefWidth(350);
         setTop(new VBox(menus.bar(), toolBar()));
-        for (LiveView v : List.of(training, orbit, bifurcation, balance, mlp, sideBySide)) addTab(v);
+        for (LiveView v : List.of(training, orbit, bifurcation, balance, periodMap, mlp, sideBySide)) addTab(v);
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, o, tab) -> onTab(tab));
         tabs.setId("tabs");
         setCenter(tabs);
@@ -302,6 +308,8 @@ public final class MainView extends BorderPane {
     public BalanceView balance() { return balance; }
 
     public BifurcationView bifurcation() { return bifurcation; }
+
+    public PeriodMapView periodMap() { return periodMap; }
 
     public TabPane tabs() { return tabs; }
 

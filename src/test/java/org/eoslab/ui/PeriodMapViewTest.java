@@ -1,0 +1,58 @@
+package org.eoslab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.eoslab.config.LossKind;
+import org.eoslab.config.Parameters;
+import org.eoslab.export.PeriodMapImage;
+import org.eoslab.metrics.Theory;
+import org.eoslab.run.PeriodMap;
+import org.eoslab.ui.orbit.PeriodMapView;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The period map tab: it computes itself, reads a cell under the pointer, runs a clicked cell live and zooms. */
+class PeriodMapViewTest extends LiveAppTestBase {
+    @Override
+    protected Parameters parameters() {
+        return Parameters.defaults().withWidth(6).withSpectrum(new double[] {2.0, 1.5}).withLoss(LossKind.SUM).withSteps(200);
+    }
+
+    @Test
+    void theMapComputesItselfReadsClicksAndZooms(FxRobot robot) throws Exception {
+        robot.clickOn("Period map");
+        LiveAppFixture.waitUntil(120, () -> app.view.periodMap().shown() != null && !app.view.periodMap().busy());
+        WaitForAsyncUtils.waitForFxEvents();
+        var view = app.view.periodMap();
+        assertEquals(PeriodMapView.DEFAULT_ETAS * PeriodMapView.DEFAULT_YS, view.cells().size(), view.statusText());
+        assertEquals(PeriodMap.Axis.RATIO, view.shown().axis());
+
+        // a cell far left (η = 0.8·η₁ of the top row): every mode converged
+        PeriodMapImage.Plot plot = view.plot();
+        double px = plot.left() + 2;
+        double py = plot.top() + 2;
+        robot.interact(() -> view.hover(px, py));
+        String text = view.readoutText();
+        assertTrue(text.startsWith("η = ") && text.contains("converged") && text.contains("mode 2: period 1"), text);
+
+        // a click at the middle runs that cell live: its η and its σ₂* = y·σ₁*
+        double mx = plot.left() + plot.width() / 2.0;
+        double my = plot.top() + plot.height() / 2.0;
+        int[] cell = plot.cellAt(mx, my);
+        PeriodMap.Cell picked = view.cells().stream().filter(c -> c.column() == cell[0] && c.row() == cell[1]).findFirst().orElseThrow();
+        robot.interact(() -> view.click(mx, my));
+        LiveAppFixture.waitUntil(30, () -> app.state().eta() == picked.eta());
+        assertEquals(picked.y() * 2.0, app.state().parameters().singularValue(2), 1e-12);
+
+        // dragging over the right half zooms: the new map spans the dragged η range, at the same resolution
+        double from = plot.etaAt(mx);
+        robot.interact(() -> view.drag(mx, plot.top() + 1, plot.left() + plot.width() - 1, plot.top() + plot.height() - 1));
+        LiveAppFixture.waitUntil(120, () -> !view.busy() && view.shown().etas()[0] == Double.parseDouble(String.format(java.util.Locale.ROOT, "%.6g", from)));
+        assertEquals(PeriodMapView.DEFAULT_ETAS, view.shown().etas().length);
+        double eta1 = Theory.onsetLearningRate(2.0, 3, 1.0);
+        assertTrue(view.shown().etas()[0] > eta1, "zoomed past η₁: " + view.shown().etas()[0]);
+        assertTrue(app.uncaught.isEmpty(), app.exceptions());
+    }
+}
