@@ -80,6 +80,25 @@ class PeriodMapTest {
         assertEquals(PeriodMap.Attractor.PERIOD_2, a.get(1).attractor());
     }
 
+    /** The period-map tour's text, checked on its own problem: mode 1's cascade on every row, mode 2 from η₂(y). */
+    @Test
+    void theTourPresetsMapShowsWhatItsTextSays() throws Exception {
+        Parameters p = org.eoslab.config.Presets.load(java.nio.file.Path.of("presets/tour-period-map.json")).parameters();
+        double eta1 = 2.0 / 3;
+        assertEquals(eta1, Theory.onsetLearningRate(p, 1), 1e-15);
+        double[] ratios = {1.1, 1.28, 1.33};
+        int[] modeOne = {2, 4, 0};                                      // period 2, period 4, no period up to 64
+        double[] etas = {ratios[0] * eta1, ratios[1] * eta1, ratios[2] * eta1};
+        PeriodMap map = new PeriodMap(p, PeriodMap.Axis.RATIO, etas, new double[] {0.6, 0.8, 0.95}, 20_000, 64);
+        List<PeriodMap.Cell> cells = map.run(2);
+        for (PeriodMap.Cell c : cells) {
+            assertEquals(modeOne[c.column()], c.periods()[0], "mode 1 at " + ratios[c.column()] + "·η₁, y = " + c.y());
+            double eta2 = eta1 * Math.pow(c.y(), -4.0 / 3);
+            assertEquals(c.eta() > eta2, c.periods()[1] != 1, "mode 2 at η = " + c.eta() + " against η₂ = " + eta2);
+        }
+        PeriodMap.Cell chaos = cells.stream().filter(c -> c.column() == 2 && c.row() == 0).findFirst().orElseThrow();
+        assertEquals(PeriodMap.Attractor.CHAOTIC, chaos.attractor(1), "a positive Lyapunov exponent: " + chaos.lyapunov()[0]);
+
     @Test
     void aRangeThatMakesNoProblemIsRefusedByName() {
         var e = assertThrows(InvalidParameterException.class,
