@@ -98,6 +98,7 @@ class PeriodMapTest {
         }
         PeriodMap.Cell chaos = cells.stream().filter(c -> c.column() == 2 && c.row() == 0).findFirst().orElseThrow();
         assertEquals(PeriodMap.Attractor.CHAOTIC, chaos.attractor(1), "a positive Lyapunov exponent: " + chaos.lyapunov()[0]);
+    }
 
     @Test
     void aRangeThatMakesNoProblemIsRefusedByName() {
