@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import org.eoslab.config.MlpParameters;
 import org.eoslab.config.Parameters;
 import org.eoslab.config.RunParameters;
+import org.eoslab.metrics.Layout;
 import org.eoslab.metrics.Phase;
 
 /**
@@ -23,7 +24,7 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
     private static final long SLICE_NANOS = 8_000_000;
 
     sealed interface Command permits Restart, Resume, Play, Pause, StepBy, SetLearningRate, SetSpeed, SetStopAt,
-            SetSharpnessEvery, CaptureSession {}
+            SetSharpnessEvery, CaptureSession, Fork {}
 
     /** {@code play}: start playing; {@code pause}: stay paused; neither: keep the play state. */
     private record Restart(RunParameters parameters, boolean play, boolean pause) implements Command {}
@@ -47,6 +48,8 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
     private record CaptureSession(String title, String description, CompletableFuture<SessionData<?>> result)
             implements Command {}
 
+    private record Fork(long step, double eta) implements Command {}
+
     private final RunFactory<P> factory;
     private final long historyLimit;
     private volatile LiveState<P> state;
@@ -64,6 +67,7 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
     private String message;
     private boolean refused;
     private boolean halted;               // the run failed (see failed): shown, never stepped again
+    private final Checkpoints checkpoints = new Checkpoints(Checkpoints.defaultBudget());
 
     public LiveEngine(RunFactory<P> factory, P initial, boolean play, long historyLimit) {
         super("eos-engine", new Restart(initial, play, false), Restart.class);
@@ -119,6 +123,13 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
     public void stopAt(long step) { send(new SetStopAt(step)); }
 
     public void setSharpnessEvery(int every) { send(new SetSharpnessEvery(every)); }
+
+    /**
+     * Continues the run from its weights at {@code step} with learning rate {@code eta}: the rows up to that step
+     * are kept, the later ones replaced (a new generation). Exact: the weights come from the nearest checkpoint,
+     * replayed with the η each step used.
+     */
+    public void fork(long step, double eta) { send(new Fork(step, eta)); }
 
     /** Copies the run (parameters, rows so far, weights) for a session file. */
     @SuppressWarnings("unchecked")
@@ -181,6 +192,8 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
             capture(cs);
         } else if (c instanceof Resume r) {
             resumeSaved(r.session());
+        } else if (c instanceof Fork f) {
+            forkAt(f.step(), f.eta());
         }
     }
 
@@ -239,14 +252,56 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
         publish();
     }
 
+    /**
+     * The fork: the run rebuilt from the checkpoint at or below {@code step}, replayed to it with each step's
+     * recorded η, then continued with {@code eta}; the history keeps rows up to {@code step}.
+     */
+    @SuppressWarnings("unchecked")
+    private void forkAt(long step, double eta) {
+        long first = history == null || history.size() == 0 ? 0 : (long) history.get(0, Layout.STEP);
+        Checkpoints.Checkpoint c = checkpoints.floor(step);
+        if (run == null || c == null || step < first || step > run.step() || !(eta > 0) || !Double.isFinite(eta)) {
+            message = "cannot fork at step " + step + ": choose a step of this run (" + first + " to "
+                    + (run == null ? 0 : run.step()) + ") and a positive η";
+            return;
+        }
+        int etaColumn = history.columns().eta();
+        P atCheckpoint = (P) parameters.withEta(history.get((int) (c.step() - first), etaColumn));
+        Run<P> fork = factory.resume(atCheckpoint, c.weights(), c.step());
+        fork.setSharpnessEvery(run.parameters().sharpnessEvery());
+        for (long s = c.step(); s < step; s++) {
+            fork.setEta(history.get((int) (s + 1 - first), etaColumn));   // the η the step from s to s + 1 used
+            fork.advance();
+        }
+        History kept = new History(history.columns());
+        double[] row = new double[history.columns().count()];
+        for (int i = 0; i <= step - first; i++) {
+            history.row(i, row);
+            kept.append(row);
+        }
+        fork.setEta(eta);
+        checkpoints.dropAfter(step);                       // the rows up to the fork are the same run's: their
+        begin(fork, (P) fork.parameters(), kept, true);    // checkpoints stay good for a later fork
+        playing = true;
+        stopAt = Math.max(stopAt, step + 1);
+        message = "forked at step " + step + " with η = " + eta;
+        refused = false;
+    }
+
     /** Makes {@code fresh} the run, with the saved rows, or (null) a new history holding its first row. */
     private void begin(Run<P> fresh, P p, History saved) {
+        begin(fresh, p, saved, false);
+    }
+
+    private void begin(Run<P> fresh, P p, History saved, boolean keepCheckpoints) {
         run = fresh;
         halted = false;
         parameters = p;
         history = saved != null ? saved : new History(fresh.columns());
         if (saved == null && fresh.snapshot() != null) history.append(fresh.snapshot());
         monitor = fresh.monitor();
+        if (!keepCheckpoints) checkpoints.clear();
+        checkpoints.offer(fresh);
         generation++;
         pendingSteps = 0;
         resetRate();
@@ -266,6 +321,7 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
         while (canStep() && System.nanoTime() < sliceEnd && !commandsWaiting()) {
             if (!run.advance()) break;
             history.append(run.snapshot());
+            checkpoints.offer(run);
             if (pendingSteps > 0) pendingSteps--;
             countStep();
             if (speed > 0 && paceDelayNanos(speed) > 0) break;
