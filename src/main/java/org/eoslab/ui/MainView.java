@@ -124,6 +124,8 @@ public final class MainView extends BorderPane {
         loadNetwork(preset);                                 // before the view: the network starts on the preset's
         applyView(preset);
         controls.setOnEta(engine::setEta);
+        training.setForkEta(() -> controls.draft().eta());
+        orbit.setWindowEnd(training::scrubbedStep);
         controls.setOnRestart(p -> restart(p, false));
         controls.setOnSharpnessEvery(engine::setSharpnessEvery);
     }

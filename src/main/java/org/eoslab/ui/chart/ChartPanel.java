@@ -97,7 +97,56 @@ public class ChartPanel extends BorderPane {
         baseStyles.clear();
         series.clear();
         references.clear();
+        for (io.fair_acc.dataset.DataSet entry : pinLegend) register(entry);    // pins outlive a new run
     }
+
+    private io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer ghostRenderer;
+    private final List<io.fair_acc.dataset.DataSet> pinLegend = new ArrayList<>();
+
+    /**
+     * Pinned runs as faded ghosts: {@code lines} drawn by a renderer of their own (kept out of the legend), and
+     * one legend entry per pin naming it. Replaces the previous ghosts; empty lists remove them.
+     */
+    public void setGhosts(List<io.fair_acc.dataset.DataSet> lines, List<io.fair_acc.dataset.DataSet> legend) {
+        if (ghostRenderer == null) {
+            ghostRenderer = new io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer();
+            ghostRenderer.setShowInLegend(false);
+            ghostRenderer.setErrorStyle(io.fair_acc.chartfx.renderer.ErrorStyle.NONE);
+            ghostRenderer.setPointReduction(false);
+            chart.getRenderers().add(ghostRenderer);
+        }
+        ghostRenderer.getDatasets().setAll(lines);
+        chart.getDatasets().removeAll(pinLegend);
+        pinLegend.forEach(baseStyles::remove);
+        pinLegend.clear();
+        pinLegend.addAll(legend);
+        for (io.fair_acc.dataset.DataSet entry : legend) register(entry);
+        chart.invalidate();
+    }
+
+    private io.fair_acc.chartfx.plugins.XValueIndicator cursor;
+
+    /** A vertical cursor at step {@code x} (the time scrubber); NaN removes it. */
+    public void setCursor(double x) {
+        if (Double.isNaN(x)) {
+            if (cursor != null) chart.getPlugins().remove(cursor);
+            cursor = null;
+            return;
+        }
+        if (cursor == null) {
+            cursor = new io.fair_acc.chartfx.plugins.XValueIndicator(xAxis, x, "t");
+            cursor.setEditable(false);
+            chart.getPlugins().add(cursor);
+        } else if (cursor.getValue() != x) {
+            cursor.setValue(x);
+        }
+    }
+
+    /** The cursor's step, or NaN (tests). */
+    public double cursorStep() { return cursor == null ? Double.NaN : cursor.getValue(); }
+
+    /** Ghost lines drawn now (tests). */
+    public int ghostCount() { return ghostRenderer == null ? 0 : ghostRenderer.getDatasets().size(); }
 
     public void consume(History h, int from, int to) {
         for (Series s : series) s.consume(h, from, to);

@@ -57,6 +57,7 @@ public final class OrbitView extends BorderPane implements LiveView {
     private final LiveEngine<Parameters> engine;
     private long frame;
     private double[] buffer = new double[0];
+    private java.util.function.LongSupplier windowEnd = () -> -1;
 
     public OrbitView(LiveEngine<Parameters> engine) {
         this.engine = engine;
@@ -93,6 +94,17 @@ public final class OrbitView extends BorderPane implements LiveView {
         setCenter(grid);
     }
 
+    /** The step the window ends at while the time scrubber is used (−1: the latest). */
+    public void setWindowEnd(java.util.function.LongSupplier step) { windowEnd = step; }
+
+    /** One past the window's last row: the scrubbed step's row, or the end of the history. */
+    private int endRow(History h) {
+        long t = windowEnd.getAsLong();
+        if (t < 0 || h.size() == 0) return h.size();
+        long first = (long) h.get(0, Columns.STEP);
+        return (int) Math.max(0, Math.min(h.size(), t - first + 1));
+    }
+
     @Override public View name() { return View.ORBIT; }
 
     @Override public String title() { return "Orbit zoom"; }
@@ -115,19 +127,22 @@ public final class OrbitView extends BorderPane implements LiveView {
         Integer i = mode.getValue();
         if (i == null || i > r) return;
         History h = s.history();
-        int n = Math.min(window.getValue(), h.size());
+        int end = endRow(h);
+        int n = Math.min(window.getValue(), end);
         if (n < 4) return;
         if (buffer.length < n) buffer = new double[n];
         int column = Columns.of(s.parameters()).mode(i);
-        h.column(column, h.size() - n, h.size(), buffer);
+        h.column(column, end - n, end, buffer);
         for (int t = 0; t < n; t++) buffer[t] = Math.abs(buffer[t]);
-        long firstStep = (long) h.get(h.size() - n, Columns.STEP);
+        long firstStep = (long) h.get(end - n, Columns.STEP);
         double si = s.targetValues()[i - 1];
         drawEnvelope(n, firstStep, si);
         drawReturnMaps(n);
         if (s.diverged()) clearCobweb();                   // the map of a diverged run has nothing to show
         else drawCobweb(s.parameters(), si, buffer[n - 1]);
         describe(s, i, si, n);
+        long t = windowEnd.getAsLong();
+        if (t >= 0 && !s.diverged()) readout.setText(readout.getText() + " · the last N steps end at step " + t + " (time scrubber)");
     }
 
     private void drawEnvelope(int n, long firstStep, double si) {

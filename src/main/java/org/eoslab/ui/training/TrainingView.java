@@ -17,7 +17,10 @@ import org.eoslab.config.Panel;
 import org.eoslab.config.Parameters;
 import org.eoslab.config.View;
 import org.eoslab.run.LiveEngine;
+import org.eoslab.run.History;
 import org.eoslab.run.LiveState;
+import org.eoslab.run.Pin;
+import java.util.function.DoubleSupplier;
 import org.eoslab.ui.chart.HistoryFeed;
 import org.eoslab.ui.chart.PanelGrid;
 import org.eoslab.ui.view.LiveView;
@@ -35,6 +38,9 @@ public final class TrainingView implements LiveView {
     private final HBox singleBar = new HBox(6, new Label("panel"), single);
     private final BorderPane content = new BorderPane(grid);
     private final Set<Panel> visible = EnumSet.allOf(Panel.class);
+    private final List<Pin> pins = new ArrayList<>();
+    private final ExploreBar explore = new ExploreBar(this::pinRun, this::clearPins, this::forkAt, this::showCursor);
+    private DoubleSupplier forkEta = () -> Double.NaN;
     private boolean singleMode;
 
     public TrainingView(LiveEngine<Parameters> engine) {
@@ -44,8 +50,61 @@ public final class TrainingView implements LiveView {
         single.setValue(Panel.SHARPNESS);
         single.valueProperty().addListener((obs, o, v) -> layoutPanels());
         singleBar.setPadding(new Insets(4, 8, 4, 8));
+        content.setBottom(explore);
+        explore.showPins(0);
         layoutPanels();
     }
+
+    /** Where a fork takes its η from (the controls). */
+    public void setForkEta(DoubleSupplier eta) { forkEta = eta; }
+
+    /** Pins the run as it is now (the oldest pin goes when there are already {@link Pin#MAX}). */
+    public void pinRun() {
+        LiveState<Parameters> s = engine.state();
+        if (s.history() == null || s.history().size() == 0) return;
+        if (pins.size() == Pin.MAX) pins.remove(0);
+        pins.add(Pin.of(pins.size() + 1, s));
+        showPins();
+    }
+
+    public void clearPins() {
+        pins.clear();
+        showPins();
+    }
+
+    /** Replaces the pins (a session's). */
+    public void setPins(List<Pin> restored) {
+        pins.clear();
+        pins.addAll(restored.subList(Math.max(0, restored.size() - Pin.MAX), restored.size()));
+        showPins();
+    }
+
+    public List<Pin> pins() { return List.copyOf(pins); }
+
+    private void showPins() {
+        panels.showPins(pins);
+        explore.showPins(pins.size());
+    }
+
+    /** Fork at the scrubbed step with the controls' η; the run as it was stays as a pin. */
+    private void forkAt(long step) {
+        double eta = forkEta.getAsDouble();
+        if (!(eta > 0)) return;
+        pinRun();
+        engine.fork(step, eta);
+        explore.stopScrubbing();
+    }
+
+    /** The scrubbed step as a cursor in every panel (none while not scrubbing). */
+    private void showCursor() {
+        long t = explore.scrubbed();
+        for (Panel p : Panel.values()) panels.panel(p).setCursor(t < 0 ? Double.NaN : t);
+    }
+
+    /** The scrubbed step, or −1 (the orbit zoom's window ends there). */
+    public long scrubbedStep() { return explore.scrubbed(); }
+
+    public ExploreBar explore() { return explore; }
 
     @Override public View name() { return View.TRAINING; }
 
@@ -63,6 +122,8 @@ public final class TrainingView implements LiveView {
         if (feed.history() == null) return;
         feed.catchUp(panels.set()::consume, budgetNanos);
         panels.set().flush(s.steps());
+        History h = feed.history();
+        if (h.size() > 0) explore.follow((long) h.get(0, org.eoslab.metrics.Layout.STEP), s.steps());
     }
 
     /** Shows or hides one panel of the grid. */

@@ -1,0 +1,31 @@
+package org.eoslab.run;
+
+import java.util.Locale;
+import org.eoslab.config.MlpParameters;
+import org.eoslab.config.Parameters;
+import org.eoslab.config.RunParameters;
+
+/**
+ * A run kept for comparison: its parameters, its first {@code rows} rows (frozen: the history may grow on if
+ * the same run goes on) and its σ*_i. Shown as a faded ghost in every panel, saved in sessions and exported
+ * with the trajectory.
+ */
+public record Pin(String label, RunParameters parameters, double[] targetValues, History history, int rows) {
+    /** Pins shown at once, at most. */
+    public static final int MAX = 4;
+
+    /** The state's run as a pin: "pin 2: η = 0.3, α = 0.01, L = 3, steps 0–3000". */
+    public static Pin of(int number, LiveState<?> s) {
+        History h = s.history();
+        int rows = h.size();
+        long first = rows == 0 ? 0 : (long) h.get(0, org.eoslab.metrics.Layout.STEP);
+        long last = rows == 0 ? 0 : (long) h.get(rows - 1, org.eoslab.metrics.Layout.STEP);
+        return new Pin(label(number, s.parameters(), first, last), s.parameters(), s.targetValues().clone(), h, rows);
+    }
+
+    static String label(int number, RunParameters p, long first, long last) {
+        String model = p instanceof Parameters q ? String.format(Locale.ROOT, "α = %s, L = %d", q.alpha(), q.depth())
+                : p instanceof MlpParameters m ? String.format(Locale.ROOT, "α = %s × He, L = %d", m.alpha(), m.depth()) : "";
+        return String.format(Locale.ROOT, "pin %d: η = %s, %s, steps %d–%d", number, p.eta(), model, first, last);
+    }
+}

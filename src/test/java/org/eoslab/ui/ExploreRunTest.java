@@ -1,0 +1,54 @@
+package org.eoslab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.eoslab.config.Panel;
+import org.eoslab.config.Parameters;
+import org.eoslab.metrics.Layout;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Pins as ghosts in every panel, the time scrubber's cursor and orbit window, and a fork from the scrubbed step. */
+class ExploreRunTest extends LiveAppTestBase {
+    @Override
+    protected Parameters parameters() {
+        return Parameters.defaults().withWidth(10).withSteps(400);
+    }
+
+    @Test
+    void pinScrubAndFork(FxRobot robot) throws Exception {
+        LiveAppFixture.waitUntil(30, () -> app.state() != null && app.state().steps() == 400 && !app.state().playing());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#pin");
+        WaitForAsyncUtils.waitForFxEvents();
+        for (Panel p : new Panel[] {Panel.LOSS, Panel.PRODUCT, Panel.TRACE}) {
+            assertTrue(app.view.training().panels().panel(p).ghostCount() > 0, p + " shows the pin");
+        }
+        assertTrue(app.view.training().pins().get(0).label().startsWith("pin 1: η = 0.3, α = 0.01, L = 3, steps 0–400"),
+                app.view.training().pins().get(0).label());
+        robot.clickOn("#clear-pins");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, app.view.training().panels().panel(Panel.LOSS).ghostCount());
+
+        // the scrubber: a cursor in every panel, the orbit zoom's window ending at the scrubbed step
+        robot.interact(() -> app.view.training().explore().scrubTo(250));
+        assertEquals(250.0, app.view.training().panels().panel(Panel.SHARPNESS).cursorStep(), 0.0);
+        robot.clickOn("Orbit zoom");
+        LiveAppFixture.waitUntil(20, () -> app.view.orbit().readoutText().contains("end at step 250"));
+        robot.clickOn("Training");
+
+        // fork at 250 with η = 0.28 from the controls: rows up to 250 shared, the old branch pinned
+        int generation = app.state().generation();
+        double lossAt250 = app.state().history().get(250, Layout.LOSS);
+        robot.interact(() -> app.view.controls().applyEta(0.28));
+        robot.clickOn("#fork");
+        LiveAppFixture.waitUntil(30, () -> app.state().generation() > generation && app.state().steps() >= 400);
+        assertEquals(lossAt250, app.state().history().get(250, Layout.LOSS), 0.0);
+        assertEquals(0.28, app.state().history().get(251, org.eoslab.metrics.Columns.of(app.state().parameters()).eta()), 0.0);
+        assertEquals(1, app.view.training().pins().size(), "the branch before the fork stays as a pin");
+        assertTrue(Double.isNaN(app.view.training().panels().panel(Panel.LOSS).cursorStep()), "scrubbing ends with the fork");
+        assertTrue(app.uncaught.isEmpty(), app.exceptions());
+    }
+}
