@@ -20,8 +20,8 @@ import org.eoslab.export.PngWriter;
 /**
  * {@code eos-lab sweep [run options] --eta-from A --eta-to B --eta-count N [--transient T] [--keep K]
  * --out DIR}: the bifurcation diagram as data. DIR/bifurcation.csv (eta,mode,step,value: the last K values of
- * every mode), DIR/periods.csv (eta,mode,period,min,max,lyapunov; period 0 = none up to 64, −1 = diverged;
- * lyapunov: the exponent of the mode's balanced map at that η) and DIR/doublings.csv
+ * every mode), DIR/periods.csv (eta,mode,period,min,max,lyapunov,state; period 0 = none up to 64, −1 = diverged;
+ * lyapunov: the exponent of the mode's balanced map at that η; state: settled, converging slowly or settling slowly) and DIR/doublings.csv
  * (mode,period_from,period_to,eta: where each mode's period doubles inside the swept range, located on the
  * mode's map by bisection, see {@link PeriodDoublings}).
  */
@@ -229,12 +229,12 @@ final class SweepCommand {
 
     private static AtomicFiles.Body periods(List<Sweep.Point> points) {
         return w -> {
-            w.write("eta,mode,period,min,max,lyapunov\n");
+            w.write("eta,mode,period,min,max,lyapunov,state\n");
             for (Sweep.Point p : points) {
                 for (int i = 0; i < p.orbits().length; i++) {
                     OrbitAnalysis a = p.orbits()[i];
                     w.write(p.eta() + "," + (i + 1) + "," + a.period() + "," + cell(a.min()) + "," + cell(a.max()) + ","
-                            + cell(p.lyapunov()[i]) + "\n");
+                            + cell(p.lyapunov()[i]) + "," + (a.period() == OrbitAnalysis.DIVERGED ? "" : a.settling().label()) + "\n");
                 }
             }
         };

@@ -31,6 +31,10 @@ public final class Sweep {
 
     /** Steps of the mode's scalar map behind each Lyapunov exponent (after as many again of transient). */
     static final int LYAPUNOV_STEPS = 20_000;
+    /** Steps in each of the three windows whose alternation decides "converging slowly" (see {@link OrbitAnalysis#judgedBy}). */
+    static final int DECAY_WINDOW = 1000;
+    /** Shorter runs are judged by their period alone. */
+    static final int MIN_DECAY_WINDOW = 100;
 
     /**
      * Everything kept for one η. values[i][t]: mode i+1 at step transient + t; lyapunov[i]: the exponent of mode
@@ -110,7 +114,13 @@ public final class Sweep {
                 ? new ReducedReader(ReducedDynamics.create(base, target)) : new DenseReader(base, target);
         Dynamics dynamics = reader.dynamics();
         OrbitAnalysis[] orbits = new OrbitAnalysis[r];
-        for (int t = 0; t < transientSteps + keep; t++) {
+        int total = transientSteps + keep;
+        int window = Math.min(DECAY_WINDOW, total / 3);
+        int windowsFrom = total - 3 * window;
+        double[][] amplitudes = new double[r][3];
+        double[][] now = new double[r][1];
+        double[] previous = new double[r];
+        for (int t = 0; t < total; t++) {
             if (cancelled.get()) return null;
             double loss = dynamics.forward();
             if (Divergence.diverged(loss)) {
@@ -118,12 +128,31 @@ public final class Sweep {
                 return finish(new Point(eta, values, orbits, lyapunov(target, eta)));
             }
             if (t >= transientSteps) reader.read(values, t - transientSteps);
+            if (window > 0 && t >= windowsFrom) trackAlternation(reader, values, t, windowsFrom, window, now, previous, amplitudes);
             dynamics.step(eta);
         }
         for (int i = 0; i < r; i++) {
-            orbits[i] = OrbitAnalysis.of(values[i], keep, PERIOD_TOLERANCE * target.singularValue(i + 1));
+            OrbitAnalysis seen = OrbitAnalysis.of(values[i], keep, PERIOD_TOLERANCE * target.singularValue(i + 1));
+            orbits[i] = window >= MIN_DECAY_WINDOW ? seen.judgedBy(values[i], keep, amplitudes[i], window) : seen;
         }
         return finish(new Point(eta, values, orbits, lyapunov(target, eta)));
+    }
+
+    /** Largest |x_t − x_{t−1}| of each mode in each of the three windows before the end (see {@link OrbitAnalysis#judgedBy}). */
+    private void trackAlternation(ModeReader reader, double[][] kept, int t, int from, int window, double[][] now,
+                                  double[] previous, double[][] amplitudes) {
+        if (t >= transientSteps) {
+            for (int i = 0; i < now.length; i++) now[i][0] = kept[i][t - transientSteps];
+        } else {
+            reader.read(now, 0);
+        }
+        for (int i = 0; i < now.length; i++) {
+            if (t > from) {
+                int k = Math.min(2, (t - from) / window);
+                amplitudes[i][k] = Math.max(amplitudes[i][k], Math.abs(now[i][0] - previous[i]));
+            }
+            previous[i] = now[i][0];
+        }
     }
 
     private double[] lyapunov(Target target, double eta) {

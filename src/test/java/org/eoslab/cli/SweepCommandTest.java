@@ -26,7 +26,7 @@ class SweepCommandTest {
         assertEquals(1 + 3 * 64, bif.size());
         assertTrue(bif.get(1).startsWith("0.9,1,30000,"));
         List<String> periods = Files.readAllLines(out.resolve("periods.csv"));
-        assertEquals("eta,mode,period,min,max,lyapunov", periods.get(0));
+        assertEquals("eta,mode,period,min,max,lyapunov,state", periods.get(0));
         // η₁ = 1 (L = 2, σ* = 1): 0.9 converges, 1.08 is a 2-cycle, 1.26 a 4-cycle (math.md)
         assertEquals("1", periods.get(1).split(",")[2]);
         assertEquals("2", periods.get(2).split(",")[2]);

@@ -100,6 +100,32 @@ class PeriodMapTest {
         assertEquals(PeriodMap.Attractor.CHAOTIC, chaos.attractor(1), "a positive Lyapunov exponent: " + chaos.lyapunov()[0]);
     }
 
+    /**
+     * Honest classification near a flip: on the authors' own d = 5 problem (L = 3, σ* = (10, 9.5, 9), sum loss) a
+     * fixed transient called still-converging runs "period 2" up to 3.7e-4 below the onset. Judged by how their
+     * alternation decays, every run 0.5e-5 to 9.5e-5 below η_i (math.md) is "converging slowly" or settled at
+     * period 1, and every run as far above it has period 2: the onsets are found to 1e-5 relative.
+     */
+    @Test
+    void onsetsAreDetectedToOneIn100000() throws Exception {
+        Parameters authors = Parameters.defaults().withWidth(5).withSpectrum(new double[] {10, 9.5, 9}).withLoss(LossKind.SUM)
+                .withEngine(EngineKind.REDUCED);
+        for (int mode = 1; mode <= 3; mode++) {
+            double onset = Theory.onsetLearningRate(authors, mode);
+            double[] etas = new double[20];
+            for (int k = 0; k < 20; k++) etas[k] = onset * (1 + (k - 9.5) * 1e-5);
+            List<Sweep.Point> points = new Sweep(authors, etas, 20_000, 128).run(Runtime.getRuntime().availableProcessors());
+            int slowly = 0;
+            for (Sweep.Point p : points) {
+                var orbit = p.orbits()[mode - 1];
+                boolean above = p.eta() > onset;
+                assertEquals(above ? 2 : 1, orbit.period(), "mode " + mode + " at η/η_i − 1 = " + (p.eta() / onset - 1));
+                if (orbit.settling() == org.eoslab.metrics.OrbitAnalysis.Settling.CONVERGING_SLOWLY) slowly++;
+            }
+            assertTrue(slowly >= 5, "mode " + mode + ": the runs just below the onset are reported as converging slowly (" + slowly + ")");
+        }
+    }
+
     @Test
     void aRangeThatMakesNoProblemIsRefusedByName() {
         var e = assertThrows(InvalidParameterException.class,
