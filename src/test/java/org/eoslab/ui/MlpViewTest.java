@@ -91,6 +91,22 @@ class MlpViewTest extends LiveAppTestBase {
         assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
     }
 
+    /** A pinned ReLU run stays as a ghost in every MLP panel while the network starts over. */
+    @Test
+    void aPinnedReluRunIsAGhostInEveryPanel(FxRobot robot) {
+        startSmallMlp(robot);
+        LiveAppFixture.waitUntil(60, () -> mlpState().steps() > 20);
+        robot.clickOn("#mlp-pin");
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String k : MlpPanels.KEYS) {
+            assertTrue(app.view.mlp().panels().panel(k).ghostCount() > 0, k + " shows the pin");
+        }
+        assertTrue(app.view.mlp().pins().get(0).label().startsWith("pin 1: η = "), app.view.mlp().pins().get(0).label());
+        robot.clickOn("#mlp-clear-pins");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, app.view.mlp().panels().panel("mlp-loss").ghostCount());
+    }
+
     @Test
     void sideBySideShowsBothNetworks(FxRobot robot) {
         startSmallMlp(robot);

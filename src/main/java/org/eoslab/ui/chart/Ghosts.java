@@ -20,6 +20,21 @@ public final class Ghosts {
 
     private Ghosts() {}
 
+    /**
+     * Lays pinned runs over {@code live}: each pin drawn by a panel set {@code draw} builds for it (the same series
+     * a live run has) from its frozen rows.
+     */
+    public static void overlayPins(PanelSet live, List<org.eoslab.run.Pin> pins, java.util.function.Function<org.eoslab.run.Pin, PanelSet> draw) {
+        List<PanelSet> sets = new ArrayList<>();
+        for (org.eoslab.run.Pin pin : pins) {
+            PanelSet ghost = draw.apply(pin);
+            ghost.consume(pin.history(), 0, pin.rows());
+            ghost.flushAll(pin.rows() == 0 ? 0 : (long) pin.history().get(pin.rows() - 1, org.eoslab.metrics.Layout.STEP));
+            sets.add(ghost);
+        }
+        overlay(live, sets, pins.stream().map(org.eoslab.run.Pin::label).toList());
+    }
+
     /** Lays {@code pins} (each a filled panel set, with its label) over {@code live}; no pins clears them. */
     public static void overlay(PanelSet live, List<PanelSet> pins, List<String> labels) {
         for (ChartPanel panel : live.all()) {

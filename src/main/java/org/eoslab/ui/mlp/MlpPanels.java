@@ -43,6 +43,15 @@ public final class MlpPanels {
 
     public PanelSet set() { return set; }
 
+    /** Lays pinned ReLU runs over these panels as ghosts (each drawn by panels of its own). */
+    public void showPins(List<org.eoslab.run.Pin> pins) {
+        org.eoslab.ui.chart.Ghosts.overlayPins(set, pins, pin -> {
+            MlpPanels ghost = new MlpPanels();
+            ghost.rebuild((MlpParameters) pin.parameters(), pin.history());
+            return ghost.set();
+        });
+    }
+
     public ChartPanel panel(String key) { return set.panel(key); }
 
     public LayerChoice layerChoice() { return layerChoice; }

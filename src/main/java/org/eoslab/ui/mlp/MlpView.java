@@ -21,6 +21,7 @@ import org.eoslab.metrics.MlpColumns;
 import org.eoslab.run.History;
 import org.eoslab.run.LiveEngine;
 import org.eoslab.run.LiveState;
+import org.eoslab.run.Pin;
 import org.eoslab.ui.chart.HistoryFeed;
 import org.eoslab.ui.chart.PanelGrid;
 import org.eoslab.ui.chart.PanelSet;
@@ -49,6 +50,8 @@ public final class MlpView implements LiveView {
     private MlpParameters initial;
     private LiveEngine<MlpParameters> engine;
     private RunToolbar toolbar;
+    private final java.util.List<Pin> pins = new java.util.ArrayList<>();
+    private final javafx.scene.control.Button clearPins = new javafx.scene.control.Button("Clear pins");
     private String shownMessage;
     private final PendingRestart<MlpParameters> pending = new PendingRestart<>();
 
@@ -125,7 +128,13 @@ public final class MlpView implements LiveView {
         if (engine != null) return;
         engine = LiveEngine.mlp(initial, true);
         toolbar = new RunToolbar("mlp-", engine, () -> restart(controls.draft()));
-        content.setTop(new VBox(new ToolBar(toolbar), statusRow()));
+        javafx.scene.control.Button pin = new javafx.scene.control.Button("Pin run");
+        pin.setId("mlp-pin");
+        pin.setOnAction(e -> pinRun());
+        clearPins.setId("mlp-clear-pins");
+        clearPins.setOnAction(e -> clearPins());
+        clearPins.setDisable(true);
+        content.setTop(new VBox(new ToolBar(toolbar, new javafx.scene.control.Separator(), pin, clearPins), statusRow()));
     }
 
     public boolean active() { return engine != null; }
@@ -182,6 +191,33 @@ public final class MlpView implements LiveView {
         String rate = String.format(Locale.ROOT, "%.1f steps/s", s.stepsPerSecond());
         String state = s.end() != null ? s.end() : s.message() != null ? s.message() : s.playing() ? rate : "paused";
         return "step " + s.steps() + " · " + s.source() + " · " + state;
+    }
+
+    /** Pins the ReLU run as it is now (the oldest pin goes when there are already four). */
+    public void pinRun() {
+        if (engine == null || engine.state().history() == null || engine.state().history().size() == 0) return;
+        if (pins.size() == Pin.MAX) pins.remove(0);
+        pins.add(Pin.of(pins.size() + 1, engine.state()));
+        showPins();
+    }
+
+    public void clearPins() {
+        pins.clear();
+        showPins();
+    }
+
+    /** Replaces the pins (a session's). */
+    public void setPins(List<Pin> restored) {
+        pins.clear();
+        pins.addAll(restored.subList(Math.max(0, restored.size() - Pin.MAX), restored.size()));
+        showPins();
+    }
+
+    public List<Pin> pins() { return List.copyOf(pins); }
+
+    private void showPins() {
+        panels.showPins(pins);
+        clearPins.setDisable(pins.isEmpty());
     }
 
     /** The toolbar of this network's run (null until the engine has started). */

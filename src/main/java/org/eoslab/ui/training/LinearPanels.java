@@ -48,15 +48,11 @@ public final class LinearPanels {
 
     /** Lays pinned linear runs over these panels as ghosts (each drawn by panels of its own). */
     public void showPins(java.util.List<org.eoslab.run.Pin> pins) {
-        java.util.List<PanelSet> sets = new java.util.ArrayList<>();
-        for (org.eoslab.run.Pin pin : pins) {
+        org.eoslab.ui.chart.Ghosts.overlayPins(set, pins, pin -> {
             LinearPanels ghost = new LinearPanels();
             ghost.rebuild((Parameters) pin.parameters(), pin.targetValues(), pin.history());
-            ghost.set().consume(pin.history(), 0, pin.rows());
-            ghost.set().flushAll(pin.rows() == 0 ? 0 : (long) pin.history().get(pin.rows() - 1, org.eoslab.metrics.Layout.STEP));
-            sets.add(ghost.set());
-        }
-        org.eoslab.ui.chart.Ghosts.overlay(set, sets, pins.stream().map(org.eoslab.run.Pin::label).toList());
+            return ghost.set();
+        });
     }
 
     public ChartPanel panel(Panel key) { return set.panel(key.label()); }
