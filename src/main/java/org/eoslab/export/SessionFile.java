@@ -23,12 +23,14 @@ import org.eoslab.config.Parameters;
 import org.eoslab.config.Presets;
 import org.eoslab.metrics.Columns;
 import org.eoslab.run.History;
+import org.eoslab.run.Pin;
 import org.eoslab.run.SessionData;
 
 /**
  * Session files (.eoslab) of a deep linear network run: a ZIP with session.json (schema, title, text,
- * parameters, step, column names; the layout follows from the parameters),
- * trajectory.bin (every row as float64) and state.bin (the engine's weights). Written atomically; a damaged
+ * parameters, step, column names; the layout follows from the parameters; the pins' labels, parameters, σ*
+ * and row counts), trajectory.bin (every row as float64), state.bin (the engine's weights) and pin-k.bin (pin
+ * k's rows). Written atomically; a damaged
  * or foreign file is refused with a message naming the file and what is wrong.
  */
 public final class SessionFile {
@@ -48,6 +50,11 @@ public final class SessionFile {
                 zip.putNextEntry(new ZipEntry("state.bin"));
                 writeState(s.state(), zip);
                 zip.closeEntry();
+                for (int k = 0; k < s.pins().size(); k++) {
+                    zip.putNextEntry(new ZipEntry("pin-" + (k + 1) + ".bin"));
+                    writeRows(s.pins().get(k).history(), s.pins().get(k).rows(), zip);
+                    zip.closeEntry();
+                }
             }
         });
     }
@@ -62,14 +69,26 @@ public final class SessionFile {
         h.put("divergedAt", s.divergedAt());
         h.put("rows", s.rows());
         h.set("columns", Presets.json().valueToTree(s.history().columns().names()));
+        var pins = h.putArray("pins");
+        for (Pin pin : s.pins()) {
+            ObjectNode n = pins.addObject();
+            n.put("label", pin.label());
+            n.set("parameters", Presets.json().valueToTree(pin.parameters()));
+            n.set("targetValues", Presets.json().valueToTree(pin.targetValues()));
+            n.put("rows", pin.rows());
+        }
         return Presets.json().writeValueAsString(h);
     }
 
     private static void writeRows(SessionData<?> s, OutputStream out) throws IOException {
+        writeRows(s.history(), s.rows(), out);
+    }
+
+    private static void writeRows(History history, int rows, OutputStream out) throws IOException {
         DataOutputStream data = new DataOutputStream(out);
-        double[] row = new double[s.history().columns().count()];
-        for (int i = 0; i < s.rows(); i++) {
-            s.history().row(i, row);
+        double[] row = new double[history.columns().count()];
+        for (int i = 0; i < rows; i++) {
+            history.row(i, row);
             for (double v : row) data.writeDouble(v);
         }
         data.flush();
@@ -101,15 +120,16 @@ public final class SessionFile {
             Header h = header(file, readEntry(zip, MAX_HEADER_BYTES, file, "session.json"));
             byte[] rows = null;
             byte[] state = null;
+            byte[][] pinRows = new byte[h.pins().size()][];
             for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-                switch (e.getName()) {
-                    case "trajectory.bin" -> rows = readEntry(zip, h.trajectoryBytes(), file, "trajectory.bin");
-                    case "state.bin" -> state = readEntry(zip, h.stateLimit(), file, "state.bin");
-                    default -> { }
-                }
+                String name = e.getName();
+                int k = name.startsWith("pin-") && name.endsWith(".bin") ? pinIndex(name, h.pins().size()) : -1;
+                if (name.equals("trajectory.bin")) rows = readEntry(zip, h.trajectoryBytes(), file, name);
+                else if (name.equals("state.bin")) state = readEntry(zip, h.stateLimit(), file, name);
+                else if (k >= 0) pinRows[k] = readEntry(zip, h.pins().get(k).bytes(), file, name);
             }
             if (rows == null || state == null) throw bad(file, "is not an EOS Lab session (trajectory.bin or state.bin missing)");
-            return decode(file, h, rows, state);
+            return decode(file, h, rows, state).withPins(pins(file, h.pins(), pinRows));
         } catch (NoSuchFileException e) {
             throw bad(file, "does not exist");
         } catch (IOException e) {
@@ -133,8 +153,32 @@ public final class SessionFile {
         return out.toByteArray();
     }
 
+    /** pin-3.bin → 2 when there are at least 3 pins, else −1 (an entry that is not ours is skipped). */
+    private static int pinIndex(String name, int pins) {
+        String digits = name.substring(4, name.length() - 4);
+        if (!digits.matches("[1-4]")) return -1;
+        int k = Integer.parseInt(digits) - 1;
+        return k < pins ? k : -1;
+    }
+
+    /** A pin as session.json describes it: its rows' size bounds pin-k.bin. */
+    private record PinHeader(String label, Parameters parameters, double[] targetValues, Columns columns, int rows) {
+        long bytes() { return (long) rows * columns.count() * 8; }
+    }
+
+    private static List<Pin> pins(Path file, List<PinHeader> headers, byte[][] rows) {
+        List<Pin> out = new ArrayList<>();
+        for (int k = 0; k < headers.size(); k++) {
+            PinHeader p = headers.get(k);
+            if (rows[k] == null || rows[k].length != p.bytes()) throw bad(file, "has a missing or truncated pin-" + (k + 1) + ".bin");
+            History h = readRows(file, p.columns(), p.rows(), rows[k]);
+            out.add(new Pin(p.label(), p.parameters(), p.targetValues(), h, p.rows()));
+        }
+        return out;
+    }
+
     /** What session.json says, checked: the parameters, the column layout and the sizes of the other entries. */
-    private record Header(JsonNode json, Parameters parameters, Columns columns, int rows) {
+    private record Header(JsonNode json, Parameters parameters, Columns columns, int rows, List<PinHeader> pins) {
         long trajectoryBytes() { return (long) rows * columns.count() * 8; }
 
         /** The weights: at most L blocks of d² (dense) or r blocks of L (reduced), with their lengths. */
@@ -178,7 +222,31 @@ public final class SessionFile {
             throw bad(file, "holds " + rows + " steps (" + rows * c.count() * 8 / (1 << 20) + " MiB), more than this heap ("
                     + heap / (1 << 20) + " MiB) can load; start EOS Lab with a larger -Xmx");
         }
-        return new Header(h, p, c, (int) rows);
+        return new Header(h, p, c, (int) rows, pinHeaders(file, h.path("pins")));
+    }
+
+    private static List<PinHeader> pinHeaders(Path file, JsonNode pins) {
+        List<PinHeader> out = new ArrayList<>();
+        if (pins.isMissingNode()) return out;
+        if (!pins.isArray() || pins.size() > Pin.MAX) throw bad(file, "has a damaged pins list (at most " + Pin.MAX + " pins)");
+        long heap = Runtime.getRuntime().maxMemory();
+        for (JsonNode n : pins) {
+            Parameters p;
+            double[] s;
+            try {
+                p = Presets.json().treeToValue(n.get("parameters"), Parameters.class).validate();
+                s = Presets.json().treeToValue(n.get("targetValues"), double[].class);
+            } catch (IOException | IllegalArgumentException | NullPointerException e) {
+                throw bad(file, "has a pin with invalid parameters");
+            }
+            long rows = n.path("rows").asLong(-1);
+            Columns c = Columns.of(p);
+            if (s == null || s.length > p.rank() || rows < 0 || rows * c.count() * 8 * 4 > heap || !n.path("label").isTextual()) {
+                throw bad(file, "has a damaged pin (" + n.path("label").asText("no label") + ")");
+            }
+            out.add(new PinHeader(n.path("label").asText(), p, s, c, (int) rows));
+        }
+        return out;
     }
 
     private static SessionData<Parameters> decode(Path file, Header header, byte[] rowBytes, byte[] stateBytes) {
@@ -186,17 +254,26 @@ public final class SessionFile {
         Columns c = header.columns();
         int rows = header.rows();
         if (header.trajectoryBytes() != rowBytes.length) throw bad(file, "has a truncated trajectory (" + rowBytes.length + " bytes for " + rows + " rows)");
+        History history = readRows(file, c, rows, rowBytes);
+        try {
+            return new SessionData<>(h.path("title").asText(), h.path("description").asText(), header.parameters(), history, rows,
+                    readState(stateBytes), h.path("step").asLong(), h.path("divergedAt").asLong(-1));
+        } catch (IOException e) {
+            throw bad(file, "has a damaged trajectory or state");
+        }
+    }
+
+    private static History readRows(Path file, Columns c, int rows, byte[] bytes) {
         History history = new History(c);
-        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(rowBytes))) {
+        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
             double[] row = new double[c.count()];
             for (int i = 0; i < rows; i++) {
                 for (int j = 0; j < row.length; j++) row[j] = in.readDouble();
                 history.append(row);
             }
-            return new SessionData<>(h.path("title").asText(), h.path("description").asText(), header.parameters(), history, rows,
-                    readState(stateBytes), h.path("step").asLong(), h.path("divergedAt").asLong(-1));
+            return history;
         } catch (IOException e) {
-            throw bad(file, "has a damaged trajectory or state");
+            throw bad(file, "has a damaged trajectory");
         }
     }
 

@@ -93,9 +93,14 @@ public final class TrajectoryCsvWriter implements Closeable {
 
     /** Writes a whole in-memory history (full, not decimated) to {@code target}, atomically. */
     public static void write(History history, Path target) {
+        write(history, history.size(), target);
+    }
+
+    /** Writes the first {@code rows} rows of a history (a pinned run's) to {@code target}, atomically. */
+    public static void write(History history, int rows, Path target) {
         try (TrajectoryCsvWriter w = new TrajectoryCsvWriter(target, history.columns())) {
             double[] buffer = new double[history.columns().count()];
-            for (int i = 0; i < history.size(); i++) {
+            for (int i = 0; i < rows; i++) {
                 history.row(i, buffer);
                 w.appendRow(buffer);
             }

@@ -19,16 +19,20 @@ public final class TrajectoryJson {
     private TrajectoryJson() {}
 
     public static void write(History h, RunParameters parameters, Path file) {
+        write(h, h.size(), parameters, file);
+    }
+
+    /** The first {@code rows} rows of a history (a pinned run's). */
+    public static void write(History h, int rows, RunParameters parameters, Path file) {
         AtomicFiles.write(file, tmp -> {
             try (OutputStream out = Files.newOutputStream(tmp);
                  JsonGenerator g = Presets.json().getFactory().createGenerator(out, JsonEncoding.UTF8)) {
-                writeTo(g, h, parameters);
+                writeTo(g, h, rows, parameters);
             }
         });
     }
 
-    private static void writeTo(JsonGenerator g, History h, RunParameters parameters) throws IOException {
-        int rows = h.size();
+    private static void writeTo(JsonGenerator g, History h, int rows, RunParameters parameters) throws IOException {
         g.writeStartObject();
         g.writeNumberField("schema", 1);
         g.writeFieldName("parameters");

@@ -78,8 +78,9 @@ public final class FileActions {
     /** Saves the run as a session: the engine copies its state, a background thread writes the file. */
     public CompletableFuture<Path> saveSession(Path file) {
         Preset p = view.preset();
+        java.util.List<org.eoslab.run.Pin> pins = view.training().pins();
         return view.engine().captureSession(p.title(), p.description()).thenApplyAsync(d -> {
-            SessionFile.save(d, file);
+            SessionFile.save(d.withPins(pins), file);
             return file;
         }).whenComplete((f, error) -> Platform.runLater(() -> {
             if (error != null) dialogs.showError("Cannot save session", rootMessage(error));
@@ -95,6 +96,7 @@ public final class FileActions {
             view.applyView(Preset.of(s.title(), s.description(), s.parameters()));
             view.controls().show(s.parameters());
             view.resume(s);
+            view.training().setPins(s.pins());
             return true;
         } catch (InvalidParameterException e) {
             dialogs.showError("Cannot open session", e.getMessage());
@@ -131,7 +133,8 @@ public final class FileActions {
 
     /**
      * The full trajectory (not the decimated display) to CSV or JSON, on a background thread: the ReLU
-     * network's when its tab is shown, the linear network's otherwise.
+     * network's when its tab is shown, the linear network's otherwise; each pinned run of that network beside
+     * it as X.pin-k.csv (or .json).
      */
     public Thread exportTrajectory(Path file, boolean json) {
         boolean ofMlp = view.selectedView().name() == View.MLP && view.mlp().engine() != null;
@@ -142,10 +145,17 @@ public final class FileActions {
             return null;
         }
         RunParameters parameters = s.parameters();
+        java.util.List<org.eoslab.run.Pin> pins = ofMlp ? view.mlp().pins() : view.training().pins();
         Thread t = new Thread(() -> {
             try {
                 if (json) TrajectoryJson.write(h, parameters, file);
                 else TrajectoryCsvWriter.write(h, file);
+                for (int k = 0; k < pins.size(); k++) {
+                    org.eoslab.run.Pin pin = pins.get(k);
+                    Path pinFile = pinFile(file, k + 1);
+                    if (json) TrajectoryJson.write(pin.history(), pin.rows(), pin.parameters(), pinFile);
+                    else TrajectoryCsvWriter.write(pin.history(), pin.rows(), pinFile);
+                }
                 Platform.runLater(() -> lastExport = file);
             } catch (ExportException e) {
                 Platform.runLater(() -> dialogs.showError("Export failed", e.getMessage()));
@@ -154,6 +164,15 @@ public final class FileActions {
         t.setDaemon(true);
         t.start();
         return t;
+    }
+
+    /** run.csv → run.pin-2.csv: pin k's file beside the exported trajectory. */
+    public static Path pinFile(Path file, int k) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String ext = dot > 0 ? name.substring(dot) : "";
+        return file.resolveSibling(stem + ".pin-" + k + ext);
     }
 
     /** Renders a node at 1×, 2× or 3× (FX thread) and writes the PNG, with the parameters as caption if asked. */

@@ -59,6 +59,41 @@ class SessionFileTest {
         }
     }
 
+    /** Pins survive a round trip: label, parameters, σ* and exactly their own rows (not the rows added later). */
+    @org.junit.jupiter.api.Test
+    void pinsSurviveARoundTrip() throws Exception {
+        Parameters p = Parameters.defaults().withWidth(6).withSharpnessEvery(0);
+        Parameters q = p.withEta(0.25).withDepth(4);
+        History[] runs = new History[2];
+        Trainer[] trainers = {new Trainer(p), new Trainer(q)};
+        for (int k = 0; k < 2; k++) {
+            runs[k] = new History(trainers[k].columns());
+            runs[k].append(trainers[k].snapshot());
+            for (int t = 0; t < 40 + 10 * k; t++) { trainers[k].advance(); runs[k].append(trainers[k].snapshot()); }
+        }
+        java.util.List<org.eoslab.run.Pin> pins = java.util.List.of(
+                new org.eoslab.run.Pin("pin 1: first", p, new double[] {2, 1.5, 1}, runs[0], 30),
+                new org.eoslab.run.Pin("pin 2: deeper", q, new double[] {2, 1.5, 1}, runs[1], 51));
+        Path file = tmp.resolve("pinned.eoslab");
+        SessionFile.save(new SessionData<>("t", "d", p, runs[0], runs[0].size(), trainers[0].state(), trainers[0].step(), -1).withPins(pins), file);
+        SessionData<Parameters> loaded = SessionFile.load(file);
+        assertEquals(2, loaded.pins().size());
+        for (int k = 0; k < 2; k++) {
+            org.eoslab.run.Pin a = pins.get(k);
+            org.eoslab.run.Pin b = loaded.pins().get(k);
+            assertEquals(a.label(), b.label());
+            assertEquals(a.parameters(), b.parameters());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(a.targetValues(), b.targetValues());
+            assertEquals(a.rows(), b.rows());
+            assertEquals(a.rows(), b.history().size(), "only the pinned rows");
+            for (int i = 0; i < a.rows(); i++) {
+                for (int c = 0; c < a.history().columns().count(); c++) {
+                    assertEquals(Double.doubleToRawLongBits(a.history().get(i, c)), Double.doubleToRawLongBits(b.history().get(i, c)));
+                }
+            }
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void damagedFilesAreRefusedWithTheirName() throws Exception {
         Path junk = tmp.resolve("junk.eoslab");

@@ -12,6 +12,29 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** Pins as ghosts in every panel, the time scrubber's cursor and orbit window, and a fork from the scrubbed step. */
 class ExploreRunTest extends LiveAppTestBase {
+    @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp;
+
+    /** Pins go out with the trajectory (one file each) and come back with a session. */
+    @Test
+    void pinsAreExportedAndSurviveASession(FxRobot robot) throws Exception {
+        LiveAppFixture.waitUntil(30, () -> app.state() != null && app.state().steps() == 400 && !app.state().playing());
+        robot.clickOn("#pin");
+        java.nio.file.Path csv = tmp.resolve("run.csv");
+        PresetsExportSessionTest.fx(() -> app.view.files().exportTrajectory(csv, false)).join(20_000);
+        java.util.List<String> pinned = java.nio.file.Files.readAllLines(tmp.resolve("run.pin-1.csv"));
+        assertEquals(401 + 1, pinned.size(), "the pin's 401 rows and the header");
+        assertEquals(java.nio.file.Files.readAllLines(csv), pinned, "the pin is the run as it was");
+        java.nio.file.Path session = tmp.resolve("s.eoslab");
+        PresetsExportSessionTest.fx(() -> app.view.files().saveSession(session)).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        robot.clickOn("#clear-pins");
+        assertEquals(0, app.view.training().pins().size());
+        assertTrue(PresetsExportSessionTest.fx(() -> app.view.files().openSession(session)));
+        assertEquals(1, app.view.training().pins().size());
+        assertEquals(401, app.view.training().pins().get(0).rows());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(app.view.training().panels().panel(Panel.LOSS).ghostCount() > 0, "and is drawn again");
+    }
+
     @Override
     protected Parameters parameters() {
         return Parameters.defaults().withWidth(10).withSteps(400);
