@@ -45,6 +45,7 @@ final class SweepCommand {
         specs.add(new Options.Spec("y-from", "A", "with --map: first y"));
         specs.add(new Options.Spec("y-to", "B", "with --map: last y (≥ A)"));
         specs.add(new Options.Spec("y-count", "N", "with --map: number of y values, 1..2000"));
+        specs.add(new Options.Spec("relative", null, "with --map: --eta-from/--eta-to in units of each row's η₁ (x = η/η₁)"));
         specs.add(Options.OUT_DIR);
         specs.add(Options.HELP);
         SPECS = List.copyOf(specs);
@@ -73,7 +74,7 @@ final class SweepCommand {
         AtomicFiles.requireWritableDirectory(dir, "--out");
 
         if (o.has("map")) return map(o, p, Sweep.linspace(from, to, count), transientSteps, keep, threads, dir, out, err);
-        for (String only : List.of("y", "y-from", "y-to", "y-count")) {
+        for (String only : List.of("y", "y-from", "y-to", "y-count", "relative")) {
             if (o.has(only)) throw new UsageException("--" + only + " needs --map");
         }
         try {
@@ -126,11 +127,30 @@ final class SweepCommand {
         PeriodMap map;
         try {
             MemoryBudget.requireSweep(p, etas.length * yCount, keep, threads);
-            map = new PeriodMap(p, axis, etas, Sweep.linspace(yFrom, yTo, yCount), transientSteps, keep);
+            map = new PeriodMap(p, axis, etas, Sweep.linspace(yFrom, yTo, yCount), transientSteps, keep, o.has("relative"));
         } catch (InvalidParameterException e) {
             throw new UsageException(e.getMessage());
         }
-        List<PeriodMap.Cell> cells = map.run(threads);
+        PeriodMap running = map;
+        Thread progress = new Thread(() -> {
+            try {
+                while (true) {
+                    Thread.sleep(1000);
+                    err.printf("\rmapped %d/%d cells   ", running.done(), running.total());
+                    err.flush();
+                }
+            } catch (InterruptedException e) {
+                err.println();
+            }
+        }, "eos-map-progress");
+        progress.setDaemon(true);
+        progress.start();
+        List<PeriodMap.Cell> cells;
+        try {
+            cells = map.run(threads);
+        } finally {
+            progress.interrupt();
+        }
         PeriodMapImage.Plot plot = PeriodMapImage.render(map, cells, 1100, 700);
         java.util.Map<Path, AtomicFiles.Body> files = new java.util.LinkedHashMap<>();
         files.put(dir.resolve("map.csv"), w -> {

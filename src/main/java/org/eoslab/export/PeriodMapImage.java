@@ -89,7 +89,7 @@ public final class PeriodMapImage {
                 g.fillRect(x, y, x2 - x, y2 - y);
             }
             drawOnsets(g, plot, map);
-            drawAxes(g, plot, map.axis().label(), mode);
+            drawAxes(g, plot, map.axis().label(), mode, map.relative() ? "η / η₁ (each row's own onset)" : "learning rate η");
             drawLegend(g, plot);
         } finally {
             g.dispose();
@@ -106,7 +106,7 @@ public final class PeriodMapImage {
             double lastX = Double.NaN;
             double lastY = Double.NaN;
             for (int j = 0; j < ys.length; j++) {
-                double eta = map.onsets(j)[m];
+                double eta = map.onsetsInX(j)[m];
                 double px = plot.left() + (eta - plot.x0()) / (plot.x1() - plot.x0()) * plot.width();
                 double py = plot.top() + plot.height() - (ys[j] - plot.y0()) / (plot.y1() - plot.y0()) * plot.height();
                 if (j == 0) line.moveTo(px, py); else line.lineTo(px, py);
@@ -129,7 +129,7 @@ public final class PeriodMapImage {
         }
     }
 
-    private static void drawAxes(Graphics2D g, Plot plot, String yLabel, int mode) {
+    private static void drawAxes(Graphics2D g, Plot plot, String yLabel, int mode, String xLabel) {
         g.setColor(Color.DARK_GRAY);
         g.setStroke(new BasicStroke(1f));
         g.drawRect(plot.left(), plot.top(), plot.width(), plot.height());
@@ -147,7 +147,7 @@ public final class PeriodMapImage {
             g.drawString(yl, plot.left() - 8 - g.getFontMetrics().stringWidth(yl), py + 4);
         }
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
-        g.drawString("learning rate η", plot.left() + plot.width() / 2 - 45, plot.top() + plot.height() + 45);
+        g.drawString(xLabel, plot.left() + plot.width() / 2 - g.getFontMetrics().stringWidth(xLabel) / 2, plot.top() + plot.height() + 45);
         g.drawString(yLabel, 8, plot.top() - 14);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
         g.drawString("Period map: " + (mode == 0 ? "the wildest mode's attractor" : "mode " + mode + "'s attractor") + " at each (η, "

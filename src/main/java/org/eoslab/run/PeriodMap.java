@@ -119,6 +119,8 @@ public final class PeriodMap {
     private final Parameters base;
     private final Axis axis;
     private final double[] etas;
+    private final boolean relative;
+    private final double[][] rowEtas;
     private final double[] ys;
     private final int transientSteps;
     private final int keep;
@@ -129,6 +131,15 @@ public final class PeriodMap {
 
     /** Refuses (naming the field) a y range that makes an invalid problem, before anything runs. */
     public PeriodMap(Parameters base, Axis axis, double[] etas, double[] ys, int transientSteps, int keep) {
+        this(base, axis, etas, ys, transientSteps, keep, false);
+    }
+
+    /**
+     * @param relative x is η/η₁ of each row ({@code etas} are multiples of the row's onset), so rows whose η₁
+     *                 differ (another depth or σ₁*) line up at their onsets
+     */
+    public PeriodMap(Parameters base, Axis axis, double[] etas, double[] ys, int transientSteps, int keep, boolean relative) {
+        this.relative = relative;
         this.base = base.validate();
         this.axis = axis;
         this.etas = etas.clone();
@@ -137,10 +148,13 @@ public final class PeriodMap {
         this.keep = keep;
         rows = new Parameters[ys.length];
         sweeps = new Sweep[ys.length];
+        rowEtas = new double[ys.length][];
         for (int j = 0; j < ys.length; j++) {
             try {
                 rows[j] = axis.apply(base, ys[j]);
-                sweeps[j] = new Sweep(rows[j], etas, transientSteps, keep);
+                double unit = relative ? Theory.onsetLearningRate(rows[j], 1) : 1;
+                rowEtas[j] = java.util.Arrays.stream(etas).map(x -> x * unit).toArray();
+                sweeps[j] = new Sweep(rows[j], rowEtas[j], transientSteps, keep);
             } catch (InvalidParameterException e) {
                 throw new InvalidParameterException("y = " + ys[j] + " (" + axis.key() + ")", e.getMessage());
             }
@@ -149,7 +163,19 @@ public final class PeriodMap {
 
     public Axis axis() { return axis; }
 
+    /** The x values: η, or η/η₁ of each row when {@link #relative()}. */
     public double[] etas() { return etas.clone(); }
+
+    public boolean relative() { return relative; }
+
+    /** The onsets of row j in x units (η_i, or η_i/η₁). */
+    public double[] onsetsInX(int j) {
+        double[] on = onsets(j);
+        if (!relative) return on;
+        double first = on[0];
+        for (int i = 0; i < on.length; i++) on[i] /= first;
+        return on;
+    }
 
     public double[] ys() { return ys.clone(); }
 
@@ -195,7 +221,7 @@ public final class PeriodMap {
     }
 
     private Cell cell(Sweep row, Target target, int column, int rowIndex) {
-        Sweep.Point point = row.point(target, etas[column]);
+        Sweep.Point point = row.point(target, rowEtas[rowIndex][column]);
         if (point == null) return null;                               // cancelled
         int r = point.orbits().length;
         int[] periods = new int[r];
@@ -207,7 +233,7 @@ public final class PeriodMap {
             if (modes[m].ordinal() > wildest.ordinal()) wildest = modes[m];
         }
         done.incrementAndGet();
-        return new Cell(column, rowIndex, etas[column], ys[rowIndex], periods, point.lyapunov().clone(), modes, wildest);
+        return new Cell(column, rowIndex, rowEtas[rowIndex][column], ys[rowIndex], periods, point.lyapunov().clone(), modes, wildest);
     }
 
     public void cancel() {

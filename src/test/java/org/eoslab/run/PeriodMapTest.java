@@ -126,6 +126,18 @@ class PeriodMapTest {
         }
     }
 
+    /** In units of each row's η₁ the cascade lines up across depths (math.md's scale invariance): period 4 at 1.27·η₁. */
+    @Test
+    void relativeUnitsLineRowsUpAtTheirOnsets() throws Exception {
+        PeriodMap map = new PeriodMap(BASE, PeriodMap.Axis.DEPTH, new double[] {0.9, 1.1, 1.27}, new double[] {2, 3, 4}, 20_000, 64, true);
+        for (PeriodMap.Cell c : map.run(2)) {
+            double onset = Theory.onsetLearningRate(BASE.withDepth((int) c.y()), 1);
+            assertEquals(map.etas()[c.column()] * onset, c.eta(), 1e-15, "the cell's own η");
+            assertEquals(new int[] {1, 2, 4}[c.column()], c.periods()[0], "L = " + c.y() + " at " + map.etas()[c.column()] + "·η₁");
+        }
+        assertEquals(1.0, map.onsetsInX(2)[0], 0.0);
+    }
+
     @Test
     void aRangeThatMakesNoProblemIsRefusedByName() {
         var e = assertThrows(InvalidParameterException.class,

@@ -49,6 +49,7 @@ public final class PeriodMapView extends BorderPane implements LiveView {
     private final Supplier<Parameters> problem;
     private final Consumer<Parameters> runLive;
     private final ComboBox<PeriodMap.Axis> axis = new ComboBox<>(FXCollections.observableArrayList(PeriodMap.Axis.values()));
+    private final javafx.scene.control.CheckBox relative = new javafx.scene.control.CheckBox("x in units of η₁");
     private final ComboBox<String> colourBy = new ComboBox<>(FXCollections.observableArrayList("wildest mode"));
     private final TextField etaFrom = field("map-eta-from", 7);
     private final TextField etaTo = field("map-eta-to", 7);
@@ -95,7 +96,9 @@ public final class PeriodMapView extends BorderPane implements LiveView {
         axis.setOnAction(e -> defaultY(problem.get()));
         FlowPane bar = new FlowPane(8, 6, new Label("y"), axis, new Label("from"), yFrom, new Label("to"), yTo,
                 new Label("rows"), yCount, new Label("  η from"), etaFrom, new Label("to"), etaTo, new Label("columns"),
-                etaCount, compute, cancel, reset, new Label("colour by"), colourBy, progress, status);
+                etaCount, relative, compute, cancel, reset, new Label("colour by"), colourBy, progress, status);
+        relative.setId("map-relative");
+        relative.setOnAction(e -> defaultY(problem.get()));
         colourBy.setId("map-colour-by");
         colourBy.setValue("wildest mode");
         colourBy.setOnAction(e -> redraw());
@@ -174,7 +177,7 @@ public final class PeriodMapView extends BorderPane implements LiveView {
         yFrom.setText(format(lo));
         yTo.setText(format(hi));
         yCount.setText(a == PeriodMap.Axis.DEPTH ? "5" : Integer.toString(DEFAULT_YS));
-        double[] range = etaRange(p, a, lo, hi);
+        double[] range = relative.isSelected() ? new double[] {0.8, 1.5} : etaRange(p, a, lo, hi);
         etaFrom.setText(format(range[0]));
         etaTo.setText(format(range[1]));
     }
@@ -206,7 +209,7 @@ public final class PeriodMapView extends BorderPane implements LiveView {
             }
             next = new PeriodMap(p, axis.getValue(), Sweep.linspace(number(etaFrom, "η from"), number(etaTo, "η to"),
                     count(etaCount, "columns", 2, 1000)), Sweep.linspace(number(yFrom, "y from"), number(yTo, "y to"),
-                    count(yCount, "rows", 1, 500)), TRANSIENT, KEEP);
+                    count(yCount, "rows", 1, 500)), TRANSIENT, KEEP, relative.isSelected());
         } catch (InvalidParameterException e) {
             status.setText(e.getMessage());
             return;
