@@ -77,6 +77,32 @@ class ForkTest {
         }
     }
 
+    /** The fork tour's text on its own run: forked at 1500 with η = 0.25 the alternation dies out, the old branch's goes on. */
+    @Test
+    void theForkTourDoesWhatItsTextSays() throws Exception {
+        Parameters tour = org.eoslab.config.Presets.load(java.nio.file.Path.of("presets/tour-fork.json")).parameters();
+        assertEquals(0.2646, org.eoslab.metrics.Theory.onsetLearningRate(tour, 1), 5e-5, "η₁ as the text says");
+        try (LiveEngine<Parameters> e = LiveEngine.linear(tour, true)) {
+            LiveState<Parameters> original = LiveEngineTest.await(e, s -> s.history() != null && s.steps() == 3000 && !s.playing());
+            e.fork(1500, 0.25);
+            LiveState<Parameters> forked = LiveEngineTest.await(e, s -> s.generation() > original.generation() && s.steps() == 3000
+                    && !s.playing());
+            int mode1 = Columns.of(tour).mode(1);
+            var before = tail(original.history(), mode1);
+            var after = tail(forked.history(), mode1);
+            assertEquals(2, before.period(), "the pinned branch alternates");
+            assertEquals(1, after.period(), "the fork's alternation has died out");
+            assertEquals(2.0, after.values()[0], 1e-9, "σ₁ converges to σ₁* = 2");
+        }
+    }
+
+    private static org.eoslab.metrics.OrbitAnalysis tail(History h, int column) {
+        double[] x = new double[256];
+        h.column(column, h.size() - 256, h.size(), x);
+        for (int i = 0; i < x.length; i++) x[i] = Math.abs(x[i]);
+        return org.eoslab.metrics.OrbitAnalysis.of(x, x.length, 1e-8);
+    }
+
     @Test
     void checkpointsThinToTheirBudgetAndKeepTheFirst() {
         Trainer run = new Trainer(P.withSharpnessEvery(0));
