@@ -14,18 +14,31 @@ public record Pin(String label, RunParameters parameters, double[] targetValues,
     /** Pins shown at once, at most. */
     public static final int MAX = 4;
 
-    /** The state's run as a pin: "pin 2: η = 0.3, α = 0.01, L = 3, steps 0–3000". */
+    /**
+     * The state's run as a pin: "pin 2: η = 0.3, α = 0.01, L = 3, steps 0–3000". η is what the rows used (an η
+     * typed after the last step has not acted yet); one changed live reads "η = 0.3 → 0.25".
+     */
     public static Pin of(int number, LiveState<?> s) {
         History h = s.history();
         int rows = h.size();
         long first = rows == 0 ? 0 : (long) h.get(0, org.eoslab.metrics.Layout.STEP);
         long last = rows == 0 ? 0 : (long) h.get(rows - 1, org.eoslab.metrics.Layout.STEP);
-        return new Pin(label(number, s.parameters(), first, last), s.parameters(), s.targetValues().clone(), h, rows);
+        int etaColumn = h.columns().eta();
+        double firstEta = rows == 0 ? s.eta() : h.get(0, etaColumn);
+        double lastEta = rows == 0 ? s.eta() : h.get(rows - 1, etaColumn);
+        RunParameters used = s.parameters().withEta(lastEta);
+        String eta = firstEta == lastEta ? String.valueOf(lastEta) : firstEta + " → " + lastEta;
+        return new Pin(label(number, used, eta, first, last), used, s.targetValues().clone(), h, rows);
     }
 
-    static String label(int number, RunParameters p, long first, long last) {
+    /** Whether this pin is {@code s}'s run as it is now (nothing to pin again). */
+    public boolean isNow(LiveState<?> s) {
+        return history == s.history() && rows == s.history().size();
+    }
+
+    static String label(int number, RunParameters p, String eta, long first, long last) {
         String model = p instanceof Parameters q ? String.format(Locale.ROOT, "α = %s, L = %d", q.alpha(), q.depth())
                 : p instanceof MlpParameters m ? String.format(Locale.ROOT, "α = %s × He, L = %d", m.alpha(), m.depth()) : "";
-        return String.format(Locale.ROOT, "pin %d: η = %s, %s, steps %d–%d", number, p.eta(), model, first, last);
+        return String.format(Locale.ROOT, "pin %d: η = %s, %s, steps %d–%d", number, eta, model, first, last);
     }
 }

@@ -71,6 +71,8 @@ class ExploreRunTest extends LiveAppTestBase {
         assertEquals(lossAt250, app.state().history().get(250, Layout.LOSS), 0.0);
         assertEquals(0.28, app.state().history().get(251, org.eoslab.metrics.Columns.of(app.state().parameters()).eta()), 0.0);
         assertEquals(1, app.view.training().pins().size(), "the branch before the fork stays as a pin");
+        assertTrue(app.view.training().pins().get(0).label().startsWith("pin 1: η = 0.3,"),
+                "labelled with the η its rows used, not the one typed for the fork: " + app.view.training().pins().get(0).label());
         assertTrue(Double.isNaN(app.view.training().panels().panel(Panel.LOSS).cursorStep()), "scrubbing ends with the fork");
         assertTrue(app.uncaught.isEmpty(), app.exceptions());
     }

@@ -196,8 +196,10 @@ public final class MlpView implements LiveView {
     /** Pins the ReLU run as it is now (the oldest pin goes when there are already four). */
     public void pinRun() {
         if (engine == null || engine.state().history() == null || engine.state().history().size() == 0) return;
+        LiveState<MlpParameters> s = engine.state();
+        if (!pins.isEmpty() && pins.get(pins.size() - 1).isNow(s)) return;     // already pinned as it is
         if (pins.size() == Pin.MAX) pins.remove(0);
-        pins.add(Pin.of(pins.size() + 1, engine.state()));
+        pins.add(Pin.of(pins.size() + 1, s));
         showPins();
     }
 

@@ -43,6 +43,7 @@ public final class ExploreBar extends HBox {
         HBox.setHgrow(slider, Priority.ALWAYS);
         slider.setMaxWidth(Double.MAX_VALUE);
         at.setMinWidth(90);
+        pins.setMinWidth(50);                                 // "2 pins" appearing does not shift the scrubber
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(3, 8, 3, 8));
         pin.setOnAction(e -> onPin.run());

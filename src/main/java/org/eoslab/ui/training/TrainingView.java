@@ -62,6 +62,7 @@ public final class TrainingView implements LiveView {
     public void pinRun() {
         LiveState<Parameters> s = engine.state();
         if (s.history() == null || s.history().size() == 0) return;
+        if (!pins.isEmpty() && pins.get(pins.size() - 1).isNow(s)) return;     // already pinned as it is
         if (pins.size() == Pin.MAX) pins.remove(0);
         pins.add(Pin.of(pins.size() + 1, s));
         showPins();
