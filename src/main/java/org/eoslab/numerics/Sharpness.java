@@ -34,9 +34,7 @@ public final class Sharpness {
         hessian.prepare();
         double[] startVector = null;
         if (hasWarm) {
-            for (int i = 0; i < start.length; i++) start[i] = rng.nextGaussian();
-            double kick = KICK / Lanczos.norm(start);
-            for (int i = 0; i < start.length; i++) start[i] = warm[i] + kick * start[i];
+            kick(warm, start);
             startVector = start;
         }
         Lanczos.Result result = lanczos.largest(hessian::apply, startVector, tol, warm);
@@ -46,6 +44,83 @@ public final class Sharpness {
 
     public Lanczos.Result estimate() {
         return estimate(DEFAULT_TOLERANCE);
+    }
+
+    /** A tracked estimate is accepted when ‖Hv − λv‖ ≤ this × |λ| (its error is then ≤ (that)²·λ²/gap). */
+    static final double TRACK_ACCEPT = 3e-5;
+    /** A full Lanczos from a random vector at least this often, so a newly risen eigenvalue is never missed. */
+    static final int FULL_EVERY = 200;
+    /**
+     * Lanczos from the tracked vector plus a random kick at least this often: an eigenvalue just below can rise
+     * past the tracked one (they cross while sharpness rises), and the Rayleigh quotient alone would go on
+     * following the lower one, which is an eigenpair too.
+     */
+    static final int CHECK_EVERY = 16;
+
+    private double[][] byParity;
+    private boolean[] hasParity;
+    private double[] hv;
+    private int sinceFull;
+    private int sinceCheck;
+    private long tracked;
+    private long solved;
+
+    /**
+     * The sharpness at the engine's last forward pass, tracked from step to step: at the edge of stability the
+     * orbit alternates, so the top eigenvector of two steps back (same parity) is almost this step's. One
+     * Hessian-vector product gives its Rayleigh quotient λ = vᵀHv and the residual ‖Hv − λv‖; λ is accepted when
+     * the residual is below {@link #TRACK_ACCEPT}·|λ| (and v takes one power step, Hv/‖Hv‖), otherwise Lanczos
+     * runs warm-started from v, and from a random vector every {@link #FULL_EVERY} estimates.
+     */
+    public double track(long step) {
+        int n = hessian.dimension();
+        if (byParity == null) {
+            byParity = new double[2][n];
+            hasParity = new boolean[2];
+            hv = new double[n];
+        }
+        hessian.prepare();
+        int p = (int) (step & 1);
+        double[] v = byParity[p];
+        if (hasParity[p] && sinceFull < FULL_EVERY && sinceCheck < CHECK_EVERY) {
+            hessian.apply(v, hv);
+            double lambda = Lanczos.dot(v, hv);
+            double r2 = 0;
+            for (int i = 0; i < n; i++) {
+                double d = hv[i] - lambda * v[i];
+                r2 += d * d;
+            }
+            if (Math.sqrt(r2) <= TRACK_ACCEPT * Math.abs(lambda)) {
+                if (lambda > 0) {
+                    double norm = Lanczos.norm(hv);
+                    for (int i = 0; i < n; i++) v[i] = hv[i] / norm;
+                }
+                sinceFull++;
+                sinceCheck++;
+                tracked++;
+                return lambda;
+            }
+        }
+        boolean full = !hasParity[p] || sinceFull >= FULL_EVERY;
+        if (!full) kick(v, start);
+        Lanczos.Result r = lanczos.largest(hessian::apply, full ? null : start, DEFAULT_TOLERANCE, v);
+        hasParity[p] = true;
+        sinceFull = full ? 0 : sinceFull + 1;
+        sinceCheck = 0;
+        solved++;
+        return r.eigenvalue();
+    }
+
+    /** Estimates taken by one Rayleigh quotient, and by Lanczos (bench, tests). */
+    public long trackedCount() { return tracked; }
+
+    public long solvedCount() { return solved; }
+
+    /** out = v + a random direction of norm {@link #KICK}: a warm start that still sees every direction. */
+    private void kick(double[] v, double[] out) {
+        for (int i = 0; i < out.length; i++) out[i] = rng.nextGaussian();
+        double kick = KICK / Lanczos.norm(out);
+        for (int i = 0; i < out.length; i++) out[i] = v[i] + kick * out[i];
     }
 
     /** y = H·x on flat vectors (one block per layer, W_1 first). */

@@ -105,6 +105,13 @@ abstract class AbstractRun<P extends RunParameters> implements Run<P> {
 
     int sharpnessEvery() { return sharpnessEvery; }
 
+    /**
+     * Sharpness every step or every other step is tracked ({@link org.eoslab.numerics.Sharpness#track}: one
+     * Hessian-vector product from the eigenvector of two steps back, Lanczos to check); sparser estimates
+     * each run a warm-started Lanczos.
+     */
+    boolean tracksSharpness() { return sharpnessEvery == 1 || sharpnessEvery == 2; }
+
     @Override
     public void setSharpnessEvery(int every) { sharpnessEvery = Math.max(0, every); }
 }

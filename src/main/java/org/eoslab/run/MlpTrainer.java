@@ -68,7 +68,7 @@ public final class MlpTrainer extends AbstractRun<MlpParameters> {
     @Override
     double estimateSharpness() {
         if (sharpness == null) sharpness = new Sharpness(new MlpHessian(mlp), parameters.seed());
-        return sharpness.estimate(1e-8).eigenvalue();
+        return tracksSharpness() ? sharpness.track(step()) : sharpness.estimate(1e-8).eigenvalue();
     }
 
     @Override

@@ -76,7 +76,7 @@ public final class Trainer extends AbstractRun<Parameters> {
     double estimateSharpness() {
         if (dense == null) return Double.NaN;
         if (sharpness == null) sharpness = new Sharpness(new DenseHessian(dense), parameters.seed());  // its Lanczos
-        return sharpness.estimate().eigenvalue();                              // basis is large: only when used
+        return tracksSharpness() ? sharpness.track(step()) : sharpness.estimate().eigenvalue();      // basis is large
     }
 
     @Override

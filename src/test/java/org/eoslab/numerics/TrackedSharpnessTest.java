@@ -1,0 +1,74 @@
+package org.eoslab.numerics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.eoslab.config.Parameters;
+import org.eoslab.engine.DenseEngine;
+import org.eoslab.engine.DenseHessian;
+import org.eoslab.engine.Targets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sharpness tracked every step against independent references: a cold Lanczos to 1e-12 every 100 steps of an
+ * edge-of-stability run, and a dense eigen-decomposition of the full Hessian on a small problem.
+ */
+class TrackedSharpnessTest {
+    @Test
+    void theTrackedEstimateAgreesWithAColdLanczosThroughAnEdgeOfStabilityRun() {
+        Parameters p = Parameters.defaults().withEta(0.3);                    // d = 20, L = 3: EoS from about step 300
+        DenseEngine e = DenseEngine.create(p, Targets.of(p));
+        Sharpness tracker = new Sharpness(new DenseHessian(e), 1);
+        int checked = 0;
+        for (int t = 0; t <= 2000; t++) {
+            e.forward();
+            double tracked = tracker.track(t);
+            if (t % 100 == 0) {
+                double cold = new Sharpness(new DenseHessian(e), 7).estimate(1e-12).eigenvalue();
+                assertEquals(cold, tracked, 1e-6 * Math.abs(cold), "step " + t);
+                checked++;
+            }
+            e.step(p.eta());
+        }
+        assertEquals(21, checked);
+        assertTrue(tracker.trackedCount() > 0.8 * 2001, "most steps cost one Hessian-vector product: " + tracker.trackedCount()
+                + " tracked, " + tracker.solvedCount() + " by Lanczos");
+    }
+
+    @Test
+    void theTrackedEstimateIsTheLargestEigenvalueOfTheFullHessian() {
+        Parameters p = Parameters.defaults().withWidth(5).withSpectrum(new double[] {2.0, 1.2}).withEta(0.3);
+        DenseEngine e = DenseEngine.create(p, Targets.of(p));
+        DenseHessian h = new DenseHessian(e);
+        Sharpness tracker = new Sharpness(h, 3);
+        for (int t = 0; t <= 800; t++) {
+            e.forward();
+            double tracked = tracker.track(t);
+            if (t % 200 == 0 && t > 0) assertEquals(largestEigenvalue(h), tracked, 1e-8 * Math.abs(tracked), "step " + t);
+            e.step(p.eta());
+        }
+    }
+
+    /** The full Hessian column by column (n HVPs on unit vectors), then EJML's symmetric eigen-decomposition. */
+    private static double largestEigenvalue(DenseHessian h) {
+        int n = h.dimension();
+        h.prepare();
+        DMatrixRMaj m = new DMatrixRMaj(n, n);
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int j = 0; j < n; j++) {
+            java.util.Arrays.fill(x, 0);
+            x[j] = 1;
+            h.apply(x, y);
+            for (int i = 0; i < n; i++) m.set(i, j, y[i]);
+        }
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, false, true);
+        eig.decompose(m);
+        double best = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) best = Math.max(best, eig.getEigenvalue(i).getReal());
+        return best;
+    }
+}
