@@ -68,7 +68,9 @@ public final class MlpTrainer extends AbstractRun<MlpParameters> {
     @Override
     double estimateSharpness() {
         if (sharpness == null) sharpness = new Sharpness(new MlpHessian(mlp), parameters.seed());
-        return tracksSharpness() ? sharpness.track(step()) : sharpness.estimate(1e-8).eigenvalue();
+        // not tracked: at the ReLU network's edge of stability the top eigenvector of two steps back is 13-35 %
+        // off (residual ‖Hv − λv‖/λ, measured at n = 1000), so a Rayleigh quotient never passes; warm Lanczos
+        return sharpness.estimate(1e-8).eigenvalue();
     }
 
     @Override
