@@ -50,6 +50,16 @@ public final class PeriodMap {
             return null;
         }
 
+        /** The range the app's map starts with for {@code p}. */
+        public double[] defaultRange(Parameters p) {
+            return switch (this) {
+                case RATIO -> new double[] {0.5, 1.0};
+                case DEPTH -> new double[] {2, 6};
+                case ALPHA -> new double[] {0.01, 0.5};
+                case SIGMA1 -> new double[] {p.rank() > 1 ? p.singularValue(2) : 0.5 * p.singularValue(1), 2 * p.singularValue(1)};
+            };
+        }
+
         /** {@code base} with this parameter set to {@code y} (checked: a bad value names the field). */
         public Parameters apply(Parameters base, double y) {
             Parameters p = switch (this) {
@@ -159,6 +169,22 @@ public final class PeriodMap {
                 throw new InvalidParameterException("y = " + ys[j] + " (" + axis.key() + ")", e.getMessage());
             }
         }
+    }
+
+    /** η from 0.8·(the smallest η₁ of rows y = lo and hi) to 1.5·(the largest): every row's cascade in view. */
+    public static double[] onsetSpan(Parameters p, Axis a, double lo, double hi) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (double y : new double[] {lo, hi}) {
+            try {
+                double onset = Theory.onsetLearningRate(a.apply(p, y), 1);
+                min = Math.min(min, onset);
+                max = Math.max(max, onset);
+            } catch (InvalidParameterException e) {
+                // a y that makes no problem: the map refuses it, naming it, when computed
+            }
+        }
+        return max == 0 ? new double[] {p.eta() * 0.5, p.eta() * 1.5} : new double[] {0.8 * min, 1.5 * max};
     }
 
     public Axis axis() { return axis; }

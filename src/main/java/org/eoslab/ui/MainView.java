@@ -154,6 +154,8 @@ public final class MainView extends BorderPane {
     /** Stops the frame loop and the MLP engine thread, if it was started. */
     public void stop() {
         loop.stop();
+        periodMap.cancel();
+        bifurcation.cancel();
         mlp.close();
     }
 

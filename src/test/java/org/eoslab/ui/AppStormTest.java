@@ -89,6 +89,9 @@ class AppStormTest extends LiveAppTestBase {
         assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
         assertTrue(app.engine.thread().isAlive(), "the linear engine thread lives");
         if (app.view.mlp().engine() != null) assertTrue(app.view.mlp().engine().thread().isAlive(), "the MLP engine thread lives");
+        // background computations the storm started (a period map, a sweep) end on their own: wait for them
+        LiveAppFixture.waitUntil(300, () -> !app.view.periodMap().busy() && !app.view.bifurcation().busy());
+        robot.sleep(500);
         Set<String> added = Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t) && t.isAlive())
                 .map(Thread::getName).filter(n -> n.startsWith("eos-")).collect(Collectors.toSet());
         assertTrue(added.size() <= 2, "engine threads started during the storm: " + added);   // at most the MLP's

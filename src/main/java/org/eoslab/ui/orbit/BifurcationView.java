@@ -27,7 +27,6 @@ import javafx.util.Duration;
 import org.eoslab.config.Parameters;
 import org.eoslab.config.View;
 import org.eoslab.metrics.OrbitAnalysis;
-import org.eoslab.metrics.PeriodDoublings;
 import org.eoslab.metrics.Theory;
 import org.eoslab.run.BifurcationSweep;
 import org.eoslab.run.LiveEngine;
@@ -61,8 +60,8 @@ public final class BifurcationView extends BorderPane implements LiveView {
     private final Label status = new Label();
     private final XYChart diagram = Charts.xy("Bifurcation diagram: last " + BifurcationSweep.KEEP + " values of each mode", "η", "σᵢ", false);
     private final XYChart range = Charts.xy("Range of oscillation, max − min (paper Fig. 7)", "η", "max − min", false);
-    private final XYChart lyapunov = Charts.xy("Lyapunov exponent of each mode's map", "η", "λ (< 0 periodic, > 0 chaos)", false);
-    private final Label doublings = new Label();
+    private final ChaosReadout chaos = new ChaosReadout();
+    private final XYChart lyapunov = chaos.chart();
     private final List<XValueIndicator> onsetMarks = new ArrayList<>();
     private final XValueIndicator liveEta;
     private final PauseTransition zoomDebounce = new PauseTransition(Duration.millis(500));
@@ -103,11 +102,7 @@ public final class BifurcationView extends BorderPane implements LiveView {
         FlowPane bar = new FlowPane(8, 6, new Label("η from"), from, new Label("to"), to, new Label("points"), count,
                 engine, relative, run, cancel, progress, status);
         bar.setPadding(new Insets(6, 10, 6, 10));
-        doublings.setId("bif-doublings");
-        doublings.getStyleClass().add("readout");
-        doublings.setWrapText(true);
-        doublings.setPadding(new Insets(0, 10, 4, 10));
-        setTop(new VBox(bar, doublings));
+        setTop(new VBox(bar, chaos.doublings()));
         javafx.scene.layout.HBox lower = new javafx.scene.layout.HBox(6, range, lyapunov);
         javafx.scene.layout.HBox.setHgrow(range, Priority.ALWAYS);
         javafx.scene.layout.HBox.setHgrow(lyapunov, Priority.ALWAYS);
@@ -238,7 +233,6 @@ public final class BifurcationView extends BorderPane implements LiveView {
         drawing = true;
         diagram.getDatasets().clear();
         range.getDatasets().clear();
-        lyapunov.getDatasets().clear();
         int modes = !lastReduced.isEmpty() ? lastReduced.get(0).values().length
                 : !lastDense.isEmpty() ? lastDense.get(0).values().length : 0;
         for (int i = 0; i < modes; i++) {
@@ -246,9 +240,8 @@ public final class BifurcationView extends BorderPane implements LiveView {
             if (!lastReduced.isEmpty()) diagram.getDatasets().add(scatter(lastReduced, i, "σ" + PanelSet.subscript(i + 1), Palette.colour(i), 1.2));
             List<Sweep.Point> source = lastReduced.isEmpty() ? lastDense : lastReduced;
             range.getDatasets().add(rangeLine(source, i));
-            if (!lastReduced.isEmpty()) lyapunov.getDatasets().add(lyapunovLine(lastReduced, i));
         }
-        if (!lastReduced.isEmpty()) lyapunov.getDatasets().add(0, zeroLine(lastReduced));
+        chaos.draw(lastReduced, this::toUnits);
         String unit = relative.isSelected() ? "η / η₁" : "η";
         for (XYChart c : List.of(diagram, range, lyapunov)) {
             c.getXAxis().setName(unit);
@@ -296,57 +289,10 @@ public final class BifurcationView extends BorderPane implements LiveView {
         return ds;
     }
 
-    /** λ of mode i's map at each swept η (NaN where the map diverges: left out). */
-    private DoubleDataSet lyapunovLine(List<Sweep.Point> points, int mode) {
-        double[] x = new double[points.size()];
-        double[] y = new double[points.size()];
-        int k = 0;
-        for (Sweep.Point p : points) {
-            if (!Double.isFinite(p.lyapunov()[mode])) continue;
-            x[k] = toUnits(p.eta());
-            y[k++] = p.lyapunov()[mode];
-        }
-        DoubleDataSet ds = new DoubleDataSet("λ of σ" + PanelSet.subscript(mode + 1) + "'s map");
-        ds.setStyle(Palette.line(mode));
-        ds.set(x, y, k, true);
-        return ds;
-    }
-
-    private DoubleDataSet zeroLine(List<Sweep.Point> points) {
-        DoubleDataSet ds = new DoubleDataSet("0: periodic below, chaotic above");
-        ds.setStyle(Palette.dashed("#888888"));
-        double a = toUnits(points.get(0).eta());
-        double b = toUnits(points.get(points.size() - 1).eta());
-        ds.set(new double[] {a, b}, new double[] {0, 0}, 2, true);
-        return ds;
-    }
-
-    /**
-     * Mode 1's period-doubling points (where its map's p-cycle multiplier reaches −1, located by bisection) and
-     * the ratios of their gaps, which tend to Feigenbaum's δ.
-     */
-    private void describeDoublings(Parameters p) {
-        double[] units = PeriodDoublings.universal(p.depth(), 32);
-        StringBuilder b = new StringBuilder("Mode 1 doubles its period at");
-        for (int k = 0; k < units.length; k++) {
-            b.append(k == 0 ? " " : ", ").append("η").append(PanelSet.subscript(2 << k)).append(" = ")
-                    .append(String.format(Locale.ROOT, "%.6g (%.5f·η₁)", units[k] * eta1, units[k]));
-        }
-        double[] ratios = PeriodDoublings.ratios(units);
-        b.append("; gap ratios (η₂ₖ − ηₖ)/(η₄ₖ − η₂ₖ) = ");
-        for (int k = 0; k < ratios.length; k++) b.append(k == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3f", ratios[k]));
-        b.append(String.format(Locale.ROOT, " → Feigenbaum's δ = %.3f", PeriodDoublings.FEIGENBAUM_DELTA));
-        doublings.setText(b.toString());
-    }
-
-    public String doublingsText() { return doublings.getText(); }
+    public String doublingsText() { return chaos.doublings().getText(); }
 
     /** Lyapunov exponents drawn now, over every mode (tests). */
-    public int lyapunovPointCount() {
-        int n = 0;
-        for (int i = 1; i < lyapunov.getDatasets().size(); i++) n += lyapunov.getDatasets().get(i).getDataCount();
-        return n;
-    }
+    public int lyapunovPointCount() { return chaos.pointCount(); }
 
     private void resetOnsets(Parameters p) {
         eta1 = Theory.onsetLearningRate(p, 1);
@@ -356,7 +302,7 @@ public final class BifurcationView extends BorderPane implements LiveView {
         onsetMarks.forEach(m -> diagram.getPlugins().remove(m));
         onsetMarks.clear();
         resetOnsets(p);
-        describeDoublings(p);
+        chaos.describe(p.depth(), eta1);
         for (int i = 1; i <= p.rank(); i++) {
             double onset = Theory.onsetLearningRate(p, i);
             XValueIndicator mark = new XValueIndicator(diagram.getXAxis(), toUnits(onset), "η" + PanelSet.subscript(i));

@@ -29,7 +29,6 @@ import org.eoslab.config.InvalidParameterException;
 import org.eoslab.config.Parameters;
 import org.eoslab.config.View;
 import org.eoslab.export.PeriodMapImage;
-import org.eoslab.metrics.Theory;
 import org.eoslab.run.PeriodMap;
 import org.eoslab.run.Sweep;
 import org.eoslab.ui.view.LiveView;
@@ -91,7 +90,7 @@ public final class PeriodMapView extends BorderPane implements LiveView {
         readout.getStyleClass().add("readout");
         cancel.setDisable(true);
         compute.setOnAction(e -> start());
-        cancel.setOnAction(e -> { if (map != null) map.cancel(); });
+        cancel.setOnAction(e -> cancel());
         reset.setOnAction(e -> { defaults(problem.get()); start(); });
         axis.setOnAction(e -> defaultY(problem.get()));
         FlowPane bar = new FlowPane(8, 6, new Label("y"), axis, new Label("from"), yFrom, new Label("to"), yTo,
@@ -154,6 +153,11 @@ public final class PeriodMapView extends BorderPane implements LiveView {
 
     public boolean busy() { return map != null; }
 
+    /** Stops a map being computed (its cells so far are dropped; the last finished map stays shown). */
+    public void cancel() {
+        if (map != null) map.cancel();
+    }
+
     /** Default ranges for a problem: y by the chosen axis, η from 0.8·min η₁ to 1.5·max η₁ over the rows. */
     public void defaults(Parameters p) {
         if (p.rank() < 2 && axis.getValue() == PeriodMap.Axis.RATIO) axis.setValue(PeriodMap.Axis.DEPTH);
@@ -163,40 +167,13 @@ public final class PeriodMapView extends BorderPane implements LiveView {
 
     private void defaultY(Parameters p) {
         PeriodMap.Axis a = axis.getValue();
-        double lo;
-        double hi;
-        switch (a) {
-            case RATIO -> { lo = 0.5; hi = 1.0; }
-            case DEPTH -> { lo = 2; hi = 6; }
-            case ALPHA -> { lo = 0.01; hi = 0.5; }
-            default -> {
-                lo = p.rank() > 1 ? p.singularValue(2) : 0.5 * p.singularValue(1);
-                hi = 2 * p.singularValue(1);
-            }
-        }
-        yFrom.setText(format(lo));
-        yTo.setText(format(hi));
+        double[] y = a.defaultRange(p);
+        yFrom.setText(format(y[0]));
+        yTo.setText(format(y[1]));
         yCount.setText(a == PeriodMap.Axis.DEPTH ? "5" : Integer.toString(DEFAULT_YS));
-        double[] range = relative.isSelected() ? new double[] {0.8, 1.5} : etaRange(p, a, lo, hi);
+        double[] range = relative.isSelected() ? new double[] {0.8, 1.5} : PeriodMap.onsetSpan(p, a, y[0], y[1]);
         etaFrom.setText(format(range[0]));
         etaTo.setText(format(range[1]));
-    }
-
-    /** From 0.8·(smallest η₁ of the rows) to 1.5·(largest). */
-    private static double[] etaRange(Parameters p, PeriodMap.Axis a, double lo, double hi) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = 0;
-        for (double y : new double[] {lo, hi}) {
-            try {
-                double onset = Theory.onsetLearningRate(a.apply(p, y), 1);
-                min = Math.min(min, onset);
-                max = Math.max(max, onset);
-            } catch (InvalidParameterException e) {
-                // the fields say what is wrong when Compute is pressed
-            }
-        }
-        if (max == 0) return new double[] {p.eta() * 0.5, p.eta() * 1.5};
-        return new double[] {0.8 * min, 1.5 * max};
     }
 
     /** Computes the map the fields describe, in the background (a running one is cancelled first). */
