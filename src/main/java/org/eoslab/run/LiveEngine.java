@@ -267,7 +267,13 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
         }
         int etaColumn = history.columns().eta();
         P atCheckpoint = (P) parameters.withEta(history.get((int) (c.step() - first), etaColumn));
-        Run<P> fork = factory.resume(atCheckpoint, c.weights(), c.step());
+        Run<P> fork;
+        try {
+            fork = factory.resume(atCheckpoint, c.weights(), c.step());
+        } catch (RuntimeException e) {                        // e.g. the target file is gone: the run goes on
+            message = "cannot fork at step " + step + ": " + e.getMessage();
+            return;
+        }
         fork.setSharpnessEvery(run.parameters().sharpnessEvery());
         for (long s = c.step(); s < step; s++) {
             fork.setEta(history.get((int) (s + 1 - first), etaColumn));   // the η the step from s to s + 1 used
