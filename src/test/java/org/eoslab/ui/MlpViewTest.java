@@ -118,6 +118,11 @@ class MlpViewTest extends LiveAppTestBase {
         assertEquals(10, app.view.sideBySide().panel("fig1-mlp-sigma").series().size());
         assertEquals(app.state().parameters().top(),
                 app.view.sideBySide().panel("fig1-dln-sigma").series().size());
+        // both rows show the MLP tab's quantities: moved since step 0 (each value) and motion per step (top vs bottom)
+        assertEquals(10, app.view.sideBySide().panel("fig1-mlp-drift").series().size());
+        assertEquals(2, app.view.sideBySide().panel("fig1-mlp-motion").series().size());
+        assertEquals(app.state().parameters().top(), app.view.sideBySide().panel("fig1-dln-drift").series().size());
+        assertEquals(1, app.view.sideBySide().panel("fig1-dln-motion").series().size());
         assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
     }
 

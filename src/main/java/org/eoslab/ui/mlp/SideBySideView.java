@@ -28,8 +28,10 @@ import org.eoslab.ui.view.LiveView;
  * (eq. 8). In both the loss oscillates with the top singular values while the subspaces barely move.
  */
 public final class SideBySideView implements LiveView {
-    public static final List<String> KEYS = List.of("fig1-mlp-loss", "fig1-mlp-sigma", "fig1-mlp-distance",
-            "fig1-dln-loss", "fig1-dln-sigma", "fig1-dln-distance");
+    public static final List<String> KEYS = List.of("fig1-mlp-loss", "fig1-mlp-sigma", "fig1-mlp-drift", "fig1-mlp-motion",
+            "fig1-mlp-distance", "fig1-dln-loss", "fig1-dln-sigma", "fig1-dln-drift", "fig1-dln-motion", "fig1-dln-distance");
+    /** Panels in each network's row. */
+    static final int PER_ROW = 5;
 
     /** One network's row: its panels and the feed that follows its run. */
     private static final class Row {
@@ -39,10 +41,15 @@ public final class SideBySideView implements LiveView {
         Row(String model, String name, String layer, String distanceNote) {
             panels.add("fig1-" + model + "-loss", name + ": loss", "loss", true);
             panels.add("fig1-" + model + "-sigma", name + ": σ of layer " + layer, "σᵢ(W_" + layer + ")", false);
+            panels.add("fig1-" + model + "-drift", name + ": moved since step 0", "σᵢ(t) − σᵢ(0)", false);
+            panels.add("fig1-" + model + "-motion", name + ": motion per step", "Σ |σᵢ(t) − σᵢ(t−1)|", true);
             panels.add("fig1-" + model + "-distance", name + ": subspace dist. (eq. 8)", "distance, W_" + layer + distanceNote, true);
         }
 
-        /** Loss, the layer's top singular values (and bottom ones, dashed grey, when given), its eq. 8 distance. */
+        /**
+         * Loss; the layer's top singular values (and bottom ones, dashed grey, when given) as they are, as moved since
+         * step 0 and as motion per step (the MLP tab's quantities, for both networks); its eq. 8 distance.
+         */
         void rebuild(int layer, IntUnaryOperator top, int k, int distance, IntUnaryOperator bottom) {
             List<ChartPanel> p = List.copyOf(panels.all());
             panels.clearSeries();
@@ -51,12 +58,21 @@ public final class SideBySideView implements LiveView {
             p.get(0).add(new EnvelopeSeries("loss", Layout.LOSS, floor, Palette.line(0)));
             for (int j = 1; j <= k; j++) {
                 p.get(1).add(new EnvelopeSeries("σ" + PanelSet.subscript(j), top.applyAsInt(j), same, Palette.line(j - 1)));
+                p.get(2).add(new EnvelopeSeries("σ" + PanelSet.subscript(j), top.applyAsInt(j), EnvelopeSeries.SINCE_START, same,
+                        Palette.line(j - 1), false));
             }
             for (int j = 1; bottom != null && j <= k; j++) {
-                p.get(1).add(new EnvelopeSeries("bottom σ" + PanelSet.subscript(j), bottom.applyAsInt(j), same,
-                        Palette.dashed(Palette.colour(6))));
+                String grey = Palette.dashed(Palette.colour(6));
+                p.get(1).add(new EnvelopeSeries("bottom σ" + PanelSet.subscript(j), bottom.applyAsInt(j), same, grey));
+                p.get(2).add(new EnvelopeSeries("bottom σ" + PanelSet.subscript(j), bottom.applyAsInt(j), EnvelopeSeries.SINCE_START,
+                        same, grey, false));
             }
-            p.get(2).add(new EnvelopeSeries("W" + PanelSet.subscript(layer), distance, floor, Palette.line(3)));
+            p.get(3).add(new EnvelopeSeries("top " + k, top.applyAsInt(1), EnvelopeSeries.stepMotion(k), floor, Palette.line(0), false));
+            if (bottom != null) {
+                p.get(3).add(new EnvelopeSeries("bottom " + k, bottom.applyAsInt(1), EnvelopeSeries.stepMotion(k), floor,
+                        Palette.dashed(Palette.colour(6)), false));
+            }
+            p.get(4).add(new EnvelopeSeries("W" + PanelSet.subscript(layer), distance, floor, Palette.line(3)));
         }
 
         void follow(long steps, long budgetNanos) {
@@ -76,7 +92,7 @@ public final class SideBySideView implements LiveView {
         this.mlp = mlp;
         grid.setId("side-by-side");
         PanelGrid.layout(grid, List.of(mlpRow.panels.all(), linearRow.panels.all()).stream()
-                .flatMap(java.util.Collection::stream).toList(), 3);
+                .flatMap(java.util.Collection::stream).toList(), PER_ROW);
     }
 
     @Override public View name() { return View.FIG1; }
