@@ -40,10 +40,10 @@ public final class SideBySideView implements LiveView {
 
         Row(String model, String name, String layer, String distanceNote) {
             panels.add("fig1-" + model + "-loss", name + ": loss", "loss", true);
-            panels.add("fig1-" + model + "-sigma", name + ": σ of layer " + layer, "σᵢ(W_" + layer + ")", false);
-            panels.add("fig1-" + model + "-drift", name + ": moved since step 0", "σᵢ(t) − σᵢ(0)", false);
-            panels.add("fig1-" + model + "-motion", name + ": motion per step", "Σ |σᵢ(t) − σᵢ(t−1)|", true);
-            panels.add("fig1-" + model + "-distance", name + ": subspace dist. (eq. 8)", "distance, W_" + layer + distanceNote, true);
+            panels.add("fig1-" + model + "-sigma", name + ": σ of W_" + layer, "σᵢ(W_" + layer + ")", false);
+            panels.add("fig1-" + model + "-drift", name + ": σ(t) − σ(0)", "σᵢ(t) − σᵢ(0)", false);
+            panels.add("fig1-" + model + "-motion", name + ": |Δσ| per step", "Σ |σᵢ(t) − σᵢ(t−1)|", true);
+            panels.add("fig1-" + model + "-distance", name + ": eq. 8 distance", "distance, W_" + layer + distanceNote, true);
         }
 
         /**
