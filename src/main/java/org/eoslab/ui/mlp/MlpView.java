@@ -51,6 +51,7 @@ public final class MlpView implements LiveView {
     private LiveEngine<MlpParameters> engine;
     private RunToolbar toolbar;
     private final java.util.List<Pin> pins = new java.util.ArrayList<>();
+    private int pinned;                   // pins made so far: their numbers
     private final javafx.scene.control.Button clearPins = new javafx.scene.control.Button("Clear pins");
     private String shownMessage;
     private final PendingRestart<MlpParameters> pending = new PendingRestart<>();
@@ -199,12 +200,13 @@ public final class MlpView implements LiveView {
         LiveState<MlpParameters> s = engine.state();
         if (!pins.isEmpty() && pins.get(pins.size() - 1).isNow(s)) return;     // already pinned as it is
         if (pins.size() == Pin.MAX) pins.remove(0);
-        pins.add(Pin.of(pins.size() + 1, s));
+        pins.add(Pin.of(++pinned, s));
         showPins();
     }
 
     public void clearPins() {
         pins.clear();
+        pinned = 0;
         showPins();
     }
 
@@ -212,6 +214,7 @@ public final class MlpView implements LiveView {
     public void setPins(List<Pin> restored) {
         pins.clear();
         pins.addAll(restored.subList(Math.max(0, restored.size() - Pin.MAX), restored.size()));
+        pinned = pins.size();
         showPins();
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.DoubleSupplier;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -20,7 +21,6 @@ import org.eoslab.run.LiveEngine;
 import org.eoslab.run.History;
 import org.eoslab.run.LiveState;
 import org.eoslab.run.Pin;
-import java.util.function.DoubleSupplier;
 import org.eoslab.ui.chart.HistoryFeed;
 import org.eoslab.ui.chart.PanelGrid;
 import org.eoslab.ui.view.LiveView;
@@ -41,6 +41,7 @@ public final class TrainingView implements LiveView {
     private final List<Pin> pins = new ArrayList<>();
     private final ExploreBar explore = new ExploreBar(this::pinRun, this::clearPins, this::forkAt, this::showCursor);
     private DoubleSupplier forkEta = () -> Double.NaN;
+    private int pinned;                   // pins made so far: their numbers
     private boolean singleMode;
 
     public TrainingView(LiveEngine<Parameters> engine) {
@@ -64,12 +65,13 @@ public final class TrainingView implements LiveView {
         if (s.history() == null || s.history().size() == 0) return;
         if (!pins.isEmpty() && pins.get(pins.size() - 1).isNow(s)) return;     // already pinned as it is
         if (pins.size() == Pin.MAX) pins.remove(0);
-        pins.add(Pin.of(pins.size() + 1, s));
+        pins.add(Pin.of(++pinned, s));
         showPins();
     }
 
     public void clearPins() {
         pins.clear();
+        pinned = 0;
         showPins();
     }
 
@@ -77,6 +79,7 @@ public final class TrainingView implements LiveView {
     public void setPins(List<Pin> restored) {
         pins.clear();
         pins.addAll(restored.subList(Math.max(0, restored.size() - Pin.MAX), restored.size()));
+        pinned = pins.size();
         showPins();
     }
 
