@@ -49,6 +49,7 @@ final class BenchCommand {
             new Options.Spec("depths", "L1,L2,...", "depths (default 3,5)"),
             new Options.Spec("seconds", "S", "length of one timed block (default 0.3)"),
             new Options.Spec("no-numpy", null, "skip the NumPy reference (bench/numpy_reference.py)"),
+            new Options.Spec("ui", null, "only the live app: " + UiBench.PRESET + " played in the window, steps/s and frames/s"),
             new Options.Spec("out", "FILE.json", "also write every figure as JSON"),
             Options.HELP);
 
@@ -81,7 +82,16 @@ final class BenchCommand {
         }
         if (json != null) AtomicFiles.requireWritableDirectory(json.toAbsolutePath().getParent(), "--out");
         BenchCommand bench = new BenchCommand(out, seconds);
-        bench.run(sizes, depths, !o.has("no-numpy"), seconds, err);
+        if (o.has("ui")) {
+            try {
+                bench.report.put("ui", UiBench.run(out, Math.max(5, 20 * seconds)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 130;
+            }
+        } else {
+            bench.run(sizes, depths, !o.has("no-numpy"), seconds, err);
+        }
         if (json != null) AtomicFiles.writeJson(json, bench.report);
         return 0;
     }

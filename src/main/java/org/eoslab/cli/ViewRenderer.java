@@ -35,7 +35,7 @@ final class ViewRenderer {
     private ViewRenderer() {}
 
     /** The window on Monocle's headless screen, with its linear engine, started on the preset. */
-    private record Window(Stage stage, MainView main, LiveEngine<Parameters> engine) {
+    record Window(Stage stage, MainView main, LiveEngine<Parameters> engine) {
         static Window open(Preset preset) throws InterruptedException {
             RenderCommand.startHeadlessToolkit();
             LiveEngine<Parameters> engine = LiveEngine.linear(preset.parameters(), true);

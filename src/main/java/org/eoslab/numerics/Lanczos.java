@@ -57,6 +57,14 @@ public final class Lanczos {
      * or zero). The Ritz vector is written to {@code vectorOut} (length n) when it is not null.
      */
     public Result largest(Operator op, double[] start, double tol, double[] vectorOut) {
+        return largest(op, start, tol, Double.MIN_NORMAL, vectorOut);
+    }
+
+    /**
+     * The same, converged when the residual is below tol·max(|θ|, {@code scale}): an eigenvalue far below the
+     * scale that matters (a sharpness of 1e-9 near the saddle, against 2/η) needs no more relative digits.
+     */
+    public Result largest(Operator op, double[] start, double tol, double scale, double[] vectorOut) {
         double[] q0 = basis[0];
         if (start == null || norm(start) == 0) {
             randomUnit(q0);
@@ -75,7 +83,7 @@ public final class Lanczos {
             m = j + 1;
             topRitzPair(m);
             residual = b * Math.abs(ritzLast);
-            boolean converged = residual <= tol * Math.max(Math.abs(ritzValue), Double.MIN_NORMAL);
+            boolean converged = residual <= tol * Math.max(Math.abs(ritzValue), scale);
             if ((converged && m >= minIterations) || m == maxIterations) {
                 break;
             }

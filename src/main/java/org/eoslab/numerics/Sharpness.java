@@ -73,6 +73,15 @@ public final class Sharpness {
      * runs warm-started from v, and from a random vector every {@link #FULL_EVERY} estimates.
      */
     public double track(long step) {
+        return track(step, Double.MIN_NORMAL);
+    }
+
+    /**
+     * {@link #track(long)} with a scale below which an eigenvalue needs no more relative accuracy (tolerances are
+     * relative to max(|λ|, scale)): near the saddle the sharpness is ~0 inside a cluster of equal eigenvalues,
+     * where relative convergence would take every Lanczos iteration at every step.
+     */
+    public double track(long step, double scale) {
         int n = hessian.dimension();
         if (byParity == null) {
             byParity = new double[2][n];
@@ -90,7 +99,7 @@ public final class Sharpness {
                 double d = hv[i] - lambda * v[i];
                 r2 += d * d;
             }
-            if (Math.sqrt(r2) <= TRACK_ACCEPT * Math.abs(lambda)) {
+            if (Math.sqrt(r2) <= TRACK_ACCEPT * Math.max(Math.abs(lambda), scale)) {
                 if (lambda > 0) {
                     double norm = Lanczos.norm(hv);
                     for (int i = 0; i < n; i++) v[i] = hv[i] / norm;
@@ -103,7 +112,7 @@ public final class Sharpness {
         }
         boolean full = !hasParity[p] || sinceFull >= FULL_EVERY;
         if (!full) kick(v, start);
-        Lanczos.Result r = lanczos.largest(hessian::apply, full ? null : start, DEFAULT_TOLERANCE, v);
+        Lanczos.Result r = lanczos.largest(hessian::apply, full ? null : start, DEFAULT_TOLERANCE, scale, v);
         hasParity[p] = true;
         sinceFull = full ? 0 : sinceFull + 1;
         sinceCheck = 0;

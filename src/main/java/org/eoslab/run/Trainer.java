@@ -76,7 +76,8 @@ public final class Trainer extends AbstractRun<Parameters> {
     double estimateSharpness() {
         if (dense == null) return Double.NaN;
         if (sharpness == null) sharpness = new Sharpness(new DenseHessian(dense), parameters.seed());  // its Lanczos
-        return tracksSharpness() ? sharpness.track(step()) : sharpness.estimate().eigenvalue();      // basis is large
+        // tracked to 1e-10 of max(λ, 2/η): the edge of stability's scale, not the saddle's ~0 (its basis is large)
+        return tracksSharpness() ? sharpness.track(step(), 2 / eta()) : sharpness.estimate().eigenvalue();
     }
 
     @Override

@@ -85,6 +85,7 @@ public final class MainView extends BorderPane {
     private final Menus menus;
     private final FrameLoop loop = new FrameLoop(this::frame);
     private boolean presentation;
+    private volatile double framesPerSecond;
     private boolean controlsShown = true;
     private boolean dark;
     private Preset preset;
@@ -270,6 +271,7 @@ public final class MainView extends BorderPane {
 
     /** One frame: every view updates (on a time budget), then the status bar, readouts and toolbar. */
     private void frame(long budgetNanos, double framesPerSecond) {
+        this.framesPerSecond = framesPerSecond;
         LiveState<Parameters> s = engine.state();
         boolean settled = pending.settled(s);
         if (s.history() != null && s.generation() != shownGeneration) {
@@ -288,6 +290,9 @@ public final class MainView extends BorderPane {
     RunToolbar activeToolbar() {
         return selectedView().name() == View.MLP ? mlp.toolbar() : linearRun;
     }
+
+    /** Frames drawn per second, as the status bar shows it (re-measured every half second). */
+    public double framesPerSecond() { return framesPerSecond; }
 
     public void installShortcuts(javafx.scene.Scene scene, Stage stage) { Shortcuts.install(this, scene, stage); }
 

@@ -33,6 +33,21 @@ class BenchCommandTest {
                 "a row costs at least its doubles");
     }
 
+    /** bench --ui plays fig06 in the window and reports steps/s and frames/s for both sharpness cadences. */
+    @Test
+    void theLiveAppIsMeasured() throws Exception {
+        Path json = tmp.resolve("ui.json");
+        RunCommandTest.Result r = RunCommandTest.run("bench", "--ui", "--seconds", "0.25", "--out", json.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Live app, presets/fig06-above-onset.json (d = 100, L = 3, r = 5)"), r.out());
+        JsonNode ui = new ObjectMapper().readTree(json.toFile()).get("ui");
+        assertEquals(2, ui.size(), ui.toString());
+        for (JsonNode cadence : ui) {
+            assertTrue(cadence.get("stepsPerSecond").asDouble() > 0, "the run advanced: " + cadence);
+            assertTrue(cadence.get("framesPerSecond").asDouble() > 0, "the window drew: " + cadence);
+        }
+    }
+
     @Test
     void badOptionsAreRefused() {
         RunCommandTest.Result r = RunCommandTest.run("bench", "--sizes", "1,x");
