@@ -38,6 +38,22 @@ class TrackedSharpnessTest {
                 + " tracked, " + tracker.solvedCount() + " by Lanczos");
     }
 
+    /** The app's path: a run with sharpness every step records the tracked value (accurate relative to 2/η). */
+    @Test
+    void aRunWithSharpnessEveryStepRecordsTheTrackedValue() {
+        Parameters p = Parameters.defaults().withEta(0.3).withSharpnessEvery(1);
+        org.eoslab.run.Trainer run = new org.eoslab.run.Trainer(p);
+        DenseEngine e = (DenseEngine) run.dynamics();
+        for (int t = 1; t <= 2000; t++) {
+            run.advance();
+            if (t % 100 == 0) {
+                double cold = new Sharpness(new DenseHessian(e), 7).estimate(1e-12).eigenvalue();
+                assertEquals(cold, run.snapshot().get(org.eoslab.metrics.Layout.SHARPNESS), 1e-6 * Math.max(Math.abs(cold), 2 / p.eta()),
+                        "step " + t);
+            }
+        }
+    }
+
     @Test
     void theTrackedEstimateIsTheLargestEigenvalueOfTheFullHessian() {
         Parameters p = Parameters.defaults().withWidth(5).withSpectrum(new double[] {2.0, 1.2}).withEta(0.3);
