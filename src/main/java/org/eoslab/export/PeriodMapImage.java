@@ -124,7 +124,7 @@ public final class PeriodMapImage {
             g.setClip(clip);
             if (lastX >= plot.left() && lastX <= plot.left() + plot.width()) {
                 g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-                g.drawString("η" + subscript(m + 1), (int) lastX + 5, Math.max(plot.top() + 16, (int) lastY + 16));
+                g.drawString("η" + org.eoslab.config.Labels.subscript(m + 1), (int) lastX + 5, Math.max(plot.top() + 16, (int) lastY + 16));
             }
         }
     }
@@ -182,11 +182,5 @@ public final class PeriodMapImage {
     private static String number(double v) {
         String s = String.format(Locale.ROOT, "%.4g", v);
         return s.contains("e") ? s : s.replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
-    }
-
-    private static String subscript(int n) {
-        StringBuilder sb = new StringBuilder();
-        for (char ch : Integer.toString(n).toCharArray()) sb.append((char) ('₀' + (ch - '0')));
-        return sb.toString();
     }
 }

@@ -63,8 +63,6 @@ public final class PanelSet {
 
     /** "₁₂" for 12. */
     public static String subscript(int n) {
-        StringBuilder sb = new StringBuilder();
-        for (char ch : Integer.toString(n).toCharArray()) sb.append((char) ('₀' + (ch - '0')));
-        return sb.toString();
+        return org.eoslab.config.Labels.subscript(n);
     }
 }
