@@ -2,9 +2,6 @@ package org.eoslab.run;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eoslab.config.InvalidParameterException;
@@ -215,35 +212,17 @@ public final class PeriodMap {
 
     /** Runs every cell on {@code threads} workers; the cells computed, row by row (all, unless cancelled). */
     public List<Cell> run(int threads) throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread t = new Thread(r, "eos-period-map");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<Cell>> futures = new ArrayList<>();
-            for (int j = 0; j < ys.length; j++) {
-                Sweep row = sweeps[j];
-                Target target = Targets.of(rows[j]);
-                for (int i = 0; i < etas.length; i++) {
-                    int column = i;
-                    int rowIndex = j;
-                    futures.add(pool.submit(() -> cancelled.get() ? null : cell(row, target, column, rowIndex)));
-                }
+        List<java.util.concurrent.Callable<Cell>> tasks = new ArrayList<>();
+        for (int j = 0; j < ys.length; j++) {
+            Sweep row = sweeps[j];
+            Target target = Targets.of(rows[j]);
+            for (int i = 0; i < etas.length; i++) {
+                int column = i;
+                int rowIndex = j;
+                tasks.add(() -> cancelled.get() ? null : cell(row, target, column, rowIndex));
             }
-            List<Cell> cells = new ArrayList<>();
-            for (Future<Cell> f : futures) {
-                try {
-                    Cell c = f.get();
-                    if (c != null) cells.add(c);
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IllegalStateException("period map task failed: " + e.getCause(), e.getCause());
-                }
-            }
-            return cells;
-        } finally {
-            pool.shutdownNow();
         }
+        return Parallel.run("eos-period-map", threads, tasks, "period map");
     }
 
     private Cell cell(Sweep row, Target target, int column, int rowIndex) {

@@ -2,9 +2,6 @@ package org.eoslab.run;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.ejml.data.DMatrixRMaj;
@@ -67,27 +64,9 @@ public final class Sweep {
     /** Runs the sweep on {@code threads} workers; returns the points computed (all, unless cancelled). */
     public List<Point> run(int threads) throws InterruptedException {
         Target target = Targets.of(base);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread t = new Thread(r, "eos-sweep");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<Point>> futures = new ArrayList<>();
-            for (double eta : etas) futures.add(pool.submit(() -> cancelled.get() ? null : point(target, eta)));
-            List<Point> points = new ArrayList<>();
-            for (Future<Point> f : futures) {
-                try {
-                    Point p = f.get();
-                    if (p != null) points.add(p);
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IllegalStateException("sweep task failed: " + e.getCause(), e.getCause());
-                }
-            }
-            return points;
-        } finally {
-            pool.shutdownNow();
-        }
+        List<java.util.concurrent.Callable<Point>> tasks = new ArrayList<>();
+        for (double eta : etas) tasks.add(() -> cancelled.get() ? null : point(target, eta));
+        return Parallel.run("eos-sweep", threads, tasks, "sweep");
     }
 
     public void cancel() { cancelled.set(true); }

@@ -50,8 +50,7 @@ public final class MlpView implements LiveView {
     private MlpParameters initial;
     private LiveEngine<MlpParameters> engine;
     private RunToolbar toolbar;
-    private final java.util.List<Pin> pins = new java.util.ArrayList<>();
-    private int pinned;                   // pins made so far: their numbers
+    private final org.eoslab.run.PinBoard pins = new org.eoslab.run.PinBoard();
     private final javafx.scene.control.Button clearPins = new javafx.scene.control.Button("Clear pins");
     private String shownMessage;
     private final PendingRestart<MlpParameters> pending = new PendingRestart<>();
@@ -196,32 +195,24 @@ public final class MlpView implements LiveView {
 
     /** Pins the ReLU run as it is now (the oldest pin goes when there are already four). */
     public void pinRun() {
-        if (engine == null || engine.state().history() == null || engine.state().history().size() == 0) return;
-        LiveState<MlpParameters> s = engine.state();
-        if (!pins.isEmpty() && pins.get(pins.size() - 1).isNow(s)) return;     // already pinned as it is
-        if (pins.size() == Pin.MAX) pins.remove(0);
-        pins.add(Pin.of(++pinned, s));
-        showPins();
+        if (engine != null && pins.add(engine.state())) showPins();
     }
 
     public void clearPins() {
         pins.clear();
-        pinned = 0;
         showPins();
     }
 
     /** Replaces the pins (a session's). */
     public void setPins(List<Pin> restored) {
-        pins.clear();
-        pins.addAll(restored.subList(Math.max(0, restored.size() - Pin.MAX), restored.size()));
-        pinned = pins.size();
+        pins.replace(restored);
         showPins();
     }
 
-    public List<Pin> pins() { return List.copyOf(pins); }
+    public List<Pin> pins() { return pins.list(); }
 
     private void showPins() {
-        panels.showPins(pins);
+        panels.showPins(pins.list());
         clearPins.setDisable(pins.isEmpty());
     }
 

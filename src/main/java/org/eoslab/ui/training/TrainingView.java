@@ -21,6 +21,7 @@ import org.eoslab.run.LiveEngine;
 import org.eoslab.run.History;
 import org.eoslab.run.LiveState;
 import org.eoslab.run.Pin;
+import org.eoslab.run.PinBoard;
 import org.eoslab.ui.chart.HistoryFeed;
 import org.eoslab.ui.chart.PanelGrid;
 import org.eoslab.ui.view.LiveView;
@@ -38,10 +39,9 @@ public final class TrainingView implements LiveView {
     private final HBox singleBar = new HBox(6, new Label("panel"), single);
     private final BorderPane content = new BorderPane(grid);
     private final Set<Panel> visible = EnumSet.allOf(Panel.class);
-    private final List<Pin> pins = new ArrayList<>();
+    private final PinBoard pins = new PinBoard();
     private final ExploreBar explore = new ExploreBar(this::pinRun, this::clearPins, this::forkAt, this::showCursor);
     private DoubleSupplier forkEta = () -> Double.NaN;
-    private int pinned;                   // pins made so far: their numbers
     private boolean singleMode;
 
     public TrainingView(LiveEngine<Parameters> engine) {
@@ -61,33 +61,25 @@ public final class TrainingView implements LiveView {
 
     /** Pins the run as it is now (the oldest pin goes when there are already {@link Pin#MAX}). */
     public void pinRun() {
-        LiveState<Parameters> s = engine.state();
-        if (s.history() == null || s.history().size() == 0) return;
-        if (!pins.isEmpty() && pins.get(pins.size() - 1).isNow(s)) return;     // already pinned as it is
-        if (pins.size() == Pin.MAX) pins.remove(0);
-        pins.add(Pin.of(++pinned, s));
-        showPins();
+        if (pins.add(engine.state())) showPins();
     }
 
     public void clearPins() {
         pins.clear();
-        pinned = 0;
         showPins();
     }
 
     /** Replaces the pins (a session's). */
     public void setPins(List<Pin> restored) {
-        pins.clear();
-        pins.addAll(restored.subList(Math.max(0, restored.size() - Pin.MAX), restored.size()));
-        pinned = pins.size();
+        pins.replace(restored);
         showPins();
     }
 
-    public List<Pin> pins() { return List.copyOf(pins); }
+    public List<Pin> pins() { return pins.list(); }
 
     private void showPins() {
-        panels.showPins(pins);
-        explore.showPins(pins.size());
+        panels.showPins(pins.list());
+        explore.showPins(pins.list().size());
     }
 
     /** Fork at the scrubbed step with the controls' η; the run as it was stays as a pin. */
