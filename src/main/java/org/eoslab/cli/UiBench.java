@@ -5,9 +5,13 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.eoslab.config.MlpParameters;
 import org.eoslab.config.Parameters;
 import org.eoslab.config.Preset;
 import org.eoslab.config.Presets;
+import org.eoslab.config.View;
+import org.eoslab.run.LiveEngine;
 import org.eoslab.run.LiveState;
 
 /**
@@ -22,6 +26,10 @@ final class UiBench {
     /** Measured from this step on: the run has left the saddle and oscillates at the edge of stability. */
     static final long MEASURE_FROM = 2000;
     static final long WARMUP_LIMIT_MILLIS = 120_000;
+    /** After a change of sharpness cadence, before measuring: the tracker starts with one cold Lanczos. */
+    static final long SWITCH_MILLIS = 1000;
+    /** The ReLU MLP measured from this step on: its sharpness has reached 2/η (within 25-80 steps). */
+    static final long MLP_MEASURE_FROM = 150;
 
     private UiBench() {}
 
@@ -33,15 +41,20 @@ final class UiBench {
         Map<String, Object> report = new LinkedHashMap<>();
         ViewRenderer.Window w = ViewRenderer.Window.open(preset.withParameters(p));
         try {
+            Map<String, Object> linear = new LinkedHashMap<>();
+            int generation = w.engine().state().generation();
+            w.engine().restart(p, true);
+            awaitStep(() -> w.engine().state(), generation, MEASURE_FROM);
             for (int every : new int[] {p.sharpnessEvery(), 1}) {
-                Parameters q = p.withSharpnessEvery(every);
-                int generation = w.engine().state().generation();
-                w.engine().restart(q, true);
-                double[] m = measure(w, seconds, generation);
+                w.engine().setSharpnessEvery(every);                // the same run, from where it is
+                Thread.sleep(SWITCH_MILLIS);
+                double[] m = measure(() -> w.engine().state(), w, seconds);
                 out.printf(Locale.ROOT, "  sharpness every %d step%s: %.0f steps/s at %.0f fps (from step %d)%n", every,
                         every == 1 ? " (tracked)" : "s", m[0], m[1], MEASURE_FROM);
-                report.put("sharpnessEvery" + every, Map.of("stepsPerSecond", m[0], "framesPerSecond", m[1]));
+                linear.put("sharpnessEvery" + every, Map.of("stepsPerSecond", m[0], "framesPerSecond", m[1]));
             }
+            report.put("linear", linear);
+            report.put("mlp", mlp(out, w, seconds));
         } finally {
             w.close();
         }
@@ -49,15 +62,53 @@ final class UiBench {
         return report;
     }
 
-    /** {steps/s, frames/s} over {@code seconds} once the new run is past {@link #MEASURE_FROM}. */
-    private static double[] measure(ViewRenderer.Window w, double seconds, int generation) throws InterruptedException {
+    /**
+     * The ReLU MLP tab on its defaults (1000 images, width 200, depth 4, metrics every step), from step
+     * {@link #MLP_MEASURE_FROM} (past the rise of sharpness to 2/η), at its default sharpness cadence and without
+     * sharpness; target ≥ 30 steps/s.
+     */
+    private static Map<String, Object> mlp(PrintStream out, ViewRenderer.Window w, double seconds) throws InterruptedException {
+        MlpParameters p = MlpParameters.defaults().withSteps(Parameters.MAX_STEPS);
+        out.printf(Locale.ROOT, "ReLU MLP tab (%d images, width %d, depth %d, metrics every step): target ≥ 30 steps/s%n",
+                p.samples(), p.hidden(), p.depth());
+        w.engine().pause();                                       // the linear run leaves the cores to this one
+        RenderCommand.onFx(() -> { w.main().select(View.MLP); return null; });
+        LiveEngine<MlpParameters> engine = awaitEngine(w);
+        Map<String, Object> report = new LinkedHashMap<>();
+        for (int every : new int[] {p.sharpnessEvery(), 0}) {
+            MlpParameters q = p.withSharpnessEvery(every);
+            int generation = engine.state().generation();
+            engine.restart(q, true);
+            awaitStep(engine::state, generation, MLP_MEASURE_FROM);
+            double[] m = measure(engine::state, w, seconds);
+            out.printf(Locale.ROOT, "  sharpness %s: %.1f steps/s at %.0f fps (from step %d)%n",
+                    every == 0 ? "off" : "every " + every + " steps", m[0], m[1], MLP_MEASURE_FROM);
+            report.put("sharpnessEvery" + every, Map.of("stepsPerSecond", m[0], "framesPerSecond", m[1]));
+        }
+        return report;
+    }
+
+    private static LiveEngine<MlpParameters> awaitEngine(ViewRenderer.Window w) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + WARMUP_LIMIT_MILLIS;
+        while (w.main().mlp().engine() == null && System.currentTimeMillis() < deadline) Thread.sleep(50);
+        if (w.main().mlp().engine() == null) throw new IllegalStateException("the ReLU MLP tab did not start its engine");
+        return w.main().mlp().engine();
+    }
+
+    /** Waits until a run newer than {@code generation} is past step {@code from}. */
+    private static void awaitStep(Supplier<? extends LiveState<?>> state, int generation, long from) throws InterruptedException {
         long deadline = System.currentTimeMillis() + WARMUP_LIMIT_MILLIS;
         while (System.currentTimeMillis() < deadline) {
-            LiveState<Parameters> s = w.engine().state();
-            if (s.generation() > generation && s.steps() >= MEASURE_FROM) break;
+            LiveState<?> s = state.get();
+            if (s.generation() > generation && s.steps() >= from) return;
             Thread.sleep(100);
         }
-        LiveState<Parameters> a = w.engine().state();
+    }
+
+    /** {steps/s, frames/s} over the next {@code seconds}. */
+    private static double[] measure(Supplier<? extends LiveState<?>> state, ViewRenderer.Window w, double seconds)
+            throws InterruptedException {
+        LiveState<?> a = state.get();
         long t0 = System.nanoTime();
         double fps = 0;
         int samples = 0;
@@ -67,7 +118,7 @@ final class UiBench {
             fps += w.main().framesPerSecond();
             samples++;
         }
-        LiveState<Parameters> b = w.engine().state();
+        LiveState<?> b = state.get();
         double elapsed = (System.nanoTime() - t0) / 1e9;
         return new double[] {(b.steps() - a.steps()) / elapsed, fps / Math.max(1, samples)};
     }

@@ -20,7 +20,7 @@ public final class NativeBlas {
     private static final String[] LIBRARY_DIRS = {"/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib"};
     private static final Loaded LOADED = load();
 
-    private record Loaded(BLAS blas, LAPACK lapack, String library, String problem) {}
+    private record Loaded(BLAS blas, LAPACK lapack, String library, String problem, OpenBlasThreads threads) {}
 
     private NativeBlas() {}
 
@@ -61,7 +61,7 @@ public final class NativeBlas {
     private static Loaded load() {
         String library = optimisedLibrary();
         if (library == null) {
-            return new Loaded(null, null, null, "no optimised BLAS installed; on Debian: apt-get install libopenblas0-pthread");
+            return new Loaded(null, null, null, "no optimised BLAS installed; on Debian: apt-get install libopenblas0-pthread", null);
         }
         Logger logger = Logger.getLogger("dev.ludovic.netlib");
         Level before = logger.getLevel();
@@ -74,19 +74,47 @@ public final class NativeBlas {
             } catch (RuntimeException | LinkageError e) {
                 // products native, decompositions in EJML
             }
-            return new Loaded(blas, lapack, library, null);
+            OpenBlasThreads threads = OpenBlasThreads.find(libraryPath());
+            if (threads != null) threads.set(1);
+            return new Loaded(blas, lapack, library, null, threads);
         } catch (RuntimeException | LinkageError e) {
-            return new Loaded(null, null, null, library + " found but its JNI binding did not load: " + e.getMessage());
+            return new Loaded(null, null, null, library + " found but its JNI binding did not load: " + e.getMessage(), null);
         } finally {
             logger.setLevel(before);
         }
     }
 
-    /** The name of the optimised library behind libblas.so.3, or null. */
-    private static String optimisedLibrary() {
+    /**
+     * Threads each native call may use. OpenBLAS is set to one when it loads: the callers split large products
+     * over the cores themselves ({@link RectOps}), and OpenBLAS's own idle workers spin on {@code sched_yield}
+     * for about 0.1 s after every call, which took the core the window draws on ({@code bench --ui}, fig06:
+     * 192 steps/s with its two threads, 458 with one). 0 when the count cannot be controlled (no native BLAS,
+     * or not OpenBLAS).
+     */
+    public static int threads() {
+        return LOADED.threads == null ? 0 : LOADED.threads.get();
+    }
+
+    /** Sets OpenBLAS's threads per call (the bench's peak uses every core); false when it cannot be set. */
+    public static boolean setThreads(int n) {
+        if (LOADED.threads == null) return false;
+        LOADED.threads.set(n);
+        return true;
+    }
+
+    /** The path of libblas.so.3, or null. */
+    private static Path libraryPath() {
         for (String dir : LIBRARY_DIRS) {
             Path link = Path.of(dir, "libblas.so.3");
-            if (!Files.exists(link)) continue;
+            if (Files.exists(link)) return link;
+        }
+        return null;
+    }
+
+    /** The name of the optimised library behind libblas.so.3, or null. */
+    private static String optimisedLibrary() {
+        Path link = libraryPath();
+        if (link != null) {
             try {
                 String real = link.toRealPath().toString().toLowerCase(Locale.ROOT);
                 for (String name : new String[] {"openblas", "blis", "mkl"}) if (real.contains(name)) return name.equals("openblas") ? "OpenBLAS" : name.toUpperCase(Locale.ROOT);

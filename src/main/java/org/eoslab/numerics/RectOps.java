@@ -17,6 +17,7 @@ public final class RectOps {
     private final double[][][] scratch = {Kernels.scratch(1), Kernels.scratch(1)};
     private double[][] packed = new double[0][];
     private final Product product = new Product();
+    private final NativeProduct nativeProduct = new NativeProduct();
 
     public RectOps(boolean parallel) {
         this(parallel, (dev.ludovic.netlib.blas.BLAS) null);
@@ -56,7 +57,7 @@ public final class RectOps {
     /** C(r×c) = s·A(r×k)·B(k×c), or C += … when {@code accumulate}. */
     public void mult(double[] a, int r, int k, double[] b, int c, double[] out, double s, boolean accumulate) {
         if (blas != null) {                     // row-major C = A B is column-major Cᵀ = Bᵀ Aᵀ
-            blas.dgemm("N", "N", c, r, k, s, b, c, a, k, accumulate ? 1.0 : 0.0, out, c);
+            runNative(a, false, r, k, b, false, c, out, s, accumulate);
             return;
         }
         Kernels.packRows(b, k, c, packing(k, c));
@@ -72,7 +73,7 @@ public final class RectOps {
     /** C(r×c) = s·A(r×k)·Bᵀ with B stored c×k. */
     public void multTransB(double[] a, int r, int k, double[] b, int c, double[] out, double s, boolean accumulate) {
         if (blas != null) {                     // Cᵀ = B Aᵀ: B row-major c×k is column-major k×c, transposed
-            blas.dgemm("T", "N", c, r, k, s, b, k, a, k, accumulate ? 1.0 : 0.0, out, c);
+            runNative(a, false, r, k, b, true, c, out, s, accumulate);
             return;
         }
         Kernels.packTransposedRows(b, c, k, packing(k, c));
@@ -82,7 +83,7 @@ public final class RectOps {
     /** C(r×c) = s·Aᵀ·B with A stored k×r and B k×c. */
     public void multTransA(double[] a, int k, int r, double[] b, int c, double[] out, double s, boolean accumulate) {
         if (blas != null) {                     // Cᵀ = Bᵀ A: A row-major k×r is column-major r×k, transposed
-            blas.dgemm("N", "T", c, r, k, s, b, c, a, r, accumulate ? 1.0 : 0.0, out, c);
+            runNative(a, true, r, k, b, false, c, out, s, accumulate);
             return;
         }
         Kernels.packRows(b, k, c, packing(k, c));
@@ -110,6 +111,18 @@ public final class RectOps {
         }
         product.set(a, rowStride, colStride, b, out, k, c, s, accumulate);
         if (parallel && r >= MatrixOps.PARALLEL_MIN_ROWS) RowSplitter.run(product, r); else product.run(0, r, 0);
+    }
+
+    /**
+     * The native product, its rows of C split over two cores as the Java kernels' are (OpenBLAS itself runs one
+     * thread per call: {@link NativeBlas#threads()}). Splitting rows of C leaves each element's sum over k to the
+     * same kernel, so the result does not depend on the split.
+     */
+    private void runNative(double[] a, boolean aTransposed, int r, int k, double[] b, boolean bTransposed, int c,
+                           double[] out, double s, boolean accumulate) {
+        if (a == out || b == out) throw new IllegalArgumentException("output aliases an input");
+        nativeProduct.set(a, aTransposed, r, b, bTransposed, k, c, out, s, accumulate ? 1.0 : 0.0);
+        if (parallel && r >= MatrixOps.PARALLEL_MIN_ROWS) RowSplitter.run(nativeProduct, r); else nativeProduct.run(0, r, 0);
     }
 
     /**
@@ -154,6 +167,45 @@ public final class RectOps {
                 Kernels.multRows(a, rowStride, colStride, b, c, cols, k, Math.min(inner, k + block), s,
                         accumulate || k > 0, from, to, scratch[slot]);
             }
+        }
+    }
+
+    /**
+     * Rows [from, to) of the row-major C(r×c) = op(A)·op(B) as one column-major dgemm: Cᵀ = op(B)ᵀ·op(A)ᵀ, with
+     * A's rows (or, transposed, its columns) from {@code from} on.
+     */
+    private final class NativeProduct implements RowSplitter.RowTask {
+        private double[] a;
+        private boolean aTransposed;
+        private int r;
+        private double[] b;
+        private boolean bTransposed;
+        private int inner;
+        private int cols;
+        private double[] c;
+        private double s;
+        private double beta;
+
+        void set(double[] a, boolean aTransposed, int r, double[] b, boolean bTransposed, int inner, int cols,
+                 double[] c, double s, double beta) {
+            this.a = a;
+            this.aTransposed = aTransposed;
+            this.r = r;
+            this.b = b;
+            this.bTransposed = bTransposed;
+            this.inner = inner;
+            this.cols = cols;
+            this.c = c;
+            this.s = s;
+            this.beta = beta;
+        }
+
+        @Override
+        public void run(int from, int to, int slot) {
+            blas.dgemm(bTransposed ? "T" : "N", aTransposed ? "T" : "N", cols, to - from, inner, s,
+                    b, 0, bTransposed ? inner : cols,
+                    a, aTransposed ? from : from * inner, aTransposed ? r : inner,
+                    beta, c, from * cols, cols);
         }
     }
 }

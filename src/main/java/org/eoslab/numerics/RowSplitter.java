@@ -1,18 +1,24 @@
 package org.eoslab.numerics;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Splits the rows of a product between the calling thread and one shared helper thread (two cores, measured
- * on these machines). The helper spins briefly between tasks, so back-to-back products hand over in about a
- * microsecond, then parks. If the helper is busy (another engine uses it), the caller simply does all rows:
- * nothing ever waits for a lock. Tasks are reusable objects, so splitting allocates nothing.
+ * Shares the rows of a product between the calling thread and one shared helper thread (two cores, measured
+ * on these machines). The rows are cut into a few chunks (boundaries at multiples of 4, fixed by the row count
+ * alone, so the result never depends on which thread did which chunk) and both threads take chunks until none
+ * is left: when the window's threads hold the other core, the caller simply does more of them instead of
+ * waiting for a helper that is not running (with two fixed halves the engine spent half its time spinning
+ * in that wait on the live ReLU tab). The helper spins briefly between tasks, so back-to-back products hand over
+ * in about a microsecond, then parks. If the helper is busy (another engine uses it), the caller does all rows:
+ * nothing ever waits for a lock. Tasks are reusable objects, so sharing allocates nothing.
  *
  * <p>Why one helper for the process and not one per engine: these machines have two cores. When the linear and
  * the ReLU engine both run, each engine thread already keeps one core busy; a helper per engine would put four
  * busy threads (two of them spinning) on two cores and slow both runs. With one helper, whichever engine claims
- * it first splits its products and the other runs on its own core, which is all the machine has. On a machine
+ * it first shares its products and the other runs on its own core, which is all the machine has. On a machine
  * with more cores a helper per engine would pay; {@link Runtime#availableProcessors()} is 2 here.
  */
 public final class RowSplitter {
@@ -22,30 +28,44 @@ public final class RowSplitter {
     }
 
     private static final long SPIN_NANOS = 50_000;
+    /** Rows per chunk at least, and chunks per product at most. */
+    static final int MIN_CHUNK_ROWS = 32;
+    static final int MAX_CHUNKS = 8;
     private static final Helper HELPER = new Helper();
 
     private RowSplitter() {}
 
-    /** Runs task over rows [0, rows), split in two halves (multiples of 4) when the helper is free. */
+    /** Runs task over rows [0, rows), shared with the helper when it is free and there are two chunks or more. */
     public static void run(RowTask task, int rows) {
-        int split = (rows / 2) & ~3;
-        if (split == 0 || !HELPER.claim()) {
+        int chunks = chunks(rows);
+        if (chunks < 2 || !HELPER.claim()) {
             task.run(0, rows, 0);
             return;
         }
-        HELPER.start(task, split, rows);
+        HELPER.start(task, rows, chunks);
         try {
-            task.run(0, split, 0);
+            HELPER.work(task, 0);
         } finally {
             HELPER.finish();
         }
     }
 
+    /** How many chunks {@code rows} rows are cut into. */
+    static int chunks(int rows) {
+        return Math.min(MAX_CHUNKS, rows / MIN_CHUNK_ROWS);
+    }
+
+    /** Start of chunk i of {@code chunks} over {@code rows} rows: a multiple of 4 (the kernels' row block). */
+    static int boundary(int rows, int chunks, int i) {
+        return i >= chunks ? rows : (int) ((long) rows * i / chunks) & ~3;
+    }
+
     private static final class Helper extends Thread {
         private final AtomicBoolean owned = new AtomicBoolean();
-        private volatile RowTask task;
-        private volatile int from;
-        private volatile int to;
+        private final AtomicReference<RowTask> offered = new AtomicReference<>();
+        private final AtomicInteger next = new AtomicInteger();
+        private volatile int rows;
+        private volatile int chunks;
         private volatile boolean done = true;
         private volatile boolean parked;
         private volatile Throwable failure;
@@ -65,17 +85,33 @@ public final class RowSplitter {
             return true;
         }
 
-        void start(RowTask t, int rowFrom, int rowTo) {
-            from = rowFrom;
-            to = rowTo;
+        void start(RowTask t, int rowCount, int chunkCount) {
+            rows = rowCount;
+            chunks = chunkCount;
+            next.set(0);
             failure = null;
             done = false;
-            task = t;
+            offered.set(t);
             if (parked) LockSupport.unpark(this);
         }
 
+        /** Takes chunks until none is left. */
+        void work(RowTask t, int slot) {
+            int n = chunks;
+            int r = rows;
+            for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                t.run(boundary(r, n, i), boundary(r, n, i + 1), slot);
+            }
+        }
+
+        /** Withdraws the task if the helper never took it, else waits for its last chunk. */
         void finish() {
-            while (!done) Thread.onSpinWait();
+            if (offered.getAndSet(null) == null) {
+                long spinUntil = System.nanoTime() + SPIN_NANOS;
+                while (!done) {
+                    if (System.nanoTime() < spinUntil) Thread.onSpinWait(); else Thread.yield();
+                }
+            }
             owned.set(false);
             Throwable f = failure;
             if (f != null) {
@@ -90,9 +126,10 @@ public final class RowSplitter {
             while (true) {
                 RowTask t = awaitTask();
                 try {
-                    t.run(from, to, 1);
+                    work(t, 1);
                 } catch (Throwable e) {
                     failure = e;
+                    next.set(Integer.MAX_VALUE / 2);       // no more chunks: the caller stops too
                 } finally {
                     done = true;
                 }
@@ -101,19 +138,18 @@ public final class RowSplitter {
 
         private RowTask awaitTask() {
             long spinUntil = System.nanoTime() + SPIN_NANOS;
-            RowTask t;
-            while ((t = task) == null) {
+            while (true) {
+                RowTask t = offered.get();
+                if (t != null && offered.compareAndSet(t, null)) return t;
                 if (System.nanoTime() < spinUntil) {
                     Thread.onSpinWait();
                 } else {
                     parked = true;
-                    if (task == null) LockSupport.park(this);
+                    if (offered.get() == null) LockSupport.park(this);
                     parked = false;
                     spinUntil = System.nanoTime() + SPIN_NANOS;
                 }
             }
-            task = null;
-            return t;
         }
     }
 }

@@ -33,18 +33,24 @@ class BenchCommandTest {
                 "a row costs at least its doubles");
     }
 
-    /** bench --ui plays fig06 in the window and reports steps/s and frames/s for both sharpness cadences. */
+    /**
+     * bench --ui plays fig06 in the window and reports steps/s and frames/s for both sharpness cadences, then the
+     * ReLU MLP tab with and without sharpness.
+     */
     @Test
     void theLiveAppIsMeasured() throws Exception {
         Path json = tmp.resolve("ui.json");
-        RunCommandTest.Result r = RunCommandTest.run("bench", "--ui", "--seconds", "0.25", "--out", json.toString());
+        RunCommandTest.Result r = RunCommandTest.run("bench", "--ui", "--seconds", "0.05", "--out", json.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Live app, presets/fig06-above-onset.json (d = 100, L = 3, r = 5)"), r.out());
+        assertTrue(r.out().contains("ReLU MLP tab (1000 images, width 200, depth 4, metrics every step)"), r.out());
         JsonNode ui = new ObjectMapper().readTree(json.toFile()).get("ui");
-        assertEquals(2, ui.size(), ui.toString());
-        for (JsonNode cadence : ui) {
-            assertTrue(cadence.get("stepsPerSecond").asDouble() > 0, "the run advanced: " + cadence);
-            assertTrue(cadence.get("framesPerSecond").asDouble() > 0, "the window drew: " + cadence);
+        for (String tab : new String[] {"linear", "mlp"}) {
+            assertEquals(2, ui.get(tab).size(), ui.toString());
+            for (JsonNode cadence : ui.get(tab)) {
+                assertTrue(cadence.get("stepsPerSecond").asDouble() > 0, "the run advanced: " + cadence);
+                assertTrue(cadence.get("framesPerSecond").asDouble() > 0, "the window drew: " + cadence);
+            }
         }
     }
 

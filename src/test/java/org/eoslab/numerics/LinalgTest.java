@@ -70,7 +70,7 @@ class LinalgTest {
 
     /** The same products on the machine's BLAS (skipped where none is installed; CI installs OpenBLAS). */
     @ParameterizedTest(name = "native {0}×{1}·{1}×{2}")
-    @CsvSource({"3, 5, 2", "9, 3001, 50", "37, 2003, 300", "130, 700, 1000"})
+    @CsvSource({"3, 5, 2", "9, 3001, 50", "37, 2003, 300", "130, 700, 1000", "1001, 784, 200"})
     void nativeRectangularProductsMatchEjml(int r, int k, int c) {
         RectOps ops = RectOps.fastest(true);
         org.junit.jupiter.api.Assumptions.assumeTrue(ops.isNative(), NativeBlas.description());

@@ -132,9 +132,14 @@ class MlpDerivativesTest {
         for (int t = 0; t < 300; t++) { mlp.forward(); mlp.step(0.1); }
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         long id = Thread.currentThread().getId();
-        long before = threads.getThreadAllocatedBytes(id);
-        for (int t = 0; t < 200; t++) { mlp.forward(); mlp.step(0.1); }
-        long allocated = threads.getThreadAllocatedBytes(id) - before;
+        // the least of five windows: a recompilation (code compiled for an earlier test's shapes) can fall in one
+        // window and run a few steps interpreted; an allocation in the step itself shows in every window
+        long allocated = Long.MAX_VALUE;
+        for (int window = 0; window < 5; window++) {
+            long before = threads.getThreadAllocatedBytes(id);
+            for (int t = 0; t < 200; t++) { mlp.forward(); mlp.step(0.1); }
+            allocated = Math.min(allocated, threads.getThreadAllocatedBytes(id) - before);
+        }
         assertTrue(allocated < 1000, "allocated per 200 steps: " + allocated + " bytes");
     }
 }
