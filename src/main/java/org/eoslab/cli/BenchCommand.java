@@ -233,7 +233,7 @@ final class BenchCommand {
         mlp.forward();
         Sharpness sharpness = new Sharpness(new MlpHessian(mlp), 1);
         long t0 = System.nanoTime();
-        double lambda = sharpness.estimate(1e-8).eigenvalue();
+        double lambda = sharpness.estimate(org.eoslab.run.MlpTrainer.SHARPNESS_TOLERANCE).eigenvalue();
         double sharpnessSeconds = (System.nanoTime() - t0) / 1e9;
         out.printf(Locale.ROOT, "ReLU MLP (section 4.2): %d samples, width %d, depth %d, two cores%n", n, hidden, depth);
         out.printf(Locale.ROOT, "  GD step: %.2f steps/s, %.2f GFLOP/s; sharpness %.4g by Lanczos: %.2f s (%.0f steps' time)%n",
