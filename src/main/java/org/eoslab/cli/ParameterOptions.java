@@ -34,7 +34,7 @@ final class ParameterOptions {
             new Options.Spec("loss", "KIND", "sum (½‖P−M*‖², paper eq. 1) | mean (‖P−M*‖²/d²)"),
             new Options.Spec("seed", "N", "random seed (target and init)"),
             new Options.Spec("steps", "T", "GD steps, 0.." + Parameters.MAX_STEPS),
-            new Options.Spec("sharpness-every", "K", "Lanczos sharpness every K steps, 0 = off"),
+            new Options.Spec("sharpness-every", "K", "sharpness every K steps (1, the default: tracked from step to step; 0 = off)"),
             new Options.Spec("top", "k", "singular values recorded per matrix, 1..d"),
             new Options.Spec("engine", "KIND", "dense (real GD) | reduced (Theorem-1 recursion)"));
 

@@ -48,7 +48,7 @@ public record Parameters(
      */
     public static Parameters defaults() {
         return new Parameters(20, 3, 3, new double[] {2.0, 1.5, 1.0}, false, null, 0.01, 0.3,
-                Init.IDENTITY, LossKind.SUM, 1L, 3000, 5, 5, EngineKind.DENSE);
+                Init.IDENTITY, LossKind.SUM, 1L, 3000, 1, 5, EngineKind.DENSE);
     }
 
     @Override
