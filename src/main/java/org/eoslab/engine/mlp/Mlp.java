@@ -88,7 +88,7 @@ public final class Mlp {
             if (b != null) addToRows(b[l], target, n);                           //      + b_ℓ 1ᵀ
             if (l < depth - 1) {
                 double[] act = h[l];
-                for (int i = 0; i < target.length; i++) act[i] = target[i] > 0 ? target[i] : 0;
+                relu(target, act);
             }
         }
         double sum = 0;
@@ -120,7 +120,7 @@ public final class Mlp {
             if (l > 0) {
                 ops.multTransA(w[l], rows[l], cols[l], cur, n, next, 1.0, false);  // W_ℓᵀ G_ℓ (old W_ℓ)
                 double[] pre = z[l - 1];
-                for (int i = 0; i < cols[l] * n; i++) if (pre[i] <= 0) next[i] = 0;
+                zeroWhereInactive(pre, next, cols[l] * n);
             }
             if (target == null) {
                 timesInputTransposed(l + 1, cur, w[l], scale, true);             // W_ℓ += −η G_ℓ H_{ℓ−1}ᵀ
@@ -150,6 +150,29 @@ public final class Mlp {
         if (l == 1 && xRows == null) ops.mult(m, rows[0], cols[0], data.x(), n, out, s, accumulate);
         else if (l == 1) ops.multPacked(m, rows[0], cols[0], xRows, n, out, s, accumulate);
         else ops.mult(m, rows[l - 1], cols[l - 1], h[l - 2], n, out, s, accumulate);
+    }
+
+    /**
+     * act = max(z, 0) entry by entry. {@code Math.max} runs without a branch; the branch of {@code z > 0 ? z : 0}
+     * is taken at random (half the units are off) and cost ten times as much (3 ms per 200 000 entries here).
+     * The two agree bit for bit on every number (−0 gives +0 in both); only NaN, a diverged run, differs.
+     */
+    static void relu(double[] z, double[] act) {
+        for (int i = 0; i < z.length; i++) act[i] = Math.max(z[i], 0.0);
+    }
+
+    /**
+     * m[i] = +0 where pre[i] ≤ 0: the ReLU's derivative applied to a backward signal, without a branch (see
+     * {@link #relu}). pre[i] > 0 exactly when its bits, read as a signed long, are positive (+0 is 0, negative
+     * numbers have the sign bit set), so {@code (−bits & ~bits) >> 63} is all ones to keep m[i] and zero to clear
+     * it: bit for bit the branchy {@code if (pre[i] <= 0) m[i] = 0} for every number but NaN.
+     */
+    static void zeroWhereInactive(double[] pre, double[] m, int length) {
+        for (int i = 0; i < length; i++) {
+            long bits = Double.doubleToRawLongBits(pre[i]);
+            long keep = (-bits & ~bits) >> 63;
+            m[i] = Double.longBitsToDouble(Double.doubleToRawLongBits(m[i]) & keep);
+        }
     }
 
     /** M ← M + v 1ᵀ for M with v.length rows of {@code width} entries: a bias added to every sample. */

@@ -78,7 +78,7 @@ public final class MlpHessian implements HessianOperator {
             if (mlp.hasBiases()) Mlp.addToRows(v[depth + l - 1], target, n);            // + v_ℓ 1ᵀ
             if (l < depth) {
                 double[] pre = mlp.preActivation(l);
-                for (int i = 0; i < target.length; i++) if (pre[i] <= 0) target[i] = 0;
+                Mlp.zeroWhereInactive(pre, target, target.length);
                 rInput = target;
             }
         }
@@ -103,12 +103,8 @@ public final class MlpHessian implements HessianOperator {
                 ops.multTransA(v[l - 1], rows, cols, gCur, n, rgNext, 1.0, false);
                 ops.multTransA(mlp.layer(l), rows, cols, rgCur, n, rgNext, 1.0, true);
                 double[] pre = mlp.preActivation(l - 1);
-                for (int i = 0; i < cols * n; i++) {
-                    if (pre[i] <= 0) {
-                        gNext[i] = 0;
-                        rgNext[i] = 0;
-                    }
-                }
+                Mlp.zeroWhereInactive(pre, gNext, cols * n);
+                Mlp.zeroWhereInactive(pre, rgNext, cols * n);
                 double[] t = gCur; gCur = gNext; gNext = t;
                 t = rgCur; rgCur = rgNext; rgNext = t;
             }

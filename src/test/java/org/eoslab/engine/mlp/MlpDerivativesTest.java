@@ -126,6 +126,29 @@ class MlpDerivativesTest {
         assertEquals(top, estimate, 1e-9 * Math.abs(top));
     }
 
+    /** The branch-free ReLU and its derivative's mask equal the branchy forms bit for bit, signed zeros included. */
+    @org.junit.jupiter.api.Test
+    void branchFreeReluMatchesTheBranchyFormBitForBit() {
+        java.util.Random rng = new java.util.Random(3);
+        double[] special = {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, -Double.MIN_NORMAL,
+                Double.MAX_VALUE, -Double.MAX_VALUE, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1e-300, -1e-300};
+        int n = 1000;
+        double[] pre = new double[n], signal = new double[n];
+        for (int i = 0; i < n; i++) {
+            pre[i] = i < special.length ? special[i] : rng.nextGaussian();
+            signal[i] = i % 7 == 0 ? -0.0 : rng.nextGaussian();
+        }
+        double[] act = new double[n], masked = signal.clone();
+        Mlp.relu(pre, act);
+        Mlp.zeroWhereInactive(pre, masked, n);
+        for (int i = 0; i < n; i++) {
+            double relu = pre[i] > 0 ? pre[i] : 0;
+            double mask = pre[i] <= 0 ? 0 : signal[i];
+            assertEquals(Double.doubleToRawLongBits(relu), Double.doubleToRawLongBits(act[i]), "relu of " + pre[i]);
+            assertEquals(Double.doubleToRawLongBits(mask), Double.doubleToRawLongBits(masked[i]), "mask at " + pre[i]);
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void aStepAllocatesNothing() {
         Mlp mlp = new Mlp(tiny(20, 64, 10, 4), 4, 16, 1.0, 1, 0.01, true, false);
