@@ -190,20 +190,9 @@ public final class TopSingular {
         return Math.sqrt(dot(m, j, m, j));
     }
 
-    /** Row dot product with four partial sums (independent chains: C2 does not vectorize a reduction). */
+    /** Row i of x · row j of y. */
     private double dot(double[] x, int i, double[] y, int j) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int xi = i * n;
-        int yj = j * n;
-        int c = 0;
-        for (; c + 3 < n; c += 4) {
-            s0 += x[xi + c] * y[yj + c];
-            s1 += x[xi + c + 1] * y[yj + c + 1];
-            s2 += x[xi + c + 2] * y[yj + c + 2];
-            s3 += x[xi + c + 3] * y[yj + c + 3];
-        }
-        for (; c < n; c++) s0 += x[xi + c] * y[yj + c];
-        return (s0 + s1) + (s2 + s3);
+        return Vectors.dot(x, i * n, y, j * n, n);
     }
 
     /** y_j += f·x_i (rows). */
