@@ -29,7 +29,7 @@ class FxThreadSafetyTest extends LiveAppTestBase {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(app.view.controls().message().contains("sharpness every: 'abc' is not a whole number in [0, 10000]"),
                 app.view.controls().message());
-        assertEquals(5, spinner.getValue(), "the value stays");
+        assertEquals(parameters().sharpnessEvery(), spinner.getValue(), "the value stays");
         assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
         int generation = app.state().generation();
         robot.clickOn("#reset");
