@@ -36,7 +36,10 @@ public final class NativeBlas {
 
     /** Which path the products take, for the status bar and {@code bench}. */
     public static String description() {
-        if (!"java".equals(choice()) && LOADED.blas != null) return "native BLAS/LAPACK (" + LOADED.library + ", through JNI)";
+        if (!"java".equals(choice()) && LOADED.blas != null) {
+            String threads = LOADED.threads == null ? "" : ", " + threads() + " thread per call, large products shared over the cores";
+            return "native BLAS/LAPACK (" + LOADED.library + ", through JNI" + threads + ")";
+        }
         String why = "java".equals(choice()) ? "native BLAS turned off by -Deoslab.blas=java" : LOADED.problem;
         return "Java kernels (" + why + ")";
     }
