@@ -41,17 +41,7 @@ class TrackedSharpnessTest {
     /** The app's path: a run with sharpness every step records the tracked value (accurate relative to 2/η). */
     @Test
     void aRunWithSharpnessEveryStepRecordsTheTrackedValue() {
-        Parameters p = Parameters.defaults().withEta(0.3).withSharpnessEvery(1);
-        org.eoslab.run.Trainer run = new org.eoslab.run.Trainer(p);
-        DenseEngine e = (DenseEngine) run.dynamics();
-        for (int t = 1; t <= 2000; t++) {
-            run.advance();
-            if (t % 100 == 0) {
-                double cold = new Sharpness(new DenseHessian(e), 7).estimate(1e-12).eigenvalue();
-                assertEquals(cold, run.snapshot().get(org.eoslab.metrics.Layout.SHARPNESS), 1e-6 * Math.max(Math.abs(cold), 2 / p.eta()),
-                        "step " + t);
-            }
-        }
+        assertRunTracksAColdLanczos(Parameters.defaults().withEta(0.3).withSharpnessEvery(1), 2000, 100, 1e-6);
     }
 
     /**
@@ -62,16 +52,20 @@ class TrackedSharpnessTest {
      */
     @Test
     void theTrackedEstimateHoldsThroughTheSaddleOfThePaperSizeRun() {
-        Parameters p = org.eoslab.config.Presets.load(java.nio.file.Path.of("presets/fig06-above-onset.json")).parameters()
-                .withSharpnessEvery(1);
+        Parameters p = org.eoslab.config.Presets.load(java.nio.file.Path.of("presets/fig06-above-onset.json")).parameters();
+        assertRunTracksAColdLanczos(p.withSharpnessEvery(1), 60, 4, 5e-6);
+    }
+
+    /** Every {@code every} steps the run's recorded sharpness is within tolerance·max(λ, 2/η) of a cold Lanczos. */
+    private static void assertRunTracksAColdLanczos(Parameters p, int steps, int every, double tolerance) {
         org.eoslab.run.Trainer run = new org.eoslab.run.Trainer(p);
         DenseEngine e = (DenseEngine) run.dynamics();
-        for (int t = 1; t <= 60; t++) {
+        for (int t = 1; t <= steps; t++) {
             run.advance();
-            if (t % 4 == 0) {
+            if (t % every == 0) {
                 double cold = new Sharpness(new DenseHessian(e), 7).estimate(1e-12).eigenvalue();
-                assertEquals(cold, run.snapshot().get(org.eoslab.metrics.Layout.SHARPNESS), 5e-6 * Math.max(Math.abs(cold), 2 / p.eta()),
-                        "step " + t);
+                assertEquals(cold, run.snapshot().get(org.eoslab.metrics.Layout.SHARPNESS),
+                        tolerance * Math.max(Math.abs(cold), 2 / p.eta()), "step " + t);
             }
         }
     }
