@@ -37,7 +37,8 @@ public final class NativeBlas {
     /** Which path the products take, for the status bar and {@code bench}. */
     public static String description() {
         if (!"java".equals(choice()) && LOADED.blas != null) {
-            String threads = LOADED.threads == null ? "" : ", " + threads() + " thread per call, large products shared over the cores";
+            int n = threads();
+            String threads = LOADED.threads == null ? "" : ", " + n + (n == 1 ? " thread" : " threads") + " per call, large products shared by two";
             return "native BLAS/LAPACK (" + LOADED.library + ", through JNI" + threads + ")";
         }
         String why = "java".equals(choice()) ? "native BLAS turned off by -Deoslab.blas=java" : LOADED.problem;
@@ -78,7 +79,7 @@ public final class NativeBlas {
                 // products native, decompositions in EJML
             }
             OpenBlasThreads threads = OpenBlasThreads.find(libraryPath());
-            if (threads != null) threads.set(1);
+            if (threads != null) threads.set(threadsPerCall());
             return new Loaded(blas, lapack, library, null, threads);
         } catch (RuntimeException | LinkageError e) {
             return new Loaded(null, null, null, library + " found but its JNI binding did not load: " + e.getMessage(), null);
@@ -88,14 +89,23 @@ public final class NativeBlas {
     }
 
     /**
-     * Threads each native call may use. OpenBLAS is set to one when it loads: the callers split large products
-     * over the cores themselves ({@link RectOps}), and OpenBLAS's own idle workers spin on {@code sched_yield}
+     * Threads each native call may use. OpenBLAS is set to {@link #threadsPerCall()} when it loads (one on these
+     * 2-core machines): the callers share large products over two threads themselves ({@link RectOps}), and OpenBLAS's own idle workers spin on {@code sched_yield}
      * for about 0.1 s after every call, which took the core the window draws on ({@code bench --ui}, fig06:
      * 192 steps/s with its two threads, 458 with one). 0 when the count cannot be controlled (no native BLAS,
      * or not OpenBLAS).
      */
     public static int threads() {
         return LOADED.threads == null ? 0 : LOADED.threads.get();
+    }
+
+    /**
+     * Half the cores, at least one: large products are shared in rows between two threads ({@link RowSplitter}),
+     * each calling the BLAS with this many, so the two together use every core (one thread per call on these
+     * 2-core machines; on 8 cores, four each instead of OpenBLAS's default of eight).
+     */
+    static int threadsPerCall() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     }
 
     /** Sets OpenBLAS's threads per call (the bench's peak uses every core); false when it cannot be set. */
