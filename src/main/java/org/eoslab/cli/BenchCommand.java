@@ -256,8 +256,8 @@ final class BenchCommand {
     }
 
     /**
-     * A measurement of the machine's BLAS with its own threads on every core (the app runs it with half the cores per call
-     * and splits rows itself: {@link org.eoslab.numerics.NativeBlas#threads()}).
+     * A measurement of the machine's BLAS with its own threads on every core (the app runs it with half the cores
+     * per call and shares rows itself: {@link org.eoslab.numerics.NativeBlas#threads()}).
      */
     private static double machinePeak(java.util.function.DoubleSupplier measure) {
         int before = org.eoslab.numerics.NativeBlas.threads();
