@@ -128,8 +128,8 @@ final class BenchCommand {
 
     /**
      * Our kernels against the machine's BLAS GEMM (OpenBLAS through JNI where installed) and EJML, GFLOP/s. The
-     * machine's BLAS runs two ways: one call on every core with its own threads, and as the app calls it, one
-     * thread per call with the rows shared between two threads; the faster of the two is the practical peak of
+     * machine's BLAS runs two ways: one call on every core with its own threads, and as the app calls it, half the
+     * cores per call (one here) with the rows shared between two threads; the faster is the practical peak of
      * this machine, which "of peak" below is measured against. Without a native BLAS the peak is our own kernel.
      */
     private Map<Integer, Double> products(int[] sizes) {
