@@ -83,7 +83,7 @@ public final class LinearPanels {
         predicted.setValue(targetValues.length == 0 ? Double.NaN
                 : Theory.predictedSharpness(targetValues[0], p.depth(), p.lossScale()));   // math.md: L·σ₁^(2−2/L)
         sharp.add(predicted);
-        sharp.add(new EnvelopeSeries("sharpness (Lanczos, every K steps)", Columns.SHARPNESS, same, Palette.dots(0), true));
+        sharp.add(new EnvelopeSeries("sharpness (every K steps)", Columns.SHARPNESS, same, Palette.dots(0), true));
 
         // modes by their own values |u*ᵢᵀPv*ᵢ| (a sorted σᵢ(P) would swap with a neighbour's low branch), then
         // the sorted σᵢ(P) past the target's rank
