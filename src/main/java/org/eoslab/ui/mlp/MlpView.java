@@ -50,7 +50,7 @@ public final class MlpView implements LiveView {
     private MlpParameters initial;
     private LiveEngine<MlpParameters> engine;
     private RunToolbar toolbar;
-    private final org.eoslab.run.PinBoard pins = new org.eoslab.run.PinBoard();
+    private final org.eoslab.run.PinBoard pins = new org.eoslab.run.PinBoard(this::showPins);
     private final javafx.scene.control.Button clearPins = new javafx.scene.control.Button("Clear pins");
     private String shownMessage;
     private final PendingRestart<MlpParameters> pending = new PendingRestart<>();
@@ -195,25 +195,23 @@ public final class MlpView implements LiveView {
 
     /** Pins the ReLU run as it is now (the oldest pin goes when there are already four). */
     public void pinRun() {
-        if (engine != null && pins.add(engine.state())) showPins();
+        if (engine != null) pins.add(engine.state());
     }
 
     public void clearPins() {
         pins.clear();
-        showPins();
     }
 
     /** Replaces the pins (a session's). */
     public void setPins(List<Pin> restored) {
         pins.replace(restored);
-        showPins();
     }
 
     public List<Pin> pins() { return pins.list(); }
 
-    private void showPins() {
-        panels.showPins(pins.list());
-        clearPins.setDisable(pins.isEmpty());
+    private void showPins(List<Pin> shown) {
+        panels.showPins(shown);
+        clearPins.setDisable(shown.isEmpty());
     }
 
     /** The toolbar of this network's run (null until the engine has started). */

@@ -39,7 +39,7 @@ public final class TrainingView implements LiveView {
     private final HBox singleBar = new HBox(6, new Label("panel"), single);
     private final BorderPane content = new BorderPane(grid);
     private final Set<Panel> visible = EnumSet.allOf(Panel.class);
-    private final PinBoard pins = new PinBoard();
+    private final PinBoard pins = new PinBoard(this::showPins);
     private final ExploreBar explore = new ExploreBar(this::pinRun, this::clearPins, this::forkAt, this::showCursor);
     private DoubleSupplier forkEta = () -> Double.NaN;
     private boolean singleMode;
@@ -61,25 +61,23 @@ public final class TrainingView implements LiveView {
 
     /** Pins the run as it is now (the oldest pin goes when there are already {@link Pin#MAX}). */
     public void pinRun() {
-        if (pins.add(engine.state())) showPins();
+        pins.add(engine.state());
     }
 
     public void clearPins() {
         pins.clear();
-        showPins();
     }
 
     /** Replaces the pins (a session's). */
     public void setPins(List<Pin> restored) {
         pins.replace(restored);
-        showPins();
     }
 
     public List<Pin> pins() { return pins.list(); }
 
-    private void showPins() {
-        panels.showPins(pins.list());
-        explore.showPins(pins.list().size());
+    private void showPins(List<Pin> shown) {
+        panels.showPins(shown);
+        explore.showPins(shown.size());
     }
 
     /** Fork at the scrubbed step with the controls' η; the run as it was stays as a pin. */
