@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.eoslab.numerics.ExplicitHessian;
 import org.eoslab.numerics.Lanczos;
 import org.eoslab.numerics.Sharpness;
 import org.junit.jupiter.api.Test;
@@ -22,29 +21,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 class LanczosTest {
 
     /** Dense eigenvalues of a symmetric matrix, ascending. */
-    static double[] eigenvalues(DMatrixRMaj symmetric) {
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(symmetric.numRows, false, true);
-        eig.decompose(symmetric.copy());
-        double[] v = new double[symmetric.numRows];
-        for (int i = 0; i < v.length; i++) v[i] = eig.getEigenvalue(i).real;
-        java.util.Arrays.sort(v);
-        return v;
-    }
-
-    /** The explicit Hessian from the exact HVP on unit vectors. */
-    static DMatrixRMaj explicitHessian(Sharpness s, int n) {
-        DMatrixRMaj h = new DMatrixRMaj(n, n);
-        double[] e = new double[n];
-        double[] col = new double[n];
-        for (int k = 0; k < n; k++) {
-            java.util.Arrays.fill(e, 0);
-            e[k] = 1;
-            s.applyFlat(e, col);
-            for (int i = 0; i < n; i++) h.set(i, k, col[i]);
-        }
-        return h;
-    }
-
     @ParameterizedTest(name = "d={0} L={1} weight scale={2}")
     @CsvSource({"2, 2, 0.9", "3, 3, 0.7", "4, 3, 0.5", "3, 4, 0.8", "4, 2, 1.2"})
     void largestEigenvalueMatchesDenseDecomposition(int d, int depth, double scale) {
@@ -52,14 +28,14 @@ class LanczosTest {
         DMatrixRMaj[] w = Fixtures.randomWeights(d, depth, scale, 13);
         DenseEngine engine = new DenseEngine(target, w, 1.0);
         engine.forward();
-        Sharpness sharpness = new Sharpness(new DenseHessian(engine), 1);
-        sharpness.prepare();
+        DenseHessian hessian = new DenseHessian(engine);
+        Sharpness sharpness = new Sharpness(hessian, 1);
         int n = depth * d * d;
-        DMatrixRMaj exact = explicitHessian(sharpness, n);
+        DMatrixRMaj exact = ExplicitHessian.of(hessian);
         DMatrixRMaj fd = Fixtures.finiteDifferenceHessian(target, w, 1.0, 1e-5);
         assertTrue(CommonOps_DDRM.elementMaxAbs(diff(exact, fd)) < 1e-6 * Math.max(1, CommonOps_DDRM.elementMaxAbs(fd)),
                 "HVP-assembled Hessian equals the finite-difference Hessian");
-        double[] spectrum = eigenvalues(exact);
+        double[] spectrum = ExplicitHessian.eigenvalues(exact);
         double top = spectrum[n - 1];
         double estimate = sharpness.estimate(1e-12).eigenvalue();
         assertEquals(top, estimate, 1e-9 * Math.abs(top));
@@ -105,9 +81,7 @@ class LanczosTest {
     private static double[] spectrumAt(Target target, DMatrixRMaj[] w) {
         DenseEngine engine = new DenseEngine(target, w, 1.0);
         engine.forward();
-        Sharpness s = new Sharpness(new DenseHessian(engine), 3);
-        s.prepare();
-        return eigenvalues(explicitHessian(s, w.length * target.width() * target.width()));
+        return ExplicitHessian.eigenvalues(ExplicitHessian.of(new DenseHessian(engine)));
     }
 
     private static DMatrixRMaj diff(DMatrixRMaj a, DMatrixRMaj b) {

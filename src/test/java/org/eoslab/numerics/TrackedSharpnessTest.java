@@ -3,9 +3,6 @@ package org.eoslab.numerics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.eoslab.config.Parameters;
 import org.eoslab.engine.DenseEngine;
 import org.eoslab.engine.DenseHessian;
@@ -79,28 +76,8 @@ class TrackedSharpnessTest {
         for (int t = 0; t <= 800; t++) {
             e.forward();
             double tracked = tracker.track(t);
-            if (t % 200 == 0 && t > 0) assertEquals(largestEigenvalue(h), tracked, 1e-8 * Math.abs(tracked), "step " + t);
+            if (t % 200 == 0 && t > 0) assertEquals(ExplicitHessian.largestEigenvalue(h), tracked, 1e-8 * Math.abs(tracked), "step " + t);
             e.step(p.eta());
         }
-    }
-
-    /** The full Hessian column by column (n HVPs on unit vectors), then EJML's symmetric eigen-decomposition. */
-    private static double largestEigenvalue(DenseHessian h) {
-        int n = h.dimension();
-        h.prepare();
-        DMatrixRMaj m = new DMatrixRMaj(n, n);
-        double[] x = new double[n];
-        double[] y = new double[n];
-        for (int j = 0; j < n; j++) {
-            java.util.Arrays.fill(x, 0);
-            x[j] = 1;
-            h.apply(x, y);
-            for (int i = 0; i < n; i++) m.set(i, j, y[i]);
-        }
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, false, true);
-        eig.decompose(m);
-        double best = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) best = Math.max(best, eig.getEigenvalue(i).getReal());
-        return best;
     }
 }
