@@ -37,7 +37,7 @@ public final class MemoryBudget {
         long wide = Math.max(h, c) * n;
         long data = 3L * features * n;                                   // X, and X, Xᵀ packed (Java kernels)
         long network = 2 * (layers - 1) * h * n + c * n + 2 * wide + 2 * parameters;
-        long hessian = (layers - 1) * h * n + c * n + 4 * wide + 2 * parameters;
+        long hessian = 2 * ((layers - 1) * h * n + c * n) + 2 * wide + 2 * parameters;   // rH, G cached, rG
         long lanczos = p.sharpnessEvery() > 0 ? (Sharpness.MAX_ITERATIONS + 4L) * parameters : 0;
         long probes = 2 * h * h * layers;
         return 8 * (data + network + hessian + lanczos + probes);

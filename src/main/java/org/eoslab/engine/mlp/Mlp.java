@@ -36,6 +36,7 @@ public final class Mlp {
     private final double[] gNext;
     private final RectOps ops;
     private boolean forwardCurrent;
+    private long forwards;            // forward passes so far: which one a Hessian's cache belongs to
 
     /**
      * @param scale init scale α: entries of W_ℓ are N(0, α²·2/fan_in) (He's scaling times α)
@@ -97,6 +98,7 @@ public final class Mlp {
             sum += out[i] * out[i];
         }
         forwardCurrent = true;
+        forwards++;
         return 0.5 * c * sum;
     }
 
@@ -242,6 +244,9 @@ public final class Mlp {
     RectOps ops() { return ops; }
 
     boolean forwardCurrent() { return forwardCurrent; }
+
+    /** The number of the last forward pass; a different one means the weights or the cache changed. */
+    long forwards() { return forwardCurrent ? forwards : -1; }
 
     /** Copies of the parameters, W_1 … W_L then b_1 … b_L (sessions, tests). */
     public double[][] state() {

@@ -13,7 +13,9 @@ import org.eoslab.numerics.RectOps;
  *   G_{ℓ−1} = (W_ℓᵀ G_ℓ) ⊙ m_{ℓ−1},  rG_{ℓ−1} = (V_ℓᵀ G_ℓ + W_ℓᵀ rG_ℓ) ⊙ m_{ℓ−1}
  * </pre>
  * (v_ℓ is the bias part of the direction, absent without biases.) Vectors are flat in the order of
- * {@link Mlp#state()}: W_1 … W_L, each row-major, then b_1 … b_L. About 3.5 gradients' worth of products.
+ * {@link Mlp#state()}: W_1 … W_L, each row-major, then b_1 … b_L. The G_ℓ do not depend on V: {@link #prepare}
+ * computes them once per forward pass (a Lanczos run then saves two of the ten large products of every HVP),
+ * leaving about 1.5 steps' worth of products per HVP.
  */
 public final class MlpHessian implements HessianOperator {
     private final Mlp mlp;
@@ -24,8 +26,10 @@ public final class MlpHessian implements HessianOperator {
     private final double[][] hv;      // (HV)_{W_ℓ}, then (HV)_{b_ℓ}
     private final double[][] rh;      // rH_ℓ, ℓ < L
     private final double[] rOut;
-    private final double[] gA, gB, rgA, rgB;
+    private final double[][] g;       // g[ℓ−1] = G_ℓ at the prepared forward pass
+    private final double[] rgA, rgB;
     private final RectOps ops;
+    private long preparedAt = -1;     // the forward pass g belongs to
 
     public MlpHessian(Mlp mlp) {
         this.mlp = mlp;
@@ -45,9 +49,9 @@ public final class MlpHessian implements HessianOperator {
         int hidden = mlp.rows(1);
         this.rh = new double[depth - 1][hidden * n];
         this.rOut = new double[mlp.rows(depth) * n];
+        this.g = new double[depth][];
+        for (int l = 1; l <= depth; l++) g[l - 1] = new double[mlp.rows(l) * n];
         int widest = Math.max(hidden, mlp.rows(depth)) * n;
-        this.gA = new double[widest];
-        this.gB = new double[widest];
         this.rgA = new double[widest];
         this.rgB = new double[widest];
         this.ops = mlp.ops();
@@ -56,13 +60,26 @@ public final class MlpHessian implements HessianOperator {
     @Override
     public int dimension() { return offset[v.length]; }
 
+    /** G_L = c(F − Y), then G_{ℓ−1} = (W_ℓᵀ G_ℓ) ⊙ m_{ℓ−1}: the backward signals of the current forward pass. */
     @Override
     public void prepare() {
-        if (!mlp.forwardCurrent()) throw new IllegalStateException("run the MLP's forward pass first");
+        long forward = mlp.forwards();
+        if (forward < 0) throw new IllegalStateException("run the MLP's forward pass first");
+        if (forward == preparedAt) return;
+        double c = mlp.lossScale();
+        double[] residual = mlp.residual();
+        double[] top = g[depth - 1];
+        for (int i = 0; i < residual.length; i++) top[i] = c * residual[i];
+        for (int l = depth; l > 1; l--) {
+            ops.multTransA(mlp.layer(l), mlp.rows(l), mlp.cols(l), g[l - 1], n, g[l - 2], 1.0, false);
+            Mlp.zeroWhereInactive(mlp.preActivation(l - 1), g[l - 2], mlp.cols(l) * n);
+        }
+        preparedAt = forward;
     }
 
     @Override
     public void apply(double[] x, double[] y) {
+        if (preparedAt != mlp.forwards()) throw new IllegalStateException("prepare() after each forward pass");
         for (int k = 0; k < v.length; k++) System.arraycopy(x, offset[k], v[k], 0, v[k].length);
         forwardR();
         backwardR();
@@ -86,27 +103,19 @@ public final class MlpHessian implements HessianOperator {
 
     private void backwardR() {
         double c = mlp.lossScale();
-        double[] residual = mlp.residual();
-        double[] gCur = gA, gNext = gB, rgCur = rgA, rgNext = rgB;
-        for (int i = 0; i < residual.length; i++) {
-            gCur[i] = c * residual[i];
-            rgCur[i] = c * rOut[i];
-        }
+        double[] rgCur = rgA, rgNext = rgB;
+        for (int i = 0; i < rOut.length; i++) rgCur[i] = c * rOut[i];
         for (int l = depth; l >= 1; l--) {
             int rows = mlp.rows(l);
             int cols = mlp.cols(l);
             mlp.timesInputTransposed(l, rgCur, hv[l - 1], 1.0, false);            // R{G_ℓ} H_{ℓ−1}ᵀ
             if (mlp.hasBiases()) Mlp.rowSums(rgCur, n, 1.0, hv[depth + l - 1], false);  // R{G_ℓ} 1
             if (l > 1) {
-                ops.multTransB(gCur, rows, n, rh[l - 2], cols, hv[l - 1], 1.0, true);
-                ops.multTransA(mlp.layer(l), rows, cols, gCur, n, gNext, 1.0, false);
-                ops.multTransA(v[l - 1], rows, cols, gCur, n, rgNext, 1.0, false);
+                ops.multTransB(g[l - 1], rows, n, rh[l - 2], cols, hv[l - 1], 1.0, true);  // + G_ℓ rH_{ℓ−1}ᵀ
+                ops.multTransA(v[l - 1], rows, cols, g[l - 1], n, rgNext, 1.0, false);
                 ops.multTransA(mlp.layer(l), rows, cols, rgCur, n, rgNext, 1.0, true);
-                double[] pre = mlp.preActivation(l - 1);
-                Mlp.zeroWhereInactive(pre, gNext, cols * n);
-                Mlp.zeroWhereInactive(pre, rgNext, cols * n);
-                double[] t = gCur; gCur = gNext; gNext = t;
-                t = rgCur; rgCur = rgNext; rgNext = t;
+                Mlp.zeroWhereInactive(mlp.preActivation(l - 1), rgNext, cols * n);
+                double[] t = rgCur; rgCur = rgNext; rgNext = t;
             }
         }
     }
