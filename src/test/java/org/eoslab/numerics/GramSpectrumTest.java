@@ -45,4 +45,40 @@ class GramSpectrumTest {
         double distance = 5 - CommonOps_DDRM.elementSumAbs(CommonOps_DDRM.elementMult(overlap, overlap, null));
         assertTrue(Math.abs(distance) < 1e-10, "top-5 left subspace: eq. 8 distance " + distance);
     }
+
+    /**
+     * A top-5 of nearly equal singular values (1e-9 apart, then a gap), as a layer has at its random start: the
+     * values and the top-5 subspace still match, and the returned vectors are orthonormal (inverse iteration must
+     * re-orthogonalize inside the cluster).
+     */
+    @ParameterizedTest(name = "{0}×{1} native={2}")
+    @CsvSource({"50, 80, false", "80, 50, false", "50, 80, true", "80, 50, true"})
+    void separatesACloseClusterAtTheTop(int rows, int cols, boolean useNative) {
+        dev.ludovic.netlib.lapack.LAPACK lapack = useNative ? NativeBlas.lapack() : null;
+        if (useNative) Assumptions.assumeTrue(lapack != null, NativeBlas.description());
+        Random rng = new Random(rows + 31L * cols);
+        int m = Math.min(rows, cols);
+        DMatrixRMaj u = org.ejml.dense.row.RandomMatrices_DDRM.orthogonal(rows, m, rng);
+        DMatrixRMaj v = org.ejml.dense.row.RandomMatrices_DDRM.orthogonal(cols, m, rng);
+        double[] s = new double[m];
+        for (int i = 0; i < m; i++) s[i] = i < 5 ? 3 * (1 - 1e-9 * i) : 1.0 / (1 + 0.1 * i);
+        DMatrixRMaj us = u.copy();
+        for (int i = 0; i < rows; i++) for (int j = 0; j < m; j++) us.set(i, j, u.get(i, j) * s[j]);
+        DMatrixRMaj w = new DMatrixRMaj(rows, cols);
+        CommonOps_DDRM.multTransB(us, v, w);
+        GramSpectrum g = new GramSpectrum(rows, cols, 5, new RectOps(false), lapack);
+        g.update(w.data);
+        for (int j = 1; j <= 5; j++) {
+            assertEquals(s[j - 1], g.top(j), 1e-13 * s[0], "σ_" + j);
+            assertEquals(s[m - j], g.bottom(j), 1e-12, "bottom σ_" + j);
+        }
+        DMatrixRMaj uk = g.topLeftVectors();
+        DMatrixRMaj gram = new DMatrixRMaj(5, 5);
+        CommonOps_DDRM.multTransA(uk, uk, gram);
+        for (int i = 0; i < 5; i++) for (int j = 0; j < 5; j++) assertEquals(i == j ? 1 : 0, gram.get(i, j), 1e-10, "UᵀU");
+        DMatrixRMaj overlap = new DMatrixRMaj(5, 5);
+        CommonOps_DDRM.multTransA(CommonOps_DDRM.extract(u, 0, rows, 0, 5), uk, overlap);
+        double distance = 5 - CommonOps_DDRM.elementSumAbs(CommonOps_DDRM.elementMult(overlap, overlap, null));
+        assertTrue(Math.abs(distance) < 1e-10, "top-5 left subspace: eq. 8 distance " + distance);
+    }
 }
