@@ -115,6 +115,36 @@ class MlpDerivativesTest {
         assertEquals(top, estimate, 1e-9 * Math.abs(top));
     }
 
+    /**
+     * The HVP's cached backward signals belong to one forward pass: after a step, apply() refuses until prepare(),
+     * which then gives bit for bit what a new operator at the new weights gives.
+     */
+    @org.junit.jupiter.api.Test
+    void theHessianRefusesAStaleCache() {
+        Mlp mlp = new Mlp(tiny(7, 9, 3, 1), 3, 6, 1.0, 5, 1.0, true, false);
+        mlp.forward();
+        assertTrue(!mlp.dead(), "a live network");
+        MlpHessian hessian = new MlpHessian(mlp);
+        double[] x = new double[hessian.dimension()], y = new double[x.length];
+        Random rng = new Random(4);
+        for (int i = 0; i < x.length; i++) x[i] = rng.nextGaussian();
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> hessian.apply(x, y));
+        hessian.prepare();
+        hessian.apply(x, y);
+        double[] before = y.clone();
+        mlp.step(0.05);
+        mlp.forward();
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> hessian.apply(x, y));
+        hessian.prepare();
+        hessian.apply(x, y);
+        MlpHessian fresh = new MlpHessian(mlp);
+        fresh.prepare();
+        double[] expected = new double[x.length];
+        fresh.apply(x, expected);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, y, 0.0);
+        assertTrue(!java.util.Arrays.equals(before, y), "H changed with the weights");
+    }
+
     /** The branch-free ReLU and its derivative's mask equal the branchy forms bit for bit, signed zeros included. */
     @org.junit.jupiter.api.Test
     void branchFreeReluMatchesTheBranchyFormBitForBit() {
