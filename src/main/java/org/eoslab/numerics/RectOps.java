@@ -110,7 +110,7 @@ public final class RectOps {
             scratch[1] = Kernels.scratch(c);
         }
         product.set(a, rowStride, colStride, b, out, k, c, s, accumulate);
-        if (parallel && r >= MatrixOps.PARALLEL_MIN_ROWS) RowSplitter.run(product, r); else product.run(0, r, 0);
+        runRows(product, r);
     }
 
     /**
@@ -122,7 +122,12 @@ public final class RectOps {
                            double[] out, double s, boolean accumulate) {
         if (a == out || b == out) throw new IllegalArgumentException("output aliases an input");
         nativeProduct.set(a, aTransposed, r, b, bTransposed, k, c, out, s, accumulate ? 1.0 : 0.0);
-        if (parallel && r >= MatrixOps.PARALLEL_MIN_ROWS) RowSplitter.run(nativeProduct, r); else nativeProduct.run(0, r, 0);
+        runRows(nativeProduct, r);
+    }
+
+    /** All r rows of a product: shared with the helper thread when parallel and large enough, else here. */
+    private void runRows(RowSplitter.RowTask task, int r) {
+        if (parallel && r >= MatrixOps.PARALLEL_MIN_ROWS) RowSplitter.run(task, r); else task.run(0, r, 0);
     }
 
     /**
