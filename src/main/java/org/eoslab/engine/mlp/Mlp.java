@@ -117,13 +117,9 @@ public final class Mlp {
         if (!forwardCurrent) throw new IllegalStateException("forward() must run before step() or gradient()");
         double[] cur = g;
         double[] next = gNext;
-        for (int i = 0; i < out.length; i++) cur[i] = c * out[i];                // G_L = c·R
+        outputSignal(cur);
         for (int l = depth - 1; l >= 0; l--) {
-            if (l > 0) {
-                ops.multTransA(w[l], rows[l], cols[l], cur, n, next, 1.0, false);  // W_ℓᵀ G_ℓ (old W_ℓ)
-                double[] pre = z[l - 1];
-                zeroWhereInactive(pre, next, cols[l] * n);
-            }
+            if (l > 0) signalBelow(l + 1, cur, next);                             // with the old W_ℓ
             if (target == null) {
                 timesInputTransposed(l + 1, cur, w[l], scale, true);             // W_ℓ += −η G_ℓ H_{ℓ−1}ᵀ
                 if (b != null) rowSums(cur, n, scale, b[l], true);               // b_ℓ += −η G_ℓ 1
@@ -135,6 +131,17 @@ public final class Mlp {
             cur = next;
             next = t;
         }
+    }
+
+    /** G_L = c(F − Y) into {@code signal}: the output's backward signal at the last forward pass. */
+    void outputSignal(double[] signal) {
+        for (int i = 0; i < out.length; i++) signal[i] = c * out[i];
+    }
+
+    /** G_{ℓ−1} = (W_ℓᵀ G_ℓ) ⊙ ρ'(Z_{ℓ−1}) into {@code below}, for 2 ≤ ℓ ≤ L: the backward signal one layer down. */
+    void signalBelow(int l, double[] signal, double[] below) {
+        ops.multTransA(w[l - 1], rows[l - 1], cols[l - 1], signal, n, below, 1.0, false);
+        zeroWhereInactive(z[l - 2], below, cols[l - 1] * n);
     }
 
     /**
@@ -239,11 +246,7 @@ public final class Mlp {
 
     double[] preActivation(int l) { return z[l - 1]; }
 
-    double[] residual() { return out; }
-
     RectOps ops() { return ops; }
-
-    boolean forwardCurrent() { return forwardCurrent; }
 
     /** The number of the last forward pass; a different one means the weights or the cache changed. */
     long forwards() { return forwardCurrent ? forwards : -1; }

@@ -66,14 +66,8 @@ public final class MlpHessian implements HessianOperator {
         long forward = mlp.forwards();
         if (forward < 0) throw new IllegalStateException("run the MLP's forward pass first");
         if (forward == preparedAt) return;
-        double c = mlp.lossScale();
-        double[] residual = mlp.residual();
-        double[] top = g[depth - 1];
-        for (int i = 0; i < residual.length; i++) top[i] = c * residual[i];
-        for (int l = depth; l > 1; l--) {
-            ops.multTransA(mlp.layer(l), mlp.rows(l), mlp.cols(l), g[l - 1], n, g[l - 2], 1.0, false);
-            Mlp.zeroWhereInactive(mlp.preActivation(l - 1), g[l - 2], mlp.cols(l) * n);
-        }
+        mlp.outputSignal(g[depth - 1]);
+        for (int l = depth; l > 1; l--) mlp.signalBelow(l, g[l - 1], g[l - 2]);
         preparedAt = forward;
     }
 
