@@ -1,6 +1,7 @@
 package org.eoslab.numerics;
 
 import dev.ludovic.netlib.lapack.LAPACK;
+import java.util.function.IntToDoubleFunction;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
@@ -29,7 +30,7 @@ public final class GramSpectrum {
     private final RectOps ops;
     private final DMatrixRMaj gram;
     private final EigenDecomposition_F64<DMatrixRMaj> eig;
-    private final int[] order;
+    private final int[] order;            // eigenvalue indices by descending value (EJML: all m; native: the top k)
     private final double[] top;
     private final double[] bottom;
     private final DMatrixRMaj left;
@@ -45,10 +46,10 @@ public final class GramSpectrum {
     private final int[] failed;
     private final double[] work;
     private final int[] iwork;
-    private final int[] byValue;          // the top-k indices into w, descending
     private final org.netlib.util.intW found = new org.netlib.util.intW(0);
     private final org.netlib.util.intW blocks = new org.netlib.util.intW(0);
     private final org.netlib.util.intW info = new org.netlib.util.intW(0);
+    private final IntToDoubleFunction eigenvalue;      // the i-th eigenvalue as its path keeps it, for sorting
 
     public GramSpectrum(int rows, int cols, int k, RectOps ops) {
         this(rows, cols, k, ops, NativeBlas.lapack());
@@ -81,7 +82,7 @@ public final class GramSpectrum {
         this.failed = nat ? new int[this.k] : null;
         this.work = nat ? new double[64 * m] : null;              // dsytrd's and dormtr's blocked work, ≥ 5m
         this.iwork = nat ? new int[3 * m] : null;
-        this.byValue = new int[this.k];
+        this.eigenvalue = nat ? i -> this.w[i] : i -> eig.getEigenvalue(i).real;
     }
 
     /** Measures W (flat, row-major rows × cols). */
@@ -108,37 +109,23 @@ public final class GramSpectrum {
         check("dstein");
         lapack.dormtr("L", "U", "N", m, k, upper, m, tau, z, m, work, work.length, info);
         check("dormtr");
-        sortTopDescending();
-        for (int j = 0; j < k; j++) top[j] = Math.sqrt(Math.max(w[byValue[j]], 0));
+        sortDescending(k);                                           // ORDER=B sorts only within a block
+        for (int j = 0; j < k; j++) top[j] = Math.sqrt(Math.max(w[order[j]], 0));
         if (wide) {                                                  // U's column j: the j-th largest's vector
             for (int j = 0; j < k; j++) {
-                int from = byValue[j] * m;
+                int from = order[j] * m;
                 for (int i = 0; i < m; i++) left.data[i * k + j] = z[from + i];
             }
         }
     }
 
     /** Eigenvalues il..iu (ascending count) of T into w[0..k), to ε·‖T‖: the error the reduction already made. */
-    private void bisect(int il, int iu, String order) {
-        lapack.dstebz("I", order, m, 0, 0, il, iu, 0.0, diagonal, offDiagonal, found, blocks, w, block, split,
+    private void bisect(int il, int iu, String sorting) {
+        lapack.dstebz("I", sorting, m, 0, 0, il, iu, 0.0, diagonal, offDiagonal, found, blocks, w, block, split,
                 work, iwork, info);
         check("dstebz");
         if (found.val != k) {
             throw new IllegalStateException("dstebz on the Gram matrix found " + found.val + " of " + k + " eigenvalues");
-        }
-    }
-
-    /** byValue = indices of w[0..k) by descending value (ORDER=B sorts only within a block; k is a handful). */
-    private void sortTopDescending() {
-        for (int i = 0; i < k; i++) byValue[i] = i;
-        for (int i = 1; i < k; i++) {
-            int o = byValue[i];
-            int j = i - 1;
-            while (j >= 0 && w[byValue[j]] < w[o]) {
-                byValue[j + 1] = byValue[j];
-                j--;
-            }
-            byValue[j + 1] = o;
         }
     }
 
@@ -148,20 +135,21 @@ public final class GramSpectrum {
 
     private void allEjml() {
         if (!eig.decompose(gram)) throw new IllegalStateException("eigen-decomposition of the Gram matrix failed");
-        sortDescending();
+        sortDescending(m);
         for (int j = 0; j < k; j++) {
             top[j] = Math.sqrt(Math.max(eig.getEigenvalue(order[j]).real, 0));
             bottom[j] = Math.sqrt(Math.max(eig.getEigenvalue(order[m - 1 - j]).real, 0));
         }
     }
 
-    private void sortDescending() {
-        for (int i = 0; i < m; i++) order[i] = i;
-        for (int i = 1; i < m; i++) {                       // insertion sort: m ≤ a few thousand, once per call
+    /** order[0..count) = 0..count−1 by descending eigenvalue (insertion sort: count ≤ a few thousand, once per call). */
+    private void sortDescending(int count) {
+        for (int i = 0; i < count; i++) order[i] = i;
+        for (int i = 1; i < count; i++) {
             int o = order[i];
-            double v = eig.getEigenvalue(o).real;
+            double v = eigenvalue.applyAsDouble(o);
             int j = i - 1;
-            while (j >= 0 && eig.getEigenvalue(order[j]).real < v) {
+            while (j >= 0 && eigenvalue.applyAsDouble(order[j]) < v) {
                 order[j + 1] = order[j];
                 j--;
             }
@@ -171,7 +159,7 @@ public final class GramSpectrum {
 
     /** The j-th (0-based) top eigenvector's entry i. */
     private double eigenvector(int j, int i) {
-        return lapack != null ? z[byValue[j] * m + i] : eig.getEigenVector(order[j]).get(i, 0);
+        return lapack != null ? z[order[j] * m + i] : eig.getEigenVector(order[j]).get(i, 0);
     }
 
     /** U_k: the eigenvectors themselves when G = W Wᵀ, else W V_k Σ_k⁻¹. */
