@@ -133,7 +133,7 @@ final class BenchCommand {
      * this machine, which "of peak" below is measured against. Without a native BLAS the peak is our own kernel.
      */
     private Map<Integer, Double> products(int[] sizes) {
-        dev.ludovic.netlib.blas.BLAS blas = org.eoslab.numerics.NativeBlas.blas();
+        org.eoslab.numerics.NativeRoutines blas = org.eoslab.numerics.NativeBlas.routines();
         out.println("Dense n×n product C = A·B, GFLOP/s" + (blas == null ? " (no native BLAS: the peak is our own kernel)"
                 : " (machine BLAS: " + org.eoslab.numerics.NativeBlas.shortDescription() + ", every core)"));
         out.printf("%6s %12s %12s %14s %14s %12s%n", "d", "Java 1 core", "Java 2 cores", "machine BLAS", "rows shared", "EJML");
@@ -149,7 +149,7 @@ final class BenchCommand {
             double g1 = timing.perSecond(() -> one.mult(a, b, c)) * flops / 1e9;
             double g2 = timing.perSecond(() -> two.mult(a, b, c)) * flops / 1e9;
             double gb = blas == null ? Double.NaN : machinePeak(() -> timing.perSecond(
-                    () -> blas.dgemm("N", "N", d, d, d, 1.0, b.data, d, a.data, d, 0.0, c.data, d))) * flops / 1e9;
+                    () -> blas.dgemm(false, false, d, d, d, 1.0, b.data, 0, d, a.data, 0, d, 0.0, c.data, 0, d))) * flops / 1e9;
             org.eoslab.numerics.RectOps shared = org.eoslab.numerics.RectOps.fastest(true);
             double gs = blas == null ? Double.NaN
                     : timing.perSecond(() -> shared.mult(a.data, d, d, b.data, d, c.data, 1.0, false)) * flops / 1e9;
@@ -271,7 +271,7 @@ final class BenchCommand {
 
     /** The same step forced onto the Java kernels, when the native BLAS is in use (NaN otherwise). */
     private double javaKernelRate(Dataset data, int n, int hidden, int depth) {
-        if (org.eoslab.numerics.NativeBlas.blas() == null) return Double.NaN;
+        if (org.eoslab.numerics.NativeBlas.routines() == null) return Double.NaN;
         String before = System.setProperty("eoslab.blas", "java");
         try {
             Mlp mlp = new Mlp(data, depth, hidden, 1.0, 1, 2.0 / (n * data.classes()), false, true);

@@ -1,6 +1,5 @@
 package org.eoslab.numerics;
 
-import dev.ludovic.netlib.lapack.LAPACK;
 import java.util.function.IntToDoubleFunction;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -34,7 +33,7 @@ public final class GramSpectrum {
     private final double[] top;
     private final double[] bottom;
     private final DMatrixRMaj left;
-    private final LAPACK lapack;          // null: EJML
+    private final NativeRoutines lapack;  // null: EJML
     private final double[] upper;         // G, then its reduction: T's reflectors (dsytrd overwrites its input)
     private final double[] diagonal;      // T = Qᵀ G Q: diagonal and off-diagonal
     private final double[] offDiagonal;
@@ -46,17 +45,15 @@ public final class GramSpectrum {
     private final int[] failed;
     private final double[] work;
     private final int[] iwork;
-    private final org.netlib.util.intW found = new org.netlib.util.intW(0);
-    private final org.netlib.util.intW blocks = new org.netlib.util.intW(0);
-    private final org.netlib.util.intW info = new org.netlib.util.intW(0);
+    private final int[] counts = new int[2];          // dstebz's M (found) and NSPLIT
     private final IntToDoubleFunction eigenvalue;      // the i-th eigenvalue as its path keeps it, for sorting
 
     public GramSpectrum(int rows, int cols, int k, RectOps ops) {
-        this(rows, cols, k, ops, NativeBlas.lapack());
+        this(rows, cols, k, ops, NativeBlas.routines());
     }
 
-    /** With an explicit LAPACK (null: EJML), for tests of both paths. */
-    GramSpectrum(int rows, int cols, int k, RectOps ops, LAPACK lapack) {
+    /** With explicit native routines (null: EJML), for tests of every path. */
+    GramSpectrum(int rows, int cols, int k, RectOps ops, NativeRoutines lapack) {
         this.rows = rows;
         this.cols = cols;
         this.m = Math.min(rows, cols);
@@ -100,15 +97,12 @@ public final class GramSpectrum {
     /** One reduction G = Q T Qᵀ; bisection on T for both ends; the top-k vectors by inverse iteration, then Q·z. */
     private void selectedNative() {
         System.arraycopy(gram.data, 0, upper, 0, m * m);
-        lapack.dsytrd("U", m, upper, m, diagonal, offDiagonal, tau, work, work.length, info);
-        check("dsytrd");
-        bisect(1, k, "E");                                           // the k smallest, ascending
+        check("dsytrd", lapack.dsytrd(m, upper, m, diagonal, offDiagonal, tau, work, work.length));
+        bisect(1, k, false);                                           // the k smallest, ascending
         for (int j = 0; j < k; j++) bottom[j] = Math.sqrt(Math.max(w[j], 0));
-        bisect(m - k + 1, m, "B");                                   // the k largest, by split-off block
-        lapack.dstein(m, diagonal, offDiagonal, k, w, block, split, z, m, work, iwork, failed, info);
-        check("dstein");
-        lapack.dormtr("L", "U", "N", m, k, upper, m, tau, z, m, work, work.length, info);
-        check("dormtr");
+        bisect(m - k + 1, m, true);                                  // the k largest, by split-off block
+        check("dstein", lapack.dstein(m, diagonal, offDiagonal, k, w, block, split, z, m, work, iwork, failed));
+        check("dormtr", lapack.dormtr(m, k, upper, m, tau, z, m, work, work.length));
         sortDescending(k);                                           // ORDER=B sorts only within a block
         for (int j = 0; j < k; j++) top[j] = Math.sqrt(Math.max(w[order[j]], 0));
         if (wide) {                                                  // U's column j: the j-th largest's vector
@@ -120,17 +114,15 @@ public final class GramSpectrum {
     }
 
     /** Eigenvalues il..iu (ascending count) of T into w[0..k), to ε·‖T‖: the error the reduction already made. */
-    private void bisect(int il, int iu, String sorting) {
-        lapack.dstebz("I", sorting, m, 0, 0, il, iu, 0.0, diagonal, offDiagonal, found, blocks, w, block, split,
-                work, iwork, info);
-        check("dstebz");
-        if (found.val != k) {
-            throw new IllegalStateException("dstebz on the Gram matrix found " + found.val + " of " + k + " eigenvalues");
+    private void bisect(int il, int iu, boolean byBlock) {
+        check("dstebz", lapack.dstebz(byBlock, m, il, iu, diagonal, offDiagonal, counts, w, block, split, work, iwork));
+        if (counts[0] != k) {
+            throw new IllegalStateException("dstebz on the Gram matrix found " + counts[0] + " of " + k + " eigenvalues");
         }
     }
 
-    private void check(String routine) {
-        if (info.val != 0) throw new IllegalStateException(routine + " on the Gram matrix failed: info " + info.val);
+    private static void check(String routine, int info) {
+        if (info != 0) throw new IllegalStateException(routine + " on the Gram matrix failed: info " + info);
     }
 
     private void allEjml() {

@@ -4,42 +4,57 @@ import dev.ludovic.netlib.blas.BLAS;
 import dev.ludovic.netlib.lapack.LAPACK;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The machine's optimised BLAS and LAPACK (OpenBLAS, BLIS or MKL behind Debian's libblas.so.3/liblapack.so.3),
- * called through netlib-java's JNI binding ({@code dev.ludovic.netlib} 3.0.4), where one is installed; otherwise
- * null, and the callers use the Java kernels ({@link Kernels}) and EJML. A reference (unoptimised) BLAS is slower
- * than the Java kernels, so it is not used. {@code -Deoslab.blas=java} turns the native path off (the golden-run
- * tests use it: their trajectories are recorded on the Java kernels); {@code -Deoslab.blas=native} insists on it.
- * Debian: {@code apt-get install libopenblas0-pthread}.
+ * Which native BLAS/LAPACK the products and layer spectra use, chosen once when the class loads:
+ * <ol>
+ *   <li>the <b>bundled</b> OpenBLAS 0.3.31 ({@code org.bytedeco:openblas}, natives inside the jar for
+ *       linux-x86_64/arm64, macosx-x86_64/arm64 and windows-x86_64; extracted once to JavaCPP's cache). On Linux
+ *       netlib-java's JNI binding is pointed at it (it pins arrays instead of copying them); elsewhere its own
+ *       JavaCPP binding serves ({@link JavacppRoutines});</li>
+ *   <li>the <b>system</b> library behind Debian's libblas.so.3 (OpenBLAS, BLIS or MKL), through netlib-java, when
+ *       the bundled one does not load or {@code -Deoslab.blas=system} asks for it;</li>
+ *   <li>the <b>Java kernels</b> ({@link Kernels}) and EJML otherwise, or with {@code -Deoslab.blas=java} (the
+ *       golden-run tests use it: their trajectories are recorded on the Java kernels).</li>
+ * </ol>
+ * Bundled comes first: measured against Debian's OpenBLAS 0.3.21 on the same machine it runs the ReLU step and
+ * the products at the same speed or faster (README, Performance), and it is the one every user has. A library
+ * that fails to load is never fatal: its reason is kept for the status bar and {@code bench}.
+ * {@code -Deoslab.blas=native} insists on a native path and fails loudly without one.
  */
 public final class NativeBlas {
-    private static final String[] LIBRARY_DIRS = {"/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib"};
-    private static final Loaded LOADED = load();
+    /** Where the native routines come from. */
+    public enum Source { BUNDLED, SYSTEM }
 
-    private record Loaded(BLAS blas, LAPACK lapack, String library, String problem, OpenBlasThreads threads) {}
+    private static final String[] LIBRARY_DIRS = {"/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib"};
+    private static final Loaded LOADED = load(choice());
+
+    private record Loaded(NativeRoutines routines, Source source, String library, String binding, String problem) {}
 
     private NativeBlas() {}
 
-    /** The native BLAS, or null (none installed, a reference one, or turned off). */
-    public static BLAS blas() {
-        return enabled() ? LOADED.blas : null;
+    /** The native routines, or null (none loaded, or turned off by {@code -Deoslab.blas=java}). */
+    public static NativeRoutines routines() {
+        return enabled() ? LOADED.routines : null;
     }
 
-    /** The native LAPACK, or null. */
-    public static LAPACK lapack() {
-        return enabled() && LOADED.lapack != null ? LOADED.lapack : null;
+    /** Where the routines come from, or null on the Java kernels. */
+    public static Source source() {
+        return enabled() && LOADED.routines != null ? LOADED.source : null;
     }
 
-    /** Which path the products take, for the status bar and {@code bench}. */
+    /** Which path the products take and, when a library did not load, why: for the status bar and {@code bench}. */
     public static String description() {
-        if (!"java".equals(choice()) && LOADED.blas != null) {
+        if (source() != null) {
             int n = threads();
-            String threads = LOADED.threads == null ? "" : ", " + n + (n == 1 ? " thread" : " threads") + " per call, large products shared by two";
-            return "native BLAS/LAPACK (" + LOADED.library + ", through JNI" + threads + ")";
+            String threads = n <= 0 ? "" : ", " + n + (n == 1 ? " thread" : " threads") + " per call, large products shared by two";
+            String also = LOADED.problem == null ? "" : "; " + LOADED.problem;
+            return "native BLAS/LAPACK (" + LOADED.library + ", through " + LOADED.binding + threads + also + ")";
         }
         String why = "java".equals(choice()) ? "native BLAS turned off by -Deoslab.blas=java" : LOADED.problem;
         return "Java kernels (" + why + ")";
@@ -47,7 +62,7 @@ public final class NativeBlas {
 
     /** A few words for the status bar: the library, or "Java kernels". */
     public static String shortDescription() {
-        return !"java".equals(choice()) && LOADED.blas != null ? LOADED.library + " (native)" : "Java kernels";
+        return source() != null ? LOADED.library + " (native)" : "Java kernels";
     }
 
     private static String choice() {
@@ -56,47 +71,118 @@ public final class NativeBlas {
 
     private static boolean enabled() {
         String c = choice();
-        if (c.equals("native") && LOADED.blas == null) {
+        if (c.equals("native") && LOADED.routines == null) {
             throw new IllegalStateException("-Deoslab.blas=native, but " + LOADED.problem);
         }
         return !c.equals("java");
     }
 
-    private static Loaded load() {
-        String library = optimisedLibrary();
-        if (library == null) {
-            return new Loaded(null, null, null, "no optimised BLAS installed; on Debian: apt-get install libopenblas0-pthread", null);
+    /** Bundled first, then the system's, as {@code choice} allows; the problems of those that did not load. */
+    private static Loaded load(String choice) {
+        List<String> problems = new ArrayList<>();
+        if (!choice.equals("system")) {
+            try {
+                Loaded bundled = BundledOpenBlas.load();
+                if (bundled != null) return bundled;
+            } catch (RuntimeException | LinkageError e) {
+                problems.add("the bundled OpenBLAS did not load: " + reason(e));
+            }
         }
+        if (!choice.equals("bundled")) {
+            Loaded system = loadSystem(problems);
+            if (system != null) {
+                return problems.isEmpty() ? system : new Loaded(system.routines, system.source, system.library,
+                        system.binding, String.join("; ", problems));
+            }
+        }
+        if (problems.isEmpty()) problems.add("no native BLAS for this platform");
+        return new Loaded(null, null, null, null, String.join("; ", problems));
+    }
+
+    private static String reason(Throwable e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
+    }
+
+    /**
+     * The bundled library through its JavaCPP binding whatever this JVM chose (the binding macOS and Windows use),
+     * for tests and {@code bench} on Linux; null when it does not load here.
+     */
+    static NativeRoutines bundledThroughJavacpp() {
+        try {
+            org.bytedeco.javacpp.Loader.load(org.bytedeco.openblas.global.openblas_full.class);
+            return new JavacppRoutines();
+        } catch (RuntimeException | LinkageError e) {
+            return null;
+        }
+    }
+
+    /** The bundled library, through netlib's JNI binding on Linux and JavaCPP's elsewhere. */
+    private static final class BundledOpenBlas {
+        static Loaded load() {
+            String jni = org.bytedeco.javacpp.Loader.load(org.bytedeco.openblas.global.openblas_full.class);
+            String config = org.bytedeco.openblas.global.openblas_full.openblas_get_config().getString();
+            String version = config.split(" ").length > 1 ? config.split(" ")[1] : "";
+            String library = "bundled OpenBLAS " + version;
+            Path so = jni == null ? null : Path.of(jni).resolveSibling("libopenblas.so.0");
+            if (so != null && Files.isRegularFile(so) && !"javacpp".equals(System.getProperty("eoslab.blas.binding"))) {
+                System.setProperty("dev.ludovic.netlib.blas.nativeLibPath", so.toString());
+                System.setProperty("dev.ludovic.netlib.lapack.nativeLibPath", so.toString());
+                try {
+                    // the thread count of the very copy netlib bound (JavaCPP loads a second, renamed one)
+                    OpenBlasThreads threads = OpenBlasThreads.find(so);
+                    NetlibRoutines netlib = netlib(threads);
+                    if (threads != null) threads.set(threadsPerCall());
+                    return new Loaded(netlib, Source.BUNDLED, library, "netlib-java's JNI", null);
+                } catch (RuntimeException | LinkageError e) {
+                    // the JavaCPP binding below serves the same library
+                }
+            }
+            JavacppRoutines routines = new JavacppRoutines();
+            routines.setThreads(threadsPerCall());
+            return new Loaded(routines, Source.BUNDLED, library, "JavaCPP", null);
+        }
+    }
+
+    /** netlib-java's JNI binding of whatever library its properties name (libblas.so.3 by default). */
+    private static NetlibRoutines netlib(OpenBlasThreads threads) {
         Logger logger = Logger.getLogger("dev.ludovic.netlib");
         Level before = logger.getLevel();
         logger.setLevel(Level.OFF);                       // its fallback search logs warnings we do not need
         try {
             BLAS blas = dev.ludovic.netlib.blas.NativeBLAS.getInstance();
-            LAPACK lapack = null;
-            try {
-                lapack = dev.ludovic.netlib.lapack.NativeLAPACK.getInstance();
-            } catch (RuntimeException | LinkageError e) {
-                // products native, decompositions in EJML
-            }
-            OpenBlasThreads threads = OpenBlasThreads.find(libraryPath());
-            if (threads != null) threads.set(threadsPerCall());
-            return new Loaded(blas, lapack, library, null, threads);
-        } catch (RuntimeException | LinkageError e) {
-            return new Loaded(null, null, null, library + " found but its JNI binding did not load: " + e.getMessage(), null);
+            LAPACK lapack = dev.ludovic.netlib.lapack.NativeLAPACK.getInstance();
+            return new NetlibRoutines(blas, lapack, threads);
         } finally {
             logger.setLevel(before);
         }
     }
 
+    private static Loaded loadSystem(List<String> problems) {
+        String library = optimisedLibrary();
+        if (library == null) {
+            problems.add("no optimised system BLAS installed (on Debian: apt-get install libopenblas0-pthread)");
+            return null;
+        }
+        try {
+            OpenBlasThreads threads = OpenBlasThreads.find(libraryPath());
+            NetlibRoutines routines = netlib(threads);
+            if (threads != null) threads.set(threadsPerCall());
+            return new Loaded(routines, Source.SYSTEM, "system " + library, "netlib-java's JNI", null);
+        } catch (RuntimeException | LinkageError e) {
+            problems.add("system " + library + " found but its JNI binding did not load: " + reason(e));
+            return null;
+        }
+    }
+
     /**
      * Threads each native call may use. OpenBLAS is set to {@link #threadsPerCall()} when it loads (one on these
-     * 2-core machines): the callers share large products over two threads themselves ({@link RectOps}), and OpenBLAS's own idle workers spin on {@code sched_yield}
-     * for about 0.1 s after every call, which took the core the window draws on ({@code bench --ui}, fig06:
-     * 192 steps/s with its two threads, 458 with one). 0 when the count cannot be controlled (no native BLAS,
-     * or not OpenBLAS).
+     * 2-core machines): the callers share large products over two threads themselves ({@link RectOps}), and
+     * OpenBLAS's own idle workers spin on {@code sched_yield} for about 0.1 s after every call, which took the
+     * core the window draws on. 0 when the count cannot be controlled (no native BLAS, or not OpenBLAS).
      */
     public static int threads() {
-        return LOADED.threads == null ? 0 : LOADED.threads.get();
+        return LOADED.routines == null ? 0 : LOADED.routines.threads();
     }
 
     /**
@@ -110,9 +196,7 @@ public final class NativeBlas {
 
     /** Sets OpenBLAS's threads per call (the bench's peak uses every core); false when it cannot be set. */
     public static boolean setThreads(int n) {
-        if (LOADED.threads == null) return false;
-        LOADED.threads.set(n);
-        return true;
+        return LOADED.routines != null && LOADED.routines.setThreads(n);
     }
 
     /** The path of libblas.so.3, or null. */
@@ -124,7 +208,7 @@ public final class NativeBlas {
         return null;
     }
 
-    /** The name of the optimised library behind libblas.so.3, or null. */
+    /** The name of the optimised library behind libblas.so.3, or null (none, or the unoptimised reference BLAS). */
     private static String optimisedLibrary() {
         Path link = libraryPath();
         if (link != null) {

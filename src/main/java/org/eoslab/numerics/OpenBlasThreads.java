@@ -3,17 +3,20 @@ package org.eoslab.numerics;
 import com.sun.jna.Function;
 import com.sun.jna.NativeLibrary;
 import java.nio.file.Path;
+import java.util.function.IntConsumer;
+import java.util.function.IntSupplier;
 
 /**
- * OpenBLAS's thread count, set at run time through its own {@code openblas_set_num_threads} (called with JNA on
- * the library the JNI binding already loaded: the same object, so the same setting). Not every BLAS has it
- * (BLIS and MKL name theirs differently): {@link #find} then returns null and the library keeps its default.
+ * OpenBLAS's thread count, set at run time through its own {@code openblas_set_num_threads}: for the bundled
+ * library through its JavaCPP binding, for the machine's through JNA on the library the JNI binding already loaded
+ * (the same object, so the same setting). Not every BLAS has it (BLIS and MKL name theirs differently):
+ * {@link #find} then returns null and the library keeps its default.
  */
 final class OpenBlasThreads {
-    private final Function set;
-    private final Function get;
+    private final IntConsumer set;
+    private final IntSupplier get;
 
-    private OpenBlasThreads(Function set, Function get) {
+    OpenBlasThreads(IntConsumer set, IntSupplier get) {
         this.set = set;
         this.get = get;
     }
@@ -23,8 +26,9 @@ final class OpenBlasThreads {
         if (library == null) return null;
         try {
             NativeLibrary lib = NativeLibrary.getInstance(library.toString());
-            return new OpenBlasThreads(lib.getFunction("openblas_set_num_threads"),
-                    lib.getFunction("openblas_get_num_threads"));
+            Function set = lib.getFunction("openblas_set_num_threads");
+            Function get = lib.getFunction("openblas_get_num_threads");
+            return new OpenBlasThreads(n -> set.invokeVoid(new Object[] {n}), () -> get.invokeInt(new Object[0]));
         } catch (LinkageError | RuntimeException e) {        // no JNA native stub, no such symbol
             return null;
         }
@@ -32,10 +36,10 @@ final class OpenBlasThreads {
 
     void set(int threads) {
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, got " + threads);
-        set.invokeVoid(new Object[] {threads});
+        set.accept(threads);
     }
 
     int get() {
-        return get.invokeInt(new Object[0]);
+        return get.getAsInt();
     }
 }

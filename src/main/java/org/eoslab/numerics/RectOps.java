@@ -11,7 +11,7 @@ import java.util.Arrays;
 public final class RectOps {
     /** Bytes of B kept hot per inner block: half of a 512 KiB L2. */
     static final int PANEL_BYTES = 256 * 1024;
-    private final dev.ludovic.netlib.blas.BLAS blas;   // the native dgemm, or null: the Java kernels
+    private final NativeRoutines blas;   // the native dgemm, or null: the Java kernels
     private final boolean parallel;
     private final boolean blockInner;
     private final double[][][] scratch = {Kernels.scratch(1), Kernels.scratch(1)};
@@ -20,21 +20,20 @@ public final class RectOps {
     private final NativeProduct nativeProduct = new NativeProduct();
 
     public RectOps(boolean parallel) {
-        this(parallel, (dev.ludovic.netlib.blas.BLAS) null);
+        this(parallel, (NativeRoutines) null);
     }
 
-    private RectOps(boolean parallel, dev.ludovic.netlib.blas.BLAS blas) {
+    RectOps(boolean parallel, NativeRoutines blas) {
         this.parallel = parallel;
         this.blockInner = true;
         this.blas = blas;
     }
 
     /**
-     * Products on the machine's BLAS where {@link NativeBlas} found one (it uses every core itself), else on the
-     * Java kernels. The two round differently, so a run is reproducible bit for bit on one path.
+     * Products on the native BLAS {@link NativeBlas} chose (bundled or the machine's), else on the Java kernels. The two round differently, so a run is reproducible bit for bit on one path.
      */
     public static RectOps fastest(boolean parallel) {
-        return new RectOps(parallel, NativeBlas.blas());
+        return new RectOps(parallel, NativeBlas.routines());
     }
 
     /** Whether the products run on the native BLAS. */
@@ -115,8 +114,9 @@ public final class RectOps {
 
     /**
      * The native product, its rows of C split over two cores as the Java kernels' are (OpenBLAS itself runs one
-     * thread per call: {@link NativeBlas#threads()}). Splitting rows of C leaves each element's sum over k to the
-     * same kernel, so the result does not depend on the split.
+     * thread per call: {@link NativeBlas#threads()}). OpenBLAS 0.3.31 may round a chunk of rows differently from
+     * the whole product (its edge kernels), so the chunk boundaries are fixed by the row count alone
+     * ({@link RowSplitter}): the result never depends on which thread ran which chunk.
      */
     private void runNative(double[] a, boolean aTransposed, int r, int k, double[] b, boolean bTransposed, int c,
                            double[] out, double s, boolean accumulate) {
@@ -207,7 +207,7 @@ public final class RectOps {
 
         @Override
         public void run(int from, int to, int slot) {
-            blas.dgemm(bTransposed ? "T" : "N", aTransposed ? "T" : "N", cols, to - from, inner, s,
+            blas.dgemm(bTransposed, aTransposed, cols, to - from, inner, s,
                     b, 0, bTransposed ? inner : cols,
                     a, aTransposed ? from : from * inner, aTransposed ? r : inner,
                     beta, c, from * cols, cols);

@@ -8,12 +8,13 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Shares the rows of a product between the calling thread and one shared helper thread (two cores, measured
  * on these machines). The rows are cut into a few chunks (boundaries at multiples of 4, fixed by the row count
- * alone, so the result never depends on which thread did which chunk) and both threads take chunks until none
+ * alone, so the result never depends on which thread did which chunk: a native BLAS may round a chunk differently
+ * from the whole product, so even a caller left alone runs the same chunks) and both threads take chunks until none
  * is left: when the window's threads hold the other core, the caller simply does more of them instead of
  * waiting for a helper that is not running (with two fixed halves the engine spent half its time spinning
  * in that wait on the live ReLU tab). The helper spins briefly between tasks, so back-to-back products hand over
- * in about a microsecond, then parks. If the helper is busy (another engine uses it), the caller does all rows:
- * nothing ever waits for a lock. Tasks are reusable objects, so sharing allocates nothing.
+ * in about a microsecond, then parks. If the helper is busy (another engine uses it), the caller does every
+ * chunk itself: nothing ever waits for a lock. Tasks are reusable objects, so sharing allocates nothing.
  *
  * <p>Why one helper for the process and not one per engine: these machines have two cores. When the linear and
  * the ReLU engine both run, each engine thread already keeps one core busy; a helper per engine would put four
@@ -38,8 +39,12 @@ public final class RowSplitter {
     /** Runs task over rows [0, rows), shared with the helper when it is free and there are two chunks or more. */
     public static void run(RowTask task, int rows) {
         int chunks = chunks(rows);
-        if (chunks < 2 || !HELPER.claim()) {
+        if (chunks < 2) {
             task.run(0, rows, 0);
+            return;
+        }
+        if (!HELPER.claim()) {                          // the same chunks, all here: the same bits as shared
+            for (int i = 0; i < chunks; i++) task.run(boundary(rows, chunks, i), boundary(rows, chunks, i + 1), 0);
             return;
         }
         HELPER.start(task, rows, chunks);

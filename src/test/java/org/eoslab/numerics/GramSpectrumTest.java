@@ -12,15 +12,30 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Extremes and top left vectors against a dense SVD of W, on EJML and on the native LAPACK (where installed). */
+/**
+ * Extremes and top left vectors against a dense SVD of W, on EJML and on each native LAPACK path this JVM reaches
+ * (the chosen one: bundled, or the system's under {@code -Deoslab.blas=system}; and the bundled one through JavaCPP).
+ */
 class GramSpectrumTest {
 
-    @ParameterizedTest(name = "{0}×{1} native={2}")
-    @CsvSource({"40, 120, false", "60, 60, false", "120, 40, false", "7, 30, false",
-                "40, 120, true", "60, 60, true", "120, 40, true", "7, 30, true"})
-    void matchesADenseSvd(int rows, int cols, boolean useNative) {
-        dev.ludovic.netlib.lapack.LAPACK lapack = useNative ? NativeBlas.lapack() : null;
-        if (useNative) Assumptions.assumeTrue(lapack != null, NativeBlas.description());
+    /** null: EJML. */
+    static NativeRoutines path(String name) {
+        NativeRoutines r = switch (name) {
+            case "ejml" -> null;
+            case "native" -> NativeBlas.routines();
+            case "javacpp" -> NativeBlas.bundledThroughJavacpp();
+            default -> throw new IllegalArgumentException(name);
+        };
+        if (!name.equals("ejml")) Assumptions.assumeTrue(r != null, NativeBlas.description());
+        return r;
+    }
+
+    @ParameterizedTest(name = "{0}×{1} {2}")
+    @CsvSource({"40, 120, ejml", "60, 60, ejml", "120, 40, ejml", "7, 30, ejml",
+                "40, 120, native", "60, 60, native", "120, 40, native", "7, 30, native",
+                "40, 120, javacpp", "120, 40, javacpp"})
+    void matchesADenseSvd(int rows, int cols, String path) {
+        NativeRoutines lapack = path(path);
         Random rng = new Random(rows * 7L + cols);
         DMatrixRMaj w = new DMatrixRMaj(rows, cols);
         for (int i = 0; i < w.data.length; i++) w.data[i] = rng.nextGaussian();
@@ -51,11 +66,10 @@ class GramSpectrumTest {
      * values and the top-5 subspace still match, and the returned vectors are orthonormal (inverse iteration must
      * re-orthogonalize inside the cluster).
      */
-    @ParameterizedTest(name = "{0}×{1} native={2}")
-    @CsvSource({"50, 80, false", "80, 50, false", "50, 80, true", "80, 50, true"})
-    void separatesACloseClusterAtTheTop(int rows, int cols, boolean useNative) {
-        dev.ludovic.netlib.lapack.LAPACK lapack = useNative ? NativeBlas.lapack() : null;
-        if (useNative) Assumptions.assumeTrue(lapack != null, NativeBlas.description());
+    @ParameterizedTest(name = "{0}×{1} {2}")
+    @CsvSource({"50, 80, ejml", "80, 50, ejml", "50, 80, native", "80, 50, native", "50, 80, javacpp", "80, 50, javacpp"})
+    void separatesACloseClusterAtTheTop(int rows, int cols, String path) {
+        NativeRoutines lapack = path(path);
         Random rng = new Random(rows + 31L * cols);
         int m = Math.min(rows, cols);
         DMatrixRMaj u = org.ejml.dense.row.RandomMatrices_DDRM.orthogonal(rows, m, rng);
