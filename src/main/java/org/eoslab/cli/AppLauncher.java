@@ -4,17 +4,27 @@ import javafx.application.Application;
 import org.eoslab.config.Presets;
 import org.eoslab.ui.EosLabApp;
 
-/** Starts the JavaFX visualizer; a bad --preset is reported before any window opens. */
+/**
+ * Starts the JavaFX visualizer; a bad --preset, or a --session that is not a readable file, is reported before any
+ * window opens (the session's contents are checked by the app, which says what is wrong in a dialog).
+ */
 final class AppLauncher {
+    /** The extension of saved sessions, registered with the desktop by the installers. */
+    static final String SESSION_SUFFIX = ".eoslab";
+
     private AppLauncher() {}
 
     static void launch(String[] args) {
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--preset")) {
-                if (i + 1 >= args.length) throw new UsageException("--preset needs a value: --preset FILE");
-                Presets.load(java.nio.file.Path.of(args[i + 1]));
-            } else if (args[i].startsWith("--") && !args[i].equals("--preset")) {
-                throw new UsageException("unknown option " + args[i] + "; the app takes --preset FILE");
+            if (args[i].equals("--preset") || args[i].equals("--session")) {
+                if (i + 1 >= args.length) throw new UsageException(args[i] + " needs a value: " + args[i] + " FILE");
+                java.nio.file.Path file = java.nio.file.Path.of(args[++i]);
+                if (args[i - 1].equals("--preset")) Presets.load(file);
+                else if (!java.nio.file.Files.isRegularFile(file) || !java.nio.file.Files.isReadable(file)) {
+                    throw new UsageException("--session: " + file + " is not a readable file");
+                }
+            } else if (args[i].startsWith("--")) {
+                throw new UsageException("unknown option " + args[i] + "; the app takes --preset FILE or --session FILE");
             }
         }
         requireDisplay(System.getenv(), System.getProperty("os.name", ""), System.getProperty("glass.platform"));

@@ -11,6 +11,7 @@ import org.eoslab.export.ExportException;
 public final class Main {
     static final String USAGE = """
             usage: eos-lab [--preset FILE]          start the visualizer
+                   eos-lab [--session] FILE.eoslab   start it on a saved session (what opening the file does)
                    eos-lab run [options] --out DIR   one headless run -> trajectory.csv, run.json
                    eos-lab sweep [options] --eta-from A --eta-to B --eta-count N --out DIR
                                                      bifurcation diagram as CSV
@@ -43,6 +44,10 @@ public final class Main {
                 default -> {
                     if (command.equals("app") || command.startsWith("--")) {
                         AppLauncher.launch(args);
+                        yield -1;
+                    }
+                    if (args.length == 1 && command.toLowerCase(java.util.Locale.ROOT).endsWith(AppLauncher.SESSION_SUFFIX)) {
+                        AppLauncher.launch(new String[] {"--session", command});   // a session opened from the desktop
                         yield -1;
                     }
                     throw new UsageException("unknown command '" + command + "'; the commands are run, sweep, render and "

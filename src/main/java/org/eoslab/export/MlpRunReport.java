@@ -18,12 +18,12 @@ import org.eoslab.run.Snapshot;
  */
 @JsonPropertyOrder({"model", "summary", "data", "parameters", "divergedAtStep", "diedAtStep", "stepsCompleted", "finalLoss",
         "finalAccuracy", "twoOverEta", "edgeStep", "medianSharpnessOverTwoOverEtaSecondHalf", "lossRiseFractionAfterEdge",
-        "topToBottomMotion", "topGrowth", "seconds", "stepsPerSecond", "columns"})
+        "topToBottomMotion", "topGrowth", "seconds", "stepsPerSecond", "computePath", "columns"})
 public record MlpRunReport(String model, String summary, String data, MlpParameters parameters, long divergedAtStep,
                            long diedAtStep, long stepsCompleted, double finalLoss, double finalAccuracy, double twoOverEta,
                            long edgeStep, double medianSharpnessOverTwoOverEtaSecondHalf, double lossRiseFractionAfterEdge,
                            double topToBottomMotion, double topGrowth, double seconds, double stepsPerSecond,
-                           List<String> columns) implements ReportBuilder.Report {
+                           String computePath, List<String> columns) implements ReportBuilder.Report {
 
     @Override
     public void write(Path file) {
@@ -70,7 +70,7 @@ public record MlpRunReport(String model, String summary, String data, MlpParamet
             return new MlpRunReport("mlp", summary, trainer.source(), p, trainer.divergedAt(), trainer.diedAt(), completed,
                     lastLoss, lastAccuracy, edge, e.edgeStep(), e.medianSharpnessOverTwoOverEta(), e.lossRiseFraction(),
                     e.topToBottomMotion(), e.topGrowth(), seconds, completed / Math.max(seconds, 1e-9),
-                    trainer.columns().names());
+                    trainer.computePath(), trainer.columns().names());
         }
     }
 }

@@ -79,6 +79,7 @@ public final class NativeBlas {
 
     /** Bundled first, then the system's, as {@code choice} allows; the problems of those that did not load. */
     private static Loaded load(String choice) {
+        useAppCache();
         List<String> problems = new ArrayList<>();
         if (!choice.equals("system")) {
             try {
@@ -97,6 +98,32 @@ public final class NativeBlas {
         }
         if (problems.isEmpty()) problems.add("no native BLAS for this platform");
         return new Loaded(null, null, null, null, String.join("; ", problems));
+    }
+
+    /**
+     * JavaCPP and JNA extract the natives they load from the jar once; they go to one folder of the user's cache
+     * named after the app (~/.cache/eos-lab on Linux, ~/Library/Caches/eos-lab on macOS, %LOCALAPPDATA%\eos-lab on
+     * Windows) instead of ~/.javacpp and ~/.cache/JNA, so that removing it removes all the app left behind.
+     * A property given on the command line wins.
+     */
+    private static void useAppCache() {
+        Path cache = appCache();
+        if (System.getProperty("org.bytedeco.javacpp.cachedir") == null) {
+            System.setProperty("org.bytedeco.javacpp.cachedir", cache.resolve("javacpp").toString());
+        }
+        if (System.getProperty("jna.tmpdir") == null) System.setProperty("jna.tmpdir", cache.resolve("jna").toString());
+    }
+
+    /** The app's folder in the user's cache. */
+    public static Path appCache() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        Path home = Path.of(System.getProperty("user.home"));
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        String local = System.getenv("LOCALAPPDATA");
+        Path base = os.contains("mac") ? home.resolve("Library").resolve("Caches")
+                : os.contains("win") ? (local != null ? Path.of(local) : home.resolve("AppData").resolve("Local"))
+                : xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".cache");
+        return base.resolve("eos-lab");
     }
 
     private static String reason(Throwable e) {

@@ -32,6 +32,13 @@ public final class EosLabApp extends Application {
         stage.setScene(scene);
         stage.show();
         view.start();
+        sessionFrom(getParameters().getRaw()).ifPresent(view.files()::openSession);
+    }
+
+    /** {@code --session FILE}: a saved session to open once the window is up (a bad one is refused in a dialog). */
+    public static java.util.Optional<Path> sessionFrom(List<String> args) {
+        int i = args.indexOf("--session");
+        return i >= 0 && i + 1 < args.size() ? java.util.Optional.of(Path.of(args.get(i + 1))) : java.util.Optional.empty();
     }
 
     @Override

@@ -63,4 +63,26 @@ class StrictInputTest {
         AppLauncher.requireDisplay(java.util.Map.of(), "Linux", "Monocle");
         AppLauncher.requireDisplay(java.util.Map.of(), "Mac OS X", null);
     }
+
+    /** What a desktop's file association passes (a bare *.eoslab path) and --session: an unreadable file is refused. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"a bare path|''", "--session|--session"})
+    void aSessionThatIsNotAReadableFileIsRefusedBeforeAnyWindow(String label, String option) throws Exception {
+        Path missing = tmp.resolve("lecture.eoslab");
+        String[] args = option.isEmpty() ? new String[] {missing.toString()} : new String[] {option, missing.toString()};
+        RunCommandTest.Result r = RunCommandTest.run(args);
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--session: " + missing + " is not a readable file"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+        Path folder = Files.createDirectory(tmp.resolve("folder.eoslab"));
+        assertTrue(RunCommandTest.run(folder.toString()).err().contains("is not a readable file"));
+        assertTrue(RunCommandTest.run("two", "words.eoslab").err().contains("unknown command 'two'"), "only a lone path is a session");
+    }
+
+    @org.junit.jupiter.api.Test
+    void theAppFindsTheSessionItWasGiven() {
+        assertEquals(java.util.Optional.of(Path.of("x.eoslab")),
+                org.eoslab.ui.EosLabApp.sessionFrom(java.util.List.of("--session", "x.eoslab")));
+        assertEquals(java.util.Optional.empty(), org.eoslab.ui.EosLabApp.sessionFrom(java.util.List.of("--preset", "p.json")));
+    }
 }

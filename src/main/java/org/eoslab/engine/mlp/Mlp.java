@@ -248,6 +248,9 @@ public final class Mlp {
 
     RectOps ops() { return ops; }
 
+    /** Whether the products run on a native BLAS (chosen when the network was built). */
+    public boolean onNativeBlas() { return ops.isNative(); }
+
     /** The number of the last forward pass; a different one means the weights or the cache changed. */
     long forwards() { return forwardCurrent ? forwards : -1; }
 
