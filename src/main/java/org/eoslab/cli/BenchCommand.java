@@ -49,6 +49,8 @@ final class BenchCommand {
             new Options.Spec("depths", "L1,L2,...", "depths (default 3,5)"),
             new Options.Spec("seconds", "S", "length of one timed block (default 0.3)"),
             new Options.Spec("no-numpy", null, "skip the NumPy reference (bench/numpy_reference.py)"),
+            new Options.Spec("mlp", null, "only the ReLU MLP step and its sharpness, no NumPy: to compare BLAS libraries "
+                    + "run after run (-Deoslab.blas=bundled|system|java)"),
             new Options.Spec("ui", null, "only the live app: " + UiBench.PRESET + " played in the window, steps/s and frames/s"),
             new Options.Spec("out", "FILE.json", "also write every figure as JSON"),
             Options.HELP);
@@ -89,6 +91,9 @@ final class BenchCommand {
                 Thread.currentThread().interrupt();
                 return 130;
             }
+        } else if (o.has("mlp")) {
+            bench.header(seconds);
+            bench.mlp();
         } else {
             bench.run(sizes, depths, !o.has("no-numpy"), seconds, err);
         }
@@ -109,14 +114,7 @@ final class BenchCommand {
     }
 
     private void run(int[] sizes, int[] depths, boolean numpy, double seconds, PrintStream err) {
-        out.printf(Locale.ROOT, "EOS Lab bench — %s, %d cores; medians of 7 blocks of %.2f s after warm-up%n%n",
-                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), seconds);
-        out.println("ReLU network products and layer spectra: " + org.eoslab.numerics.NativeBlas.description());
-        out.println("Linear network products (app and run): " + (org.eoslab.numerics.MatrixOps.fastest(2).isNative()
-                ? "the same native BLAS; sweeps, one engine per core, use the Java kernels" : "the Java kernels"));
-        out.println();
-        report.put("mlpComputePath", org.eoslab.numerics.NativeBlas.description());
+        header(seconds);
         Map<Integer, Double> peak = products(sizes);
         steps(sizes, depths, peak);
         sharpness(sizes);
@@ -124,6 +122,23 @@ final class BenchCommand {
         mlp();
         memory();
         if (numpy) numpy(sizes, depths, seconds, err);
+    }
+
+    /** The machine, and which BLAS each network's products run on (with the reason when it is not native). */
+    private void header(double seconds) {
+        out.printf(Locale.ROOT, "EOS Lab bench — %s, %d cores; medians of 7 blocks of %.2f s after warm-up%n%n",
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), seconds);
+        out.println("ReLU network products and layer spectra: " + org.eoslab.numerics.NativeBlas.description());
+        out.println("Linear network products (app and run): " + (org.eoslab.numerics.MatrixOps.fastest(2).isNative()
+                ? "the same native BLAS; sweeps, one engine per core, use the Java kernels" : "the Java kernels"));
+        String coretype = System.getenv("OPENBLAS_CORETYPE");
+        if (coretype != null) {
+            out.println("OPENBLAS_CORETYPE=" + coretype + " is set: OpenBLAS runs that core's kernels, not this CPU's own");
+        }
+        out.println();
+        report.put("mlpComputePath", org.eoslab.numerics.NativeBlas.description());
+        report.put("openblasCoretype", coretype == null ? "" : coretype);
     }
 
     /**

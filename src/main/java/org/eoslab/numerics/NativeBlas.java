@@ -133,9 +133,12 @@ public final class NativeBlas {
 
     /**
      * The bundled library through its JavaCPP binding whatever this JVM chose (the binding macOS and Windows use),
-     * for tests and {@code bench} on Linux; null when it does not load here.
+     * for tests on Linux; null when it does not load here, or when this JVM bound the system's library: that one has
+     * the same soname (libopenblas.so.0), so the binding would link against it and lack LAPACKE (a fatal symbol
+     * lookup error at the first call).
      */
     static NativeRoutines bundledThroughJavacpp() {
+        if (LOADED.source == Source.SYSTEM) return null;
         try {
             org.bytedeco.javacpp.Loader.load(org.bytedeco.openblas.global.openblas_full.class);
             return new JavacppRoutines();
@@ -146,28 +149,57 @@ public final class NativeBlas {
 
     /** The bundled library, through netlib's JNI binding on Linux and JavaCPP's elsewhere. */
     private static final class BundledOpenBlas {
+        /** libopenblas.so.0 and what it links (RUNPATH $ORIGIN), as the platform jar ships them. */
+        private static final String[] LINUX_LIBRARIES = {"libgcc_s.so.1", "libquadmath.so.0", "libgfortran.so.5", "libopenblas.so.0"};
+
         static Loaded load() {
-            String jni = org.bytedeco.javacpp.Loader.load(org.bytedeco.openblas.global.openblas_full.class);
-            String config = org.bytedeco.openblas.global.openblas_full.openblas_get_config().getString();
-            String version = config.split(" ").length > 1 ? config.split(" ")[1] : "";
-            String library = "bundled OpenBLAS " + version;
-            Path so = jni == null ? null : Path.of(jni).resolveSibling("libopenblas.so.0");
-            if (so != null && Files.isRegularFile(so) && !"javacpp".equals(System.getProperty("eoslab.blas.binding"))) {
-                System.setProperty("dev.ludovic.netlib.blas.nativeLibPath", so.toString());
-                System.setProperty("dev.ludovic.netlib.lapack.nativeLibPath", so.toString());
-                try {
-                    // the thread count of the very copy netlib bound (JavaCPP loads a second, renamed one)
-                    OpenBlasThreads threads = OpenBlasThreads.find(so);
-                    NetlibRoutines netlib = netlib(threads);
-                    if (threads != null) threads.set(threadsPerCall());
-                    return new Loaded(netlib, Source.BUNDLED, library, "netlib-java's JNI", null);
-                } catch (RuntimeException | LinkageError e) {
-                    // the JavaCPP binding below serves the same library
+            if (!"javacpp".equals(System.getProperty("eoslab.blas.binding"))) {
+                Path so = extractedForLinux();
+                if (so != null) {
+                    try {
+                        return throughNetlib(so);
+                    } catch (RuntimeException | LinkageError e) {
+                        // the JavaCPP binding below serves the same library
+                    }
                 }
             }
+            org.bytedeco.javacpp.Loader.load(org.bytedeco.openblas.global.openblas_full.class);
             JavacppRoutines routines = new JavacppRoutines();
             routines.setThreads(threadsPerCall());
-            return new Loaded(routines, Source.BUNDLED, library, "JavaCPP", null);
+            String config = org.bytedeco.openblas.global.openblas_full.openblas_get_config().getString();
+            return new Loaded(routines, Source.BUNDLED, "bundled OpenBLAS " + OpenBlasThreads.versionOf(config), "JavaCPP", null);
+        }
+
+        /**
+         * On Linux, netlib's JNI binding dlopens the bundled libopenblas.so.0 itself: one copy of OpenBLAS in the
+         * process (JavaCPP's own binding would load a second, renamed one with its own thread pool), arrays pinned
+         * instead of copied, threads set through JNA on that very copy.
+         */
+        private static Loaded throughNetlib(Path so) {
+            System.setProperty("dev.ludovic.netlib.blas.nativeLibPath", so.toString());
+            System.setProperty("dev.ludovic.netlib.lapack.nativeLibPath", so.toString());
+            OpenBlasThreads threads = OpenBlasThreads.find(so);
+            if (threads == null) throw new IllegalStateException(so + " has no openblas_set_num_threads");
+            NetlibRoutines netlib = netlib(threads);
+            threads.set(threadsPerCall());
+            return new Loaded(netlib, Source.BUNDLED, "bundled OpenBLAS " + threads.version(), "netlib-java's JNI", null);
+        }
+
+        /** The bundled libopenblas.so.0 extracted to the app's cache (with its libraries), or null off Linux. */
+        private static Path extractedForLinux() {
+            String platform = org.bytedeco.javacpp.Loader.getPlatform();
+            if (!platform.startsWith("linux")) return null;
+            Path so = null;
+            for (String name : LINUX_LIBRARIES) {
+                String resource = "/org/bytedeco/openblas/" + platform + "/" + name;
+                if (NativeBlas.class.getResource(resource) == null) continue;      // no libquadmath on arm64
+                try {
+                    so = org.bytedeco.javacpp.Loader.cacheResource(resource).toPath();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("cannot extract " + name + ": " + e.getMessage(), e);
+                }
+            }
+            return so != null && so.getFileName().toString().equals("libopenblas.so.0") ? so : null;
         }
     }
 
@@ -195,7 +227,8 @@ public final class NativeBlas {
             OpenBlasThreads threads = OpenBlasThreads.find(libraryPath());
             NetlibRoutines routines = netlib(threads);
             if (threads != null) threads.set(threadsPerCall());
-            return new Loaded(routines, Source.SYSTEM, "system " + library, "netlib-java's JNI", null);
+            String version = threads == null || threads.version().isEmpty() ? "" : " " + threads.version();
+            return new Loaded(routines, Source.SYSTEM, "system " + library + version, "netlib-java's JNI", null);
         } catch (RuntimeException | LinkageError e) {
             problems.add("system " + library + " found but its JNI binding did not load: " + reason(e));
             return null;

@@ -11,8 +11,11 @@ import java.util.Arrays;
 public final class RectOps {
     /** Bytes of B kept hot per inner block: half of a 512 KiB L2. */
     static final int PANEL_BYTES = 256 * 1024;
+    /** Columns per chunk at least when a native product is cut by columns (fewer, wider chunks ran faster). */
+    static final int COLUMN_CHUNK = 96;
     private final NativeRoutines blas;   // the native dgemm, or null: the Java kernels
     private final boolean parallel;
+    private final boolean shareChunks;   // false: every chunk on the calling thread (tests: the same bits as shared)
     private final boolean blockInner;
     private final double[][][] scratch = {Kernels.scratch(1), Kernels.scratch(1)};
     private double[][] packed = new double[0][];
@@ -24,7 +27,13 @@ public final class RectOps {
     }
 
     RectOps(boolean parallel, NativeRoutines blas) {
+        this(parallel, blas, true);
+    }
+
+    /** Products cut into chunks as {@code parallel} ones are, shared with the helper or ({@code !share}) all run here. */
+    RectOps(boolean parallel, NativeRoutines blas, boolean share) {
         this.parallel = parallel;
+        this.shareChunks = share;
         this.blockInner = true;
         this.blas = blas;
     }
@@ -46,6 +55,7 @@ public final class RectOps {
      */
     public RectOps(boolean parallel, int rows, int cols) {
         this.parallel = parallel;
+        this.shareChunks = true;
         this.blockInner = false;
         this.blas = null;
         packing(rows, cols);
@@ -116,18 +126,28 @@ public final class RectOps {
      * The native product, its rows of C split over two cores as the Java kernels' are (OpenBLAS itself runs one
      * thread per call: {@link NativeBlas#threads()}). OpenBLAS 0.3.31 may round a chunk of rows differently from
      * the whole product (its edge kernels), so the chunk boundaries are fixed by the row count alone
-     * ({@link RowSplitter}): the result never depends on which thread ran which chunk.
+     * ({@link RowSplitter}): the result never depends on which thread ran which chunk. A product whose inner
+     * dimension is longer than its rows (the ReLU network's weight gradients Aᵀ·B, 200 rows over 5000 samples) is
+     * cut by columns of C instead: row chunks of it ran at 49-52 GFLOP/s on OpenBLAS 0.3.31, column chunks at 76-78
+     * (0.3.21: 58-61 and 79-82), as the row chunks' few columns of Cᵀ starve OpenBLAS's kernel.
      */
     private void runNative(double[] a, boolean aTransposed, int r, int k, double[] b, boolean bTransposed, int c,
                            double[] out, double s, boolean accumulate) {
         if (a == out || b == out) throw new IllegalArgumentException("output aliases an input");
-        nativeProduct.set(a, aTransposed, r, b, bTransposed, k, c, out, s, accumulate ? 1.0 : 0.0);
-        runRows(nativeProduct, r);
+        boolean byColumns = k > r && c >= MatrixOps.PARALLEL_MIN_ROWS;
+        nativeProduct.set(a, aTransposed, r, b, bTransposed, k, c, out, s, accumulate ? 1.0 : 0.0, byColumns);
+        if (byColumns) {
+            if (parallel) RowSplitter.run(nativeProduct, c, RowSplitter.chunks(c, COLUMN_CHUNK), shareChunks);
+            else nativeProduct.run(0, c, 0);
+        } else {
+            runRows(nativeProduct, r);
+        }
     }
 
     /** All r rows of a product: shared with the helper thread when parallel and large enough, else here. */
     private void runRows(RowSplitter.RowTask task, int r) {
-        if (parallel && r >= MatrixOps.PARALLEL_MIN_ROWS) RowSplitter.run(task, r); else task.run(0, r, 0);
+        if (parallel && r >= MatrixOps.PARALLEL_MIN_ROWS) RowSplitter.run(task, r, RowSplitter.chunks(r), shareChunks);
+        else task.run(0, r, 0);
     }
 
     /**
@@ -176,8 +196,9 @@ public final class RectOps {
     }
 
     /**
-     * Rows [from, to) of the row-major C(r×c) = op(A)·op(B) as one column-major dgemm: Cᵀ = op(B)ᵀ·op(A)ᵀ, with
-     * A's rows (or, transposed, its columns) from {@code from} on.
+     * Rows [from, to) of the row-major C(r×c) = op(A)·op(B) as one column-major dgemm, Cᵀ = op(B)ᵀ·op(A)ᵀ, with
+     * A's rows (or, transposed, its columns) from {@code from} on; or, {@code byColumns}, C's columns [from, to):
+     * the rows of Cᵀ from {@code from} on, with B's columns (or, transposed, its rows) from there.
      */
     private final class NativeProduct implements RowSplitter.RowTask {
         private double[] a;
@@ -190,9 +211,10 @@ public final class RectOps {
         private double[] c;
         private double s;
         private double beta;
+        private boolean byColumns;
 
         void set(double[] a, boolean aTransposed, int r, double[] b, boolean bTransposed, int inner, int cols,
-                 double[] c, double s, double beta) {
+                 double[] c, double s, double beta, boolean byColumns) {
             this.a = a;
             this.aTransposed = aTransposed;
             this.r = r;
@@ -203,14 +225,19 @@ public final class RectOps {
             this.c = c;
             this.s = s;
             this.beta = beta;
+            this.byColumns = byColumns;
         }
 
         @Override
         public void run(int from, int to, int slot) {
-            blas.dgemm(bTransposed, aTransposed, cols, to - from, inner, s,
-                    b, 0, bTransposed ? inner : cols,
-                    a, aTransposed ? from : from * inner, aTransposed ? r : inner,
-                    beta, c, from * cols, cols);
+            int ldb = bTransposed ? inner : cols, lda = aTransposed ? r : inner;
+            if (byColumns) {
+                blas.dgemm(bTransposed, aTransposed, to - from, r, inner, s, b, bTransposed ? from * inner : from, ldb,
+                        a, 0, lda, beta, c, from, cols);
+            } else {
+                blas.dgemm(bTransposed, aTransposed, cols, to - from, inner, s, b, 0, ldb,
+                        a, aTransposed ? from : from * inner, lda, beta, c, from * cols, cols);
+            }
         }
     }
 }

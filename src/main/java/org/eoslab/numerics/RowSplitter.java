@@ -38,12 +38,19 @@ public final class RowSplitter {
 
     /** Runs task over rows [0, rows), shared with the helper when it is free and there are two chunks or more. */
     public static void run(RowTask task, int rows) {
-        int chunks = chunks(rows);
+        run(task, rows, chunks(rows), true);
+    }
+
+    /**
+     * The same with a chunk count of the caller's (fixed by the shape alone, as {@link #chunks} is); {@code share}
+     * false runs the same chunks all here (what a caller left alone by a busy helper does; tests compare the two).
+     */
+    static void run(RowTask task, int rows, int chunks, boolean share) {
         if (chunks < 2) {
             task.run(0, rows, 0);
             return;
         }
-        if (!HELPER.claim()) {                          // the same chunks, all here: the same bits as shared
+        if (!share || !HELPER.claim()) {                // the same chunks, all here: the same bits as shared
             for (int i = 0; i < chunks; i++) task.run(boundary(rows, chunks, i), boundary(rows, chunks, i + 1), 0);
             return;
         }
@@ -57,7 +64,12 @@ public final class RowSplitter {
 
     /** How many chunks {@code rows} rows are cut into. */
     static int chunks(int rows) {
-        return Math.min(MAX_CHUNKS, rows / MIN_CHUNK_ROWS);
+        return chunks(rows, MIN_CHUNK_ROWS);
+    }
+
+    /** How many chunks of at least {@code least} rows (at most {@link #MAX_CHUNKS}). */
+    static int chunks(int rows, int least) {
+        return Math.min(MAX_CHUNKS, rows / least);
     }
 
     /** Start of chunk i of {@code chunks} over {@code rows} rows: a multiple of 4 (the kernels' row block). */

@@ -83,18 +83,27 @@ class NativeRoutinesTest {
         }
     }
 
-    /** The product as RectOps runs it on this path: rows shared between two threads, row-major. */
+    /**
+     * The products as RectOps runs them on this path, shared between two threads: by rows (1001 × 784 · 784 × 200)
+     * and, for a long inner dimension, by columns (200 × 3000 · 3000 × 784, and Aᵀ·B of the same shape).
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("paths")
-    void rowSharedProductsMatchEjml(String name, NativeRoutines routines) {
+    void sharedProductsMatchEjml(String name, NativeRoutines routines) {
         RectOps ops = new RectOps(true, routines);
-        DMatrixRMaj a = RandomMatrices_DDRM.rectangle(1001, 784, -1, 1, new Random(4));
-        DMatrixRMaj b = RandomMatrices_DDRM.rectangle(784, 200, -1, 1, new Random(5));
-        DMatrixRMaj ours = new DMatrixRMaj(1001, 200), ref = new DMatrixRMaj(1001, 200);
-        ops.mult(a.data, 1001, 784, b.data, 200, ours.data, 1.0, false);
-        CommonOps_DDRM.mult(a, b, ref);
-        double bound = 784;                                             // |A|·|B| ≤ k for entries in [−1, 1]
-        for (int i = 0; i < ref.data.length; i++) assertEquals(ref.data[i], ours.data[i], 1e-12 * bound, name + " entry " + i);
+        for (int[] shape : new int[][] {{1001, 784, 200}, {200, 3000, 784}}) {
+            int r = shape[0], k = shape[1], c = shape[2];
+            DMatrixRMaj a = RandomMatrices_DDRM.rectangle(r, k, -1, 1, new Random(4));
+            DMatrixRMaj b = RandomMatrices_DDRM.rectangle(k, c, -1, 1, new Random(5));
+            DMatrixRMaj ours = new DMatrixRMaj(r, c), ref = new DMatrixRMaj(r, c);
+            CommonOps_DDRM.mult(a, b, ref);
+            double bound = k;                                          // |A|·|B| ≤ k for entries in [−1, 1]
+            ops.mult(a.data, r, k, b.data, c, ours.data, 1.0, false);
+            for (int i = 0; i < ref.data.length; i++) assertEquals(ref.data[i], ours.data[i], 1e-12 * bound, name + " A·B " + i);
+            DMatrixRMaj at = CommonOps_DDRM.transpose(a, null);
+            ops.multTransA(at.data, k, r, b.data, c, ours.data, 1.0, false);
+            for (int i = 0; i < ref.data.length; i++) assertEquals(ref.data[i], ours.data[i], 1e-12 * bound, name + " Aᵀ·B " + i);
+        }
     }
 
     private static double[] fill(int n, Random rng) {

@@ -44,40 +44,29 @@ class RowSplitterTest {
     }
 
     /**
-     * Shared products are equal bit for bit to the same row chunks computed one after another on one thread, on the
+     * Shared products are equal bit for bit to the same chunks computed one after another on one thread, on the
      * Java kernels (there also to the unsplit product) and on the native BLAS (whose chunk may round differently
-     * from the whole product: OpenBLAS 0.3.31's edge kernels).
+     * from the whole product: OpenBLAS 0.3.31's edge kernels), cut by rows or, for a long inner dimension, by columns.
      */
     @ParameterizedTest(name = "{0}×{1}·{1}×{2} native={3}")
-    @CsvSource({"130, 700, 100, false", "1001, 784, 200, false", "130, 700, 100, true", "1001, 784, 200, true"})
+    @CsvSource({"130, 700, 100, false", "1001, 784, 200, false", "130, 700, 100, true", "1001, 784, 200, true",
+                "200, 3000, 784, true", "200, 3000, 200, true"})
     void sharingRowsDoesNotChangeAnyBit(int r, int k, int c, boolean onNative) {
         RectOps shared = onNative ? RectOps.fastest(true) : new RectOps(true);
         Assumptions.assumeTrue(shared.isNative() == onNative, NativeBlas.description());
-        RectOps alone = onNative ? new RectOps(false, NativeBlas.routines()) : new RectOps(false);
+        RectOps alone = onNative ? new RectOps(true, NativeBlas.routines(), false) : new RectOps(false);
         Random rng = new Random(7);
         double[] a = new double[r * k], b = new double[k * c];
         for (int i = 0; i < a.length; i++) a[i] = rng.nextGaussian();
         for (int i = 0; i < b.length; i++) b[i] = rng.nextGaussian();
         double[] x = new double[r * c], y = new double[r * c];
         shared.mult(a, r, k, b, c, x, 1.5, false);
-        int chunks = onNative ? RowSplitter.chunks(r) : 1;             // the Java kernels: the unsplit product
-        for (int i = 0; i < chunks; i++) {
-            int from = RowSplitter.boundary(r, chunks, i), rows = RowSplitter.boundary(r, chunks, i + 1) - from;
-            double[] part = new double[rows * c];
-            alone.mult(java.util.Arrays.copyOfRange(a, from * k, (from + rows) * k), rows, k, b, c, part, 1.5, false);
-            System.arraycopy(part, 0, y, from * c, rows * c);
-        }
+        alone.mult(a, r, k, b, c, y, 1.5, false);
         assertArrayEquals(y, x, "A·B");
         double[] at = new double[k * r];
         for (int i = 0; i < r; i++) for (int j = 0; j < k; j++) at[j * r + i] = a[i * k + j];
         shared.multTransA(at, k, r, b, c, x, 1.0, false);
-        for (int i = 0; i < chunks; i++) {
-            int from = RowSplitter.boundary(r, chunks, i), rows = RowSplitter.boundary(r, chunks, i + 1) - from;
-            double[] columns = new double[k * rows], part = new double[rows * c];
-            for (int p = 0; p < k; p++) System.arraycopy(at, p * r + from, columns, p * rows, rows);
-            alone.multTransA(columns, k, rows, b, c, part, 1.0, false);
-            System.arraycopy(part, 0, y, from * c, rows * c);
-        }
+        alone.multTransA(at, k, r, b, c, y, 1.0, false);
         assertArrayEquals(y, x, "Aᵀ·B");
     }
 
