@@ -133,9 +133,7 @@ final class BenchCommand {
         out.println("Linear network products (app and run): " + (org.eoslab.numerics.MatrixOps.fastest(2).isNative()
                 ? "the same native BLAS; sweeps, one engine per core, use the Java kernels" : "the Java kernels"));
         String coretype = System.getenv("OPENBLAS_CORETYPE");
-        if (coretype != null) {
-            out.println("OPENBLAS_CORETYPE=" + coretype + " is set: OpenBLAS runs that core's kernels, not this CPU's own");
-        }
+        if (coretype != null) out.println("OPENBLAS_CORETYPE=" + coretype + " is set: OpenBLAS runs that core's kernels, not this CPU's own");
         out.println();
         report.put("mlpComputePath", org.eoslab.numerics.NativeBlas.description());
         report.put("openblasCoretype", coretype == null ? "" : coretype);

@@ -14,16 +14,17 @@ import java.util.logging.Logger;
  * Which native BLAS/LAPACK the products and layer spectra use, chosen once when the class loads:
  * <ol>
  *   <li>the <b>bundled</b> OpenBLAS 0.3.31 ({@code org.bytedeco:openblas}, natives inside the jar for
- *       linux-x86_64/arm64, macosx-x86_64/arm64 and windows-x86_64; extracted once to JavaCPP's cache). On Linux
- *       netlib-java's JNI binding is pointed at it (it pins arrays instead of copying them); elsewhere its own
- *       JavaCPP binding serves ({@link JavacppRoutines});</li>
+ *       linux-x86_64/arm64, macosx-x86_64/arm64 and windows-x86_64; extracted once to the app's cache). On Linux
+ *       netlib-java's JNI binding dlopens it (it pins arrays instead of copying them); elsewhere its own JavaCPP
+ *       binding serves ({@link JavacppRoutines});</li>
  *   <li>the <b>system</b> library behind Debian's libblas.so.3 (OpenBLAS, BLIS or MKL), through netlib-java, when
  *       the bundled one does not load or {@code -Deoslab.blas=system} asks for it;</li>
  *   <li>the <b>Java kernels</b> ({@link Kernels}) and EJML otherwise, or with {@code -Deoslab.blas=java} (the
  *       golden-run tests use it: their trajectories are recorded on the Java kernels).</li>
  * </ol>
- * Bundled comes first: measured against Debian's OpenBLAS 0.3.21 on the same machine it runs the ReLU step and
- * the products at the same speed or faster (README, Performance), and it is the one every user has. A library
+ * Bundled comes first: it is the one every user has, and against Debian's OpenBLAS 0.3.21 on the same machine it
+ * ran the ReLU step at 0.92-0.95× with both forced onto the same AVX2 kernels, and picks the CPU's own kernels
+ * where the old library needs them forced (README, Performance). A library
  * that fails to load is never fatal: its reason is kept for the status bar and {@code bench}.
  * {@code -Deoslab.blas=native} insists on a native path and fails loudly without one.
  */
@@ -60,9 +61,14 @@ public final class NativeBlas {
         return "Java kernels (" + why + ")";
     }
 
-    /** A few words for the status bar: the library, or "Java kernels". */
+    /**
+     * A few words for the status bar: the library, or "Java kernels"; and, when a library failed to load, that it
+     * did (the reason is in {@link #description()}, the tooltip).
+     */
     public static String shortDescription() {
-        return source() != null ? LOADED.library + " (native)" : "Java kernels";
+        boolean failed = LOADED.problem != null && LOADED.problem.contains("did not load");
+        if (source() != null) return LOADED.library + (failed ? " (native; the bundled one did not load)" : " (native)");
+        return "java".equals(choice()) || !failed ? "Java kernels" : "Java kernels (the native BLAS did not load)";
     }
 
     private static String choice() {
