@@ -48,10 +48,11 @@ final class UiBench {
             for (int every : new int[] {1, 25}) {
                 w.engine().setSharpnessEvery(every);                // the same run, from where it is
                 Thread.sleep(SWITCH_MILLIS);
-                double[] m = measure(() -> w.engine().state(), w, seconds);
+                Block m = measure(() -> w.engine().state(), w, seconds);
                 out.printf(Locale.ROOT, "  sharpness every %s: %.0f steps/s at %.0f fps (from step %d)%n",
-                        every == 1 ? "step (tracked; the preset's default)" : every + " steps", m[0], m[1], MEASURE_FROM);
-                linear.put("sharpnessEvery" + every, Map.of("stepsPerSecond", m[0], "framesPerSecond", m[1]));
+                        every == 1 ? "step (tracked; the preset's default)" : every + " steps", m.stepsPerSecond(),
+                        m.framesPerSecond(), MEASURE_FROM);
+                linear.put("sharpnessEvery" + every, m.report());
             }
             report.put("linear", linear);
             report.put("mlp", mlp(out, w, seconds));
@@ -80,10 +81,10 @@ final class UiBench {
             int generation = engine.state().generation();
             engine.restart(q, true);
             awaitStep(engine::state, generation, MLP_MEASURE_FROM);
-            double[] m = measure(engine::state, w, seconds);
+            Block m = measure(engine::state, w, seconds);
             out.printf(Locale.ROOT, "  sharpness %s: %.1f steps/s at %.0f fps (from step %d)%n",
-                    every == 0 ? "off" : "every " + every + " steps", m[0], m[1], MLP_MEASURE_FROM);
-            report.put("sharpnessEvery" + every, Map.of("stepsPerSecond", m[0], "framesPerSecond", m[1]));
+                    every == 0 ? "off" : "every " + every + " steps", m.stepsPerSecond(), m.framesPerSecond(), MLP_MEASURE_FROM);
+            report.put("sharpnessEvery" + every, m.report());
         }
         return report;
     }
@@ -95,31 +96,49 @@ final class UiBench {
         return w.main().mlp().engine();
     }
 
-    /** Waits until a run newer than {@code generation} is past step {@code from}. */
+    /**
+     * Waits until a run newer than {@code generation} is past step {@code from}; a run that does not get there in
+     * {@link #WARMUP_LIMIT_MILLIS} is an error (the figures would not be of the edge of stability).
+     */
     private static void awaitStep(Supplier<? extends LiveState<?>> state, int generation, long from) throws InterruptedException {
         long deadline = System.currentTimeMillis() + WARMUP_LIMIT_MILLIS;
-        while (System.currentTimeMillis() < deadline) {
-            LiveState<?> s = state.get();
-            if (s.generation() > generation && s.steps() >= from) return;
+        LiveState<?> s = state.get();
+        while (!(s.generation() > generation && s.steps() >= from)) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("the run did not reach step " + from + " in " + WARMUP_LIMIT_MILLIS / 1000
+                        + " s (at step " + s.steps() + (s.end() != null ? ", " + s.end() : "") + ")");
+            }
             Thread.sleep(100);
+            s = state.get();
         }
     }
 
-    /** {steps/s, frames/s} over the next {@code seconds}. */
-    private static double[] measure(Supplier<? extends LiveState<?>> state, ViewRenderer.Window w, double seconds)
+    /** One timed block: the steps the engine advanced and the frames the window drew, from step {@code fromStep}. */
+    record Block(long fromStep, long steps, long frames, double seconds, double framesPerSecond) {
+        double stepsPerSecond() { return steps / seconds; }
+
+        Map<String, Object> report() {
+            return Map.of("fromStep", fromStep, "stepsAdvanced", steps, "framesDrawn", frames, "seconds", seconds,
+                    "stepsPerSecond", stepsPerSecond(), "framesPerSecond", framesPerSecond);
+        }
+    }
+
+    /** Steps and frames over the next {@code seconds} (at least one half-second sample of the frame rate). */
+    private static Block measure(Supplier<? extends LiveState<?>> state, ViewRenderer.Window w, double seconds)
             throws InterruptedException {
         LiveState<?> a = state.get();
+        long frames0 = w.main().framesDrawn();
         long t0 = System.nanoTime();
         double fps = 0;
         int samples = 0;
         long end = t0 + (long) (seconds * 1e9);
-        while (System.nanoTime() < end) {
+        do {
             Thread.sleep(500);
             fps += w.main().framesPerSecond();
             samples++;
-        }
+        } while (System.nanoTime() < end);
         LiveState<?> b = state.get();
         double elapsed = (System.nanoTime() - t0) / 1e9;
-        return new double[] {(b.steps() - a.steps()) / elapsed, fps / Math.max(1, samples)};
+        return new Block(a.steps(), b.steps() - a.steps(), w.main().framesDrawn() - frames0, elapsed, fps / samples);
     }
 }

@@ -14,6 +14,7 @@ final class FrameLoop extends AnimationTimer {
 
     private final Frame frame;
     private long frames;
+    private volatile long framesDrawn;
     private long windowStart;
     private double framesPerSecond;
 
@@ -25,7 +26,11 @@ final class FrameLoop extends AnimationTimer {
     public void handle(long now) {
         countFrame(now);
         frame.run(CONSUME_BUDGET_NANOS, framesPerSecond);
+        framesDrawn++;                                   // only the FX thread writes it
     }
+
+    /** Frames completed since the loop started (read from any thread). */
+    long framesDrawn() { return framesDrawn; }
 
     /** Frames per second, re-measured every half second. */
     private void countFrame(long now) {

@@ -294,6 +294,9 @@ public final class MainView extends BorderPane {
     /** Frames drawn per second, as the status bar shows it (re-measured every half second). */
     public double framesPerSecond() { return framesPerSecond; }
 
+    /** Frames the window has completed since it started. */
+    public long framesDrawn() { return loop.framesDrawn(); }
+
     public void installShortcuts(javafx.scene.Scene scene, Stage stage) { Shortcuts.install(this, scene, stage); }
 
     boolean presentation() { return presentation; }

@@ -71,6 +71,7 @@ class RenderCommandTest {
     }
 
     /** Every shipped preset renders the view it is about (Fig. 7's bifurcation, Fig. 1's side by side, ...). */
+    @org.eoslab.Slow
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.MethodSource("shippedPresets")
     void everyShippedPresetRendersItsOwnView(Path preset) throws Exception {

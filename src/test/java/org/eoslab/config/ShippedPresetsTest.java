@@ -45,6 +45,7 @@ class ShippedPresetsTest {
         }
     }
 
+    @org.eoslab.Slow
     @ParameterizedTest(name = "{0}")
     @MethodSource("presetFiles")
     void keepsItsPromises(Path file) {

@@ -30,6 +30,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * Afterwards: no exception on any thread, the engine threads alive and no new ones, and the controls showing
  * what the linear engine runs.
  */
+@org.eoslab.Slow
 class AppStormTest extends LiveAppTestBase {
     private static final String[] GARBAGE = {"abc", "", " ", "-1", "0", "1e999", "NaN", "0x10", "1,5", "∞", "9999999999",
             "0.3", "2", "-0.0", "1e-300", "'; DROP", "\t", "12abc", "5", "0.25"};

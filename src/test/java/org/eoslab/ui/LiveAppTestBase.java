@@ -13,6 +13,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
  * the extension still injects the {@code FxRobot}.
  */
 @ExtendWith(ApplicationExtension.class)
+@org.junit.jupiter.api.Timeout(value = 180, unit = java.util.concurrent.TimeUnit.SECONDS)
 abstract class LiveAppTestBase {
     protected final LiveAppFixture app = new LiveAppFixture();
 
