@@ -55,7 +55,7 @@ final class ParameterOptions {
             Parameters p = o.has("preset") ? Presets.load(Path.of(o.get("preset"))).parameters() : Parameters.defaults();
             p = applyScalars(o, p);
             p = o.has("target") ? applyTarget(o, p) : applySpectrum(o, p);
-            if (!o.has("top")) p = p.withTop(Math.min(p.top(), p.width()));
+            if (o.has("top")) p = p.withTop(o.getInt("top"));        // given: validated, not fitted to the width
             return p.validate();
         } catch (InvalidParameterException e) {
             throw named(e, OPTION_OF_FIELD);
@@ -70,7 +70,7 @@ final class ParameterOptions {
     }
 
     private static Parameters applyScalars(Options o, Parameters p) {
-        if (o.has("width")) p = p.withWidth(o.getInt("width"));
+        if (o.has("width")) p = p.resizedTo(o.getInt("width"));
         if (o.has("depth")) p = p.withDepth(o.getInt("depth"));
         if (o.has("symmetric")) p = p.withSymmetric(true);
         if (o.has("alpha")) p = p.withAlpha(o.getDouble("alpha"));
@@ -80,7 +80,6 @@ final class ParameterOptions {
         if (o.has("seed")) p = p.withSeed(o.getLong("seed"));
         if (o.has("steps")) p = p.withSteps(o.getLong("steps"));
         if (o.has("sharpness-every")) p = p.withSharpnessEvery(o.getInt("sharpness-every"));
-        if (o.has("top")) p = p.withTop(o.getInt("top"));
         if (o.has("engine")) p = p.withEngine(EngineKind.parse("engine", o.get("engine")));
         return p;
     }
@@ -127,6 +126,6 @@ final class ParameterOptions {
                 throw new UsageException("--rank " + r + " is outside [1, " + numericalRank + "], the rank of the --target matrix");
             }
         }
-        return p.withWidth(d).withSpectrum(java.util.Arrays.copyOf(s, r)).withTargetFile(o.get("target"));
+        return p.resizedTo(d).withSpectrum(java.util.Arrays.copyOf(s, r)).withTargetFile(o.get("target"));
     }
 }

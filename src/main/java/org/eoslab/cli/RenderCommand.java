@@ -27,6 +27,7 @@ import org.eoslab.run.Trainer;
 import org.eoslab.ui.EosLabApp;
 import org.eoslab.ui.NodeImages;
 import org.eoslab.ui.chart.ChartPanel;
+import org.eoslab.ui.mlp.MlpPanel;
 import org.eoslab.ui.mlp.MlpPanels;
 import org.eoslab.ui.training.LinearPanels;
 
@@ -189,11 +190,12 @@ final class RenderCommand {
         startHeadlessToolkit();
         MlpPanels panels = onFx(() -> {
             MlpPanels set = new MlpPanels();
-            set.rebuild(q, history);
+            set.rebuild(q, trainer.targetValues(), history);
             set.set().consume(history, 0, history.size());
             return set;
         });
-        return renderPanels(MlpPanels.KEYS.stream().map(panels::panel).toList(), MlpPanels.KEYS, trainer.step(), scale,
+        List<MlpPanel> all = List.of(MlpPanel.values());
+        return renderPanels(all.stream().map(panels::panel).toList(), MlpPanels.KEYS, trainer.step(), scale,
                 caption, dir);
     }
 

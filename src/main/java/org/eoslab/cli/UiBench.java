@@ -91,9 +91,10 @@ final class UiBench {
 
     private static LiveEngine<MlpParameters> awaitEngine(ViewRenderer.Window w) throws InterruptedException {
         long deadline = System.currentTimeMillis() + WARMUP_LIMIT_MILLIS;
-        while (w.main().mlp().engine() == null && System.currentTimeMillis() < deadline) Thread.sleep(50);
-        if (w.main().mlp().engine() == null) throw new IllegalStateException("the ReLU MLP tab did not start its engine");
-        return w.main().mlp().engine();
+        var bench = w.main().mlp().bench();
+        while (!bench.started() && System.currentTimeMillis() < deadline) Thread.sleep(50);
+        if (!bench.started()) throw new IllegalStateException("the ReLU MLP tab did not start its engine");
+        return bench.engine();
     }
 
     /**

@@ -7,7 +7,7 @@ import java.util.function.BooleanSupplier;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.eoslab.config.Animation;
-import org.eoslab.config.MlpParameters;
+import org.eoslab.config.Network;
 import org.eoslab.config.Parameters;
 import org.eoslab.config.Preset;
 import org.eoslab.config.View;
@@ -70,7 +70,7 @@ final class ViewRenderer {
             await(() -> finished(w.engine().state(), p.steps()), "the linear run");
             for (View view : views) {
                 RenderCommand.onFx(() -> { w.main().select(view); return null; });
-                settle(w.main(), view, preset.mlp());
+                settle(w.main(), view);
                 Path file = dir.resolve(view.label() + ".png");
                 RenderCommand.onFx(() -> {
                     PngWriter.write(NodeImages.render(w.main().content(view), scale), caption, scale, file);
@@ -117,11 +117,12 @@ final class ViewRenderer {
         return files;
     }
 
-    /** Waits for what the view shows: the ReLU run for its views, a finished sweep for the bifurcation view. */
-    private static void settle(MainView main, View view, MlpParameters mlp) throws InterruptedException {
+    /** Waits for what the view shows: the runs of its networks, a finished sweep for the bifurcation view. */
+    private static void settle(MainView main, View view) throws InterruptedException {
         Thread.sleep(SETTLE_MILLIS);
-        if ((view == View.MLP || view == View.FIG1) && mlp != null) {
-            await(() -> main.mlp().engine() != null && finished(main.mlp().engine().state(), mlp.steps()), "the ReLU run");
+        for (Network n : main.liveView(view).networks()) {             // each network's run to its length
+            var bench = main.bench(n);
+            await(() -> finished(bench.state(), bench.controls().draft().steps()), "the " + n + " run");
         }
         if (view == View.BIFURCATION) await(() -> !main.bifurcation().busy(), "the bifurcation sweep");
         if (view == View.MAP) await(() -> !main.periodMap().busy(), "the period map");

@@ -50,7 +50,7 @@ public final class ConfigText {
     private static Parameters apply(Parameters p, String key, String v) {
         try {
             return switch (key) {
-                case "d" -> p.withWidth(Integer.parseInt(v));
+                case "d" -> p.resizedTo(Integer.parseInt(v));
                 case "L" -> p.withDepth(Integer.parseInt(v));
                 case "s" -> p.withSpectrum(Arrays.stream(v.split(",")).mapToDouble(Double::parseDouble).toArray());
                 case "alpha" -> p.withAlpha(Double.parseDouble(v));

@@ -36,6 +36,8 @@ public record Parameters(
     public static final int MAX_WIDTH = 1000;
     public static final int MAX_DEPTH = 50;
     public static final long MAX_STEPS = 1_000_000_000L;
+    /** Singular values recorded per layer when the width allows: the top five of paper Fig. 1. */
+    public static final int SHOWN_TOP = 5;
 
     public Parameters {
         singularValues = singularValues == null ? null : singularValues.clone();
@@ -48,7 +50,7 @@ public record Parameters(
      */
     public static Parameters defaults() {
         return new Parameters(20, 3, 3, new double[] {2.0, 1.5, 1.0}, false, null, 0.01, 0.3,
-                Init.IDENTITY, LossKind.SUM, 1L, 3000, 1, 5, EngineKind.DENSE);
+                Init.IDENTITY, LossKind.SUM, 1L, 3000, 1, SHOWN_TOP, EngineKind.DENSE);
     }
 
     @Override
@@ -108,6 +110,15 @@ public record Parameters(
     }
 
 
+
+    /**
+     * Width d, with the singular values recorded per layer following it: min(max(top, {@link #SHOWN_TOP}), d). The
+     * one rule for a width change, in the controls, the CLI and the text form; a top given explicitly is validated
+     * instead (1..d).
+     */
+    public Parameters resizedTo(int d) {
+        return withWidth(d).withTop(Math.min(Math.max(top, SHOWN_TOP), d));
+    }
 
     public Parameters withWidth(int v) { return new Parameters(v, depth, rank, singularValues, symmetric, targetFile, alpha, eta, init, loss, seed, steps, sharpnessEvery, top, engine); }
     public Parameters withDepth(int v) { return new Parameters(width, v, rank, singularValues, symmetric, targetFile, alpha, eta, init, loss, seed, steps, sharpnessEvery, top, engine); }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.eoslab.config.MlpParameters;
 import org.eoslab.config.Parameters;
+import org.eoslab.config.RunParameters;
 import org.eoslab.config.ShippedData;
 
 /** PNG files, atomically, with an optional caption line under the picture. */
@@ -21,6 +22,11 @@ public final class PngWriter {
     public static String caption(Parameters p) {
         return String.format(Locale.ROOT, "η = %s · α = %s · L = %d · r = %d · d = %d · init %s · loss %s",
                 shortest(p.eta()), shortest(p.alpha()), p.depth(), p.rank(), p.width(), p.init(), p.loss());
+    }
+
+    /** The caption of either network's parameters. */
+    public static String caption(RunParameters p) {
+        return p instanceof Parameters q ? caption(q) : caption((MlpParameters) p);   // RunParameters has two kinds
     }
 
     /** The ReLU network's caption: data, size, η, α. */

@@ -15,34 +15,37 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.eoslab.config.InvalidParameterException;
-import org.eoslab.config.Parameters;
+import org.eoslab.config.Network;
 import org.eoslab.config.Presets;
-import org.eoslab.metrics.Columns;
+import org.eoslab.config.RunParameters;
+import org.eoslab.metrics.Layout;
 import org.eoslab.run.History;
 import org.eoslab.run.Pin;
 import org.eoslab.run.SessionData;
 
 /**
- * Session files (.eoslab) of a deep linear network run: a ZIP with session.json (schema, title, text,
- * parameters, step, column names; the layout follows from the parameters; the pins' labels, parameters, σ*
- * and row counts), trajectory.bin (every row as float64), state.bin (the engine's weights) and pin-k.bin (pin
- * k's rows). Written atomically; a damaged
- * or foreign file is refused with a message naming the file and what is wrong.
+ * Session files (.eoslab) of a run of either network: a ZIP with session.json (schema, network, title, text,
+ * parameters, step, column names; the layout follows from the parameters; the pins' labels, parameters, σ* and row
+ * counts), trajectory.bin (every row as float64), state.bin (the engine's weights) and pin-k.bin (pin k's rows).
+ * What differs between the networks is in their {@link SessionCodec}. Written atomically; a damaged or foreign
+ * file is refused with a message naming the file and what is wrong. A file without a network (written before the
+ * ReLU network had sessions) is a deep linear network's.
  */
 public final class SessionFile {
     public static final int SCHEMA = 1;
 
     private SessionFile() {}
 
-    public static void save(SessionData<?> s, Path file) {
+    public static void save(SessionData<?> s, Network network, Path file) {
         AtomicFiles.write(file, tmp -> {
             try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
                 zip.putNextEntry(new ZipEntry("session.json"));
-                zip.write(header(s).getBytes(StandardCharsets.UTF_8));
+                zip.write(header(s, network).getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
                 zip.putNextEntry(new ZipEntry("trajectory.bin"));
                 writeRows(s, zip);
@@ -59,9 +62,10 @@ public final class SessionFile {
         });
     }
 
-    private static String header(SessionData<?> s) throws IOException {
+    private static String header(SessionData<?> s, Network network) throws IOException {
         ObjectNode h = Presets.json().createObjectNode();
         h.put("schema", SCHEMA);
+        h.put("network", network.label());
         h.put("title", s.title());
         h.put("description", s.description());
         h.set("parameters", Presets.json().valueToTree(s.parameters()));
@@ -107,29 +111,31 @@ public final class SessionFile {
     /** session.json is small; anything larger is not ours. */
     static final int MAX_HEADER_BYTES = 1 << 20;
 
+    /** Reads a session of the network {@code codec} describes; another network's is refused. */
+    public static <P extends RunParameters> SessionData<P> load(Path file, SessionCodec<P> codec) {
+        return cast(load(file, n -> n == codec.network() ? codec : null));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <P extends RunParameters> SessionData<P> cast(SessionData<?> s) {
+        return (SessionData<P>) s;                                 // read by P's codec alone
+    }
+
     /**
-     * Reads a session. session.json comes first (as written); its parameters and row count bound every other
+     * Reads a session of whichever network it holds ({@code codecs}: the codec of each network, null for one this
+     * caller cannot open). session.json comes first (as written); its parameters and row count bound every other
      * entry's size before it is read, and no entry may inflate past its bound (a zip bomb stops there).
      */
-    public static SessionData<Parameters> load(Path file) {
+    public static SessionData<?> load(Path file, Function<Network, SessionCodec<?>> codecs) {
         try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             ZipEntry first = zip.getNextEntry();
             if (first == null || !first.getName().equals("session.json")) {
                 throw bad(file, "is not an EOS Lab session (session.json must come first)");
             }
-            Header h = header(file, readEntry(zip, MAX_HEADER_BYTES, file, "session.json"));
-            byte[] rows = null;
-            byte[] state = null;
-            byte[][] pinRows = new byte[h.pins().size()][];
-            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-                String name = e.getName();
-                int k = name.startsWith("pin-") && name.endsWith(".bin") ? pinIndex(name, h.pins().size()) : -1;
-                if (name.equals("trajectory.bin")) rows = readEntry(zip, h.trajectoryBytes(), file, name);
-                else if (name.equals("state.bin")) state = readEntry(zip, h.stateLimit(), file, name);
-                else if (k >= 0) pinRows[k] = readEntry(zip, h.pins().get(k).bytes(), file, name);
-            }
-            if (rows == null || state == null) throw bad(file, "is not an EOS Lab session (trajectory.bin or state.bin missing)");
-            return decode(file, h, rows, state).withPins(pins(file, h.pins(), pinRows));
+            JsonNode json = json(file, readEntry(zip, MAX_HEADER_BYTES, file, "session.json"));
+            SessionCodec<?> codec = codecs.apply(network(file, json));
+            if (codec == null) throw bad(file, "holds a run of the " + network(file, json) + " network, which cannot be opened here");
+            return read(file, zip, header(file, json, codec));
         } catch (NoSuchFileException e) {
             throw bad(file, "does not exist");
         } catch (IOException e) {
@@ -137,6 +143,31 @@ public final class SessionFile {
         } catch (IllegalArgumentException e) {                       // ZipInputStream: a damaged entry name
             if (e instanceof InvalidParameterException ipe) throw ipe;
             throw bad(file, "is not a readable session (a damaged ZIP entry)");
+        }
+    }
+
+    /** The entries after session.json, each bounded by what the header says. */
+    private static <P extends RunParameters> SessionData<P> read(Path file, ZipInputStream zip, Header<P> h) throws IOException {
+        byte[] rows = null;
+        byte[] state = null;
+        byte[][] pinRows = new byte[h.pins().size()][];
+        for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+            String name = e.getName();
+            int k = name.startsWith("pin-") && name.endsWith(".bin") ? pinIndex(name, h.pins().size()) : -1;
+            if (name.equals("trajectory.bin")) rows = readEntry(zip, h.trajectoryBytes(), file, name);
+            else if (name.equals("state.bin")) state = readEntry(zip, h.stateLimit(), file, name);
+            else if (k >= 0) pinRows[k] = readEntry(zip, h.pins().get(k).bytes(), file, name);
+        }
+        if (rows == null || state == null) throw bad(file, "is not an EOS Lab session (trajectory.bin or state.bin missing)");
+        return decode(file, h, rows, state).withPins(pins(file, h.pins(), pinRows));
+    }
+
+    private static Network network(Path file, JsonNode h) {
+        if (!h.has("network")) return Network.DLN;
+        try {
+            return Network.parse("network", h.path("network").asText());
+        } catch (InvalidParameterException e) {
+            throw bad(file, "has an unknown network: " + e.problem());
         }
     }
 
@@ -162,7 +193,7 @@ public final class SessionFile {
     }
 
     /** A pin as session.json describes it: its rows' size bounds pin-k.bin. */
-    private record PinHeader(String label, Parameters parameters, double[] targetValues, Columns columns, int rows) {
+    private record PinHeader(String label, RunParameters parameters, double[] targetValues, Layout columns, int rows) {
         long bytes() { return (long) rows * columns.count() * 8; }
     }
 
@@ -178,18 +209,12 @@ public final class SessionFile {
     }
 
     /** What session.json says, checked: the parameters, the column layout and the sizes of the other entries. */
-    private record Header(JsonNode json, Parameters parameters, Columns columns, int rows, List<PinHeader> pins) {
+    private record Header<P extends RunParameters>(JsonNode json, P parameters, Layout columns, int rows,
+                                                   List<PinHeader> pins, long stateLimit) {
         long trajectoryBytes() { return (long) rows * columns.count() * 8; }
-
-        /** The weights: at most L blocks of d² (dense) or r blocks of L (reduced), with their lengths. */
-        long stateLimit() {
-            long d = parameters.width();
-            long blocks = Math.max(parameters.depth(), parameters.rank());
-            return 4 + blocks * 4 + 8 * Math.max(parameters.depth() * d * d, (long) parameters.rank() * parameters.depth());
-        }
     }
 
-    private static Header header(Path file, byte[] bytes) {
+    private static JsonNode json(Path file, byte[] bytes) {
         JsonNode h;
         try {
             h = Presets.json().readTree(bytes);
@@ -199,9 +224,13 @@ public final class SessionFile {
         if (h == null || !h.isObject()) throw bad(file, "has a damaged session.json");
         if (h.path("schema").asInt() != SCHEMA) throw bad(file, "has schema " + h.path("schema") + "; this EOS Lab reads schema " + SCHEMA);
         if (!h.path("parameters").isObject()) throw bad(file, "has no parameters in session.json");
-        Parameters p;
+        return h;
+    }
+
+    private static <P extends RunParameters> Header<P> header(Path file, JsonNode h, SessionCodec<P> codec) {
+        P p;
         try {
-            p = Presets.resolveFiles(Presets.json().treeToValue(h.get("parameters"), Parameters.class).validate(), file);
+            p = codec.resolve(codec.type().cast(Presets.json().treeToValue(h.get("parameters"), codec.type()).validate()), file);
         } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
             throw bad(file, "has invalid parameters: " + Presets.explain(e));
         } catch (InvalidParameterException e) {
@@ -209,7 +238,7 @@ public final class SessionFile {
         } catch (IOException | IllegalArgumentException e) {
             throw bad(file, "has invalid parameters");
         }
-        Columns c = Columns.of(p);
+        Layout c = codec.columns(p);
         JsonNode columns = h.path("columns");
         if (!columns.isArray() || columns.size() != c.count()) throw bad(file, "was written with other columns than this EOS Lab uses");
         List<String> names = new ArrayList<>();
@@ -222,26 +251,26 @@ public final class SessionFile {
             throw bad(file, "holds " + rows + " steps (" + rows * c.count() * 8 / (1 << 20) + " MiB), more than this heap ("
                     + heap / (1 << 20) + " MiB) can load; start EOS Lab with a larger -Xmx");
         }
-        return new Header(h, p, c, (int) rows, pinHeaders(file, h.path("pins")));
+        return new Header<>(h, p, c, (int) rows, pinHeaders(file, h.path("pins"), codec), codec.stateBytes(p));
     }
 
-    private static List<PinHeader> pinHeaders(Path file, JsonNode pins) {
+    private static <P extends RunParameters> List<PinHeader> pinHeaders(Path file, JsonNode pins, SessionCodec<P> codec) {
         List<PinHeader> out = new ArrayList<>();
         if (pins.isMissingNode()) return out;
         if (!pins.isArray() || pins.size() > Pin.MAX) throw bad(file, "has a damaged pins list (at most " + Pin.MAX + " pins)");
         long heap = Runtime.getRuntime().maxMemory();
         for (JsonNode n : pins) {
-            Parameters p;
+            P p;
             double[] s;
             try {
-                p = Presets.json().treeToValue(n.get("parameters"), Parameters.class).validate();
+                p = codec.type().cast(Presets.json().treeToValue(n.get("parameters"), codec.type()).validate());
                 s = Presets.json().treeToValue(n.get("targetValues"), double[].class);
             } catch (IOException | IllegalArgumentException | NullPointerException e) {
                 throw bad(file, "has a pin with invalid parameters");
             }
             long rows = n.path("rows").asLong(-1);
-            Columns c = Columns.of(p);
-            if (s == null || s.length > p.rank() || rows < 0 || rows * c.count() * 8 * 4 > heap || !n.path("label").isTextual()) {
+            Layout c = codec.columns(p);
+            if (s == null || s.length > codec.targetValues(p) || rows < 0 || rows * c.count() * 8 * 4 > heap || !n.path("label").isTextual()) {
                 throw bad(file, "has a damaged pin (" + n.path("label").asText("no label") + ")");
             }
             out.add(new PinHeader(n.path("label").asText(), p, s, c, (int) rows));
@@ -249,9 +278,9 @@ public final class SessionFile {
         return out;
     }
 
-    private static SessionData<Parameters> decode(Path file, Header header, byte[] rowBytes, byte[] stateBytes) {
+    private static <P extends RunParameters> SessionData<P> decode(Path file, Header<P> header, byte[] rowBytes, byte[] stateBytes) {
         JsonNode h = header.json();
-        Columns c = header.columns();
+        Layout c = header.columns();
         int rows = header.rows();
         if (header.trajectoryBytes() != rowBytes.length) throw bad(file, "has a truncated trajectory (" + rowBytes.length + " bytes for " + rows + " rows)");
         History history = readRows(file, c, rows, rowBytes);
@@ -263,7 +292,7 @@ public final class SessionFile {
         }
     }
 
-    private static History readRows(Path file, Columns c, int rows, byte[] bytes) {
+    private static History readRows(Path file, Layout c, int rows, byte[] bytes) {
         History history = new History(c);
         try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
             double[] row = new double[c.count()];

@@ -18,6 +18,7 @@ import org.eoslab.config.Animation;
 import org.eoslab.config.InvalidParameterException;
 import org.eoslab.config.Panel;
 import org.eoslab.config.Parameters;
+import org.eoslab.config.RunParameters;
 import org.eoslab.config.View;
 import org.eoslab.metrics.Theory;
 
@@ -71,13 +72,13 @@ public final class AnimationDialog {
 
     private void fillDefaults() {
         Parameters p = main.controls().draft();
-        long length = view == View.MLP ? main.mlp().controls().draft().steps() : p.steps();
+        RunParameters shown = main.bench(main.liveView(view).network()).controls().draft();
+        long length = shown.steps();
         double lo;
         double hi;
-        if (view == View.MLP) {
-            double current = main.mlp().controls().draft().eta();
-            lo = 0.5 * current;
-            hi = 1.5 * current;
+        if (!(shown instanceof Parameters)) {                 // no onset known: half to 1.5 times the η in force
+            lo = 0.5 * shown.eta();
+            hi = 1.5 * shown.eta();
         } else {
             double onset = Theory.onsetLearningRate(p, 1);
             lo = 0.9 * onset;

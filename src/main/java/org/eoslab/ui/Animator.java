@@ -13,10 +13,11 @@ import java.util.function.Function;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Node;
 import org.eoslab.config.Animation;
+import org.eoslab.config.Network;
 import org.eoslab.config.View;
 import org.eoslab.export.AnimationWriter;
 import org.eoslab.export.PngWriter;
-import org.eoslab.run.LiveEngine;
+import org.eoslab.ui.workbench.Workbench;
 import org.eoslab.run.LiveState;
 
 /**
@@ -81,13 +82,14 @@ public final class Animator {
     public void cancel() { cancelled = true; }
 
     /** One network the view shows, as the animation drives it. */
-    private record Driven(String name, java.util.function.Supplier<LiveEngine<?>> engine,
-                          java.util.function.DoubleConsumer replayPaused,
-                          Function<LiveState<?>, String> caption, int[] generation, long[] target) {
-        LiveState<?> state() {
-            LiveEngine<?> e = engine.get();
-            return e == null ? null : e.state();
+    private record Driven(Workbench<?> bench, int[] generation, long[] target) {
+        Driven(Workbench<?> bench) {
+            this(bench, new int[1], new long[1]);
         }
+
+        LiveState<?> state() { return bench.state(); }
+
+        String caption(LiveState<?> s) { return PngWriter.caption(s.parameters()); }
     }
 
     private void pulse(long now) {
@@ -113,8 +115,7 @@ public final class Animator {
         View view = animation.view();
         if (animation.panel() != null) main.training().showSingle(animation.panel());
         main.select(view);
-        if (view == View.MLP || view == View.FIG1) networks.add(mlp());
-        if (view != View.MLP) networks.add(linear());
+        for (Network n : main.liveView(view).networks()) networks.add(new Driven(main.bench(n)));
         replay(0, now);
     }
 
@@ -124,25 +125,12 @@ public final class Animator {
         for (Driven d : networks) {
             LiveState<?> s = d.state();
             d.generation()[0] = s == null ? Integer.MIN_VALUE : s.generation();
-            double eta = animation.range() == Animation.Range.ETA ? animation.at(k) : s != null ? s.eta() : draftEta(d);
-            d.replayPaused().accept(eta);
+            double eta = animation.range() == Animation.Range.ETA ? animation.at(k) : s != null ? s.eta()
+                    : d.bench().controls().draft().eta();
+            d.bench().replayPaused(eta);
         }
         lastProgressNanos = now;
         phase = Phase.AWAIT_RUN;
-    }
-
-    private double draftEta(Driven d) {
-        return d.name().equals("mlp") ? main.mlp().controls().draft().eta() : main.controls().draft().eta();
-    }
-
-    private Driven linear() {
-        return new Driven("linear", main::engine, main::replayPaused,
-                s -> PngWriter.caption((org.eoslab.config.Parameters) s.parameters()), new int[1], new long[1]);
-    }
-
-    private Driven mlp() {
-        return new Driven("mlp", () -> main.mlp().engine(), v -> main.mlp().replayPaused(v),
-                s -> PngWriter.caption((org.eoslab.config.MlpParameters) s.parameters()), new int[1], new long[1]);
     }
 
     /** The restarted run is published (a new generation with its first row). */
@@ -159,7 +147,7 @@ public final class Animator {
             long target = animation.range() == Animation.Range.STEPS ? (long) animation.at(k) : s.parameters().steps();
             long steps = Math.max(0, target - s.steps());
             d.target()[0] = s.steps() + steps;
-            if (steps > 0) d.engine().get().stepBy((int) Math.min(Integer.MAX_VALUE, steps));
+            if (steps > 0) d.bench().engine().stepBy((int) Math.min(Integer.MAX_VALUE, steps));
         }
         lastProgressNanos = now;
         phase = Phase.AWAIT_STEPS;
@@ -212,7 +200,7 @@ public final class Animator {
         for (Driven d : networks) {
             LiveState<?> s = d.state();
             if (b.length() > 0) b.append("   |   ");
-            b.append(d.caption().apply(s)).append(" · step ").append(s.steps());
+            b.append(d.caption(s)).append(" · step ").append(s.steps());
             if (s.end() != null) b.append(" (").append(s.end()).append(')');
         }
         return b.toString();

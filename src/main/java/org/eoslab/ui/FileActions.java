@@ -32,8 +32,7 @@ import org.eoslab.export.TrajectoryCsvWriter;
 import org.eoslab.export.TrajectoryJson;
 import org.eoslab.run.History;
 import org.eoslab.run.LiveState;
-import org.eoslab.run.RunFactory;
-import org.eoslab.run.SessionData;
+import org.eoslab.ui.workbench.Workbench;
 
 /**
  * What the File menu does: presets and sessions in and out, the configuration as text, the full trajectory
@@ -75,28 +74,24 @@ public final class FileActions {
         }
     }
 
-    /** Saves the run as a session: the engine copies its state, a background thread writes the file. */
+    /**
+     * Saves the shown tab's network's run as a session: its engine copies its state, a background thread writes
+     * the file.
+     */
     public CompletableFuture<Path> saveSession(Path file) {
-        Preset p = view.preset();
-        java.util.List<org.eoslab.run.Pin> pins = view.training().pins();
-        return view.engine().captureSession(p.title(), p.description()).thenApplyAsync(d -> {
-            SessionFile.save(d.withPins(pins), file);
-            return file;
-        }).whenComplete((f, error) -> Platform.runLater(() -> {
+        return view.shownBench().saveSession(file).whenComplete((f, error) -> Platform.runLater(() -> {
             if (error != null) dialogs.showError("Cannot save session", rootMessage(error));
             else lastExport = f;
         }));
     }
 
-    /** Opens a session: its trajectory is shown and the run continues from its last step on Play. */
+    /**
+     * Opens a session of either network: its trajectory is shown in that network's view and the run continues from
+     * its last step on Play. A run that could not go on (a missing target file) is refused before anything switches.
+     */
     public boolean openSession(Path file) {
         try {
-            SessionData<Parameters> s = SessionFile.load(file);
-            RunFactory.verifyLinear(s.parameters());         // a missing target file: refused before anything switches
-            view.applyView(Preset.of(s.title(), s.description(), s.parameters()));
-            view.controls().show(s.parameters());
-            view.resume(s);
-            view.training().setPins(s.pins());
+            view.openSession(SessionFile.load(file, n -> view.bench(n).sessions()));
             return true;
         } catch (InvalidParameterException e) {
             dialogs.showError("Cannot open session", e.getMessage());
@@ -137,15 +132,15 @@ public final class FileActions {
      * it as X.pin-k.csv (or .json).
      */
     public Thread exportTrajectory(Path file, boolean json) {
-        boolean ofMlp = view.selectedView().name() == View.MLP && view.mlp().engine() != null;
-        LiveState<?> s = ofMlp ? view.mlp().engine().state() : view.engine().state();
-        History h = s.history();
+        Workbench<?> bench = view.shownBench();
+        LiveState<?> s = bench.state();
+        History h = s == null ? null : s.history();
         if (h == null) {
             dialogs.showError("Nothing to export", "the run has no steps yet");
             return null;
         }
         RunParameters parameters = s.parameters();
-        java.util.List<org.eoslab.run.Pin> pins = ofMlp ? view.mlp().pins() : view.training().pins();
+        java.util.List<org.eoslab.run.Pin> pins = bench.pins();
         Thread t = new Thread(() -> {
             try {
                 if (json) TrajectoryJson.write(h, parameters, file);

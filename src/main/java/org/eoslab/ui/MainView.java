@@ -25,7 +25,10 @@ import org.eoslab.run.LiveEngine;
 import org.eoslab.run.LiveState;
 import org.eoslab.run.SessionData;
 import org.eoslab.ui.controls.ControlPanel;
-import org.eoslab.ui.controls.PendingRestart;
+import org.eoslab.ui.mlp.MlpControls;
+import org.eoslab.ui.mlp.MlpPanels;
+import org.eoslab.ui.training.LinearPanels;
+import org.eoslab.ui.workbench.Workbench;
 import org.eoslab.ui.controls.RunToolbar;
 import org.eoslab.ui.mlp.MlpView;
 import org.eoslab.ui.mlp.SideBySideView;
@@ -57,6 +60,12 @@ public final class MainView extends BorderPane {
         }
 
         @Override public String toString() { return label; }
+
+        /** The model a view shows: the ReLU network's or both networks' own view, else the linear network. */
+        static Model of(View v) {
+            for (Model m : values()) if (m.view == v) return m;
+            return LINEAR;
+        }
     }
 
     public static final String PRESENTATION_CSS = "/org/eoslab/ui/presentation.css";
@@ -66,6 +75,9 @@ public final class MainView extends BorderPane {
 
     private final LiveEngine<Parameters> engine;
     private final ControlPanel controls;
+    private final Workbench<Parameters> linear;
+    private final Workbench<MlpParameters> relu;
+    private final Map<Network, Workbench<?>> benches = new EnumMap<>(Network.class);
     private final ScrollPane side;
     private final StatusBar status = new StatusBar();
     private final TrainingView training;
@@ -73,7 +85,7 @@ public final class MainView extends BorderPane {
     private final BifurcationView bifurcation;
     private final BalanceView balance;
     private final PeriodMapView periodMap;
-    private final MlpView mlp = new MlpView(MlpParameters.defaults());
+    private final MlpView mlp;
     private final SideBySideView sideBySide;
     private final Map<View, LiveView> views = new EnumMap<>(View.class);
     private final Map<View, Tab> tabByView = new EnumMap<>(View.class);
@@ -90,13 +102,20 @@ public final class MainView extends BorderPane {
     private boolean dark;
     private Preset preset;
     private int shownGeneration = -1;
-    private final PendingRestart<Parameters> pending = new PendingRestart<>();
 
     public MainView(LiveEngine<Parameters> engine, Preset preset) {
         this.engine = engine;
         this.preset = preset;
         this.controls = new ControlPanel(preset.parameters());
-        this.training = new TrainingView(engine);
+        LinearPanels linearPanels = new LinearPanels();
+        this.linear = Workbenches.linear(engine, controls, linearPanels);
+        MlpControls mlpControls = new MlpControls(MlpParameters.defaults());
+        MlpPanels mlpPanels = new MlpPanels();
+        this.relu = Workbenches.relu(mlpControls, mlpPanels);
+        benches.put(linear.network(), linear);
+        benches.put(relu.network(), relu);
+        this.mlp = new MlpView(relu, mlpControls, mlpPanels);
+        this.training = new TrainingView(linear, linearPanels);
         this.orbit = new OrbitView(engine);
         this.bifurcation = new BifurcationView(engine, controls::draft, controls::applyEta);
         this.balance = new BalanceView(engine);
@@ -104,8 +123,8 @@ public final class MainView extends BorderPane {
             showParameters(p);
             restart(p, true);
         });
-        this.sideBySide = new SideBySideView(engine, mlp);
-        this.linearRun = new RunToolbar("", engine, this::reset);
+        this.sideBySide = new SideBySideView(linear, relu);
+        this.linearRun = linear.toolbar();
         this.files = new FileActions(this, dialogs);
         this.menus = new Menus(this, files);
         setId("main-view");
@@ -121,14 +140,10 @@ public final class MainView extends BorderPane {
         setBottom(status);
         setLeft(side);
         bifurcation.resetRange(preset.parameters());
-        controls.setPresetText(preset.title(), preset.description());
         loadNetwork(preset);                                 // before the view: the network starts on the preset's
         applyView(preset);
-        controls.setOnEta(engine::setEta);
         training.setForkEta(() -> controls.draft().eta());
         orbit.setWindowEnd(training::scrubbedStep);
-        controls.setOnRestart(p -> restart(p, false));
-        controls.setOnSharpnessEvery(engine::setSharpnessEvery);
     }
 
     private void addTab(LiveView v) {
@@ -157,7 +172,7 @@ public final class MainView extends BorderPane {
         loop.stop();
         periodMap.cancel();
         bifurcation.cancel();
-        mlp.close();
+        relu.close();
     }
 
     /** A view brings its own controls (the MLP) or shows the window's; the model switch follows the tab. */
@@ -169,15 +184,13 @@ public final class MainView extends BorderPane {
         linearRun.setManaged(!own);
         status.setScope(own ? "linear network (in the background):" : null);
         setLeft(controlsShown ? (own ? v.sideControls() : side) : null);
-        Model shown = v.name() == View.MLP ? Model.MLP : v.name() == View.FIG1 ? Model.BOTH : Model.LINEAR;
+        Model shown = Model.of(v.name());
         if (shown != model.getValue()) model.setValue(shown);
     }
 
     /** The model switch: the linear network's training view, the ReLU network, or both side by side. */
     public void showModel(Model m) {
-        View current = selectedView().name();
-        boolean linearTab = current != View.MLP && current != View.FIG1;
-        if (m == Model.LINEAR && linearTab) return;   // already on a linear view (training, orbit or bifurcation)
+        if (m == Model.LINEAR && Model.of(selectedView().name()) == Model.LINEAR) return;   // already on a linear view
         select(m.view);
     }
 
@@ -185,6 +198,9 @@ public final class MainView extends BorderPane {
 
     /** The content of a view's tab (for rendering it to a picture). */
     public javafx.scene.Node content(View v) { return views.get(v).content(); }
+
+    /** The view of a tab. */
+    public LiveView liveView(View v) { return views.get(v); }
 
     public LiveView selectedView() { return (LiveView) tabs.getSelectionModel().getSelectedItem().getUserData(); }
 
@@ -200,8 +216,8 @@ public final class MainView extends BorderPane {
     /** A preset's ReLU network goes to its tab, with the preset's text when the preset is about that network. */
     private void loadNetwork(Preset p) {
         if (p.mlp() == null) return;
-        boolean about = p.networkOrDefault() == Network.MLP;
-        mlp.load(p.mlp(), about ? p.title() : null, about ? p.description() : null);
+        boolean about = p.networkOrDefault() == relu.network();
+        relu.load(p.mlp(), about ? p.title() : null, about ? p.description() : null);
     }
 
     /** Shows parameters in the controls and the bifurcation range without sending anything. */
@@ -213,7 +229,7 @@ public final class MainView extends BorderPane {
     /** The preset's text, panels and tab, without touching the run. */
     void applyView(Preset p) {
         preset = p;
-        controls.setPresetText(p.title(), p.description());
+        linear.setText(p.title(), p.description());
         menus.showPanels(p.panels());
         training.setSingleMode(false);
         select(p.viewOrDefault());
@@ -222,25 +238,39 @@ public final class MainView extends BorderPane {
     /** Starts the linear run over from step 0 and plays it. */
     void reset() { restart(controls.draft(), true); }
 
-    /** Every restart of the linear run goes through here: the controls wait for it before showing the engine's. */
+    /** Every restart of the linear run goes through its workbench: the controls wait for it. */
     void restart(Parameters p, boolean play) {
-        pending.sent(p);
-        engine.restart(p, play);
+        linear.restart(p, play);
     }
 
     /** Starts the linear run over from step 0 at learning rate {@code eta}, paused (an animated export drives it). */
     public void replayPaused(double eta) {
-        Parameters p = controls.draft().withEta(eta);
-        showParameters(p);
-        pending.sent(p);
-        engine.restartPaused(p);
+        linear.replayPaused(eta);
+        bifurcation.resetRange(controls.draft());
     }
 
-    /** Continues a saved run (the controls wait for it, as for a restart). */
-    void resume(SessionData<Parameters> session) {
-        pending.sent(session.parameters());
-        engine.resume(session);
+    /**
+     * Opens a session in its network's workbench and shows that network's view; a session of the linear network
+     * also shows its parameters' panels and η range.
+     */
+    void openSession(SessionData<?> session) {
+        Workbench<?> bench = benches.get(network(session));
+        bench.open(session);
+        if (bench == linear) applyView(Preset.of(session.title(), session.description(), controls.draft()));
+        select(bench.home());
     }
+
+    /** The network a session's parameters belong to. */
+    private Network network(SessionData<?> s) {
+        for (Workbench<?> b : benches.values()) if (b.sessions().type().isInstance(s.parameters())) return b.network();
+        throw new IllegalArgumentException("no workbench for " + s.parameters().getClass().getSimpleName());
+    }
+
+    /** The workbench of a network. */
+    public Workbench<?> bench(Network n) { return benches.get(n); }
+
+    /** The workbench of the network the shown tab is about. */
+    public Workbench<?> shownBench() { return benches.get(selectedView().network()); }
 
     /** Presentation mode: large type, thick lines, controls tucked away (F adds full screen). */
     public void setPresentation(boolean on) {
@@ -273,10 +303,10 @@ public final class MainView extends BorderPane {
     private void frame(long budgetNanos, double framesPerSecond) {
         this.framesPerSecond = framesPerSecond;
         LiveState<Parameters> s = engine.state();
-        boolean settled = pending.settled(s);
-        if (s.history() != null && s.generation() != shownGeneration) {
+        boolean fresh = s.history() != null && s.generation() != shownGeneration;
+        linear.follow(s, fresh);
+        if (fresh) {
             shownGeneration = s.generation();
-            if (settled && !controls.editing()) controls.show(s.parameters());   // never undo an edit
             if (!bifurcation.busy()) bifurcation.resetRange(s.parameters());
         }
         LiveView shown = selectedView();
@@ -286,9 +316,9 @@ public final class MainView extends BorderPane {
         linearRun.sync(s);
     }
 
-    /** The run toolbar the keyboard drives: the ReLU network's on its tab, the linear one's elsewhere. */
+    /** The run toolbar the keyboard drives: the shown tab's network's. */
     RunToolbar activeToolbar() {
-        return selectedView().name() == View.MLP ? mlp.toolbar() : linearRun;
+        return shownBench().toolbar();
     }
 
     /** Frames drawn per second, as the status bar shows it (re-measured every half second). */

@@ -159,7 +159,7 @@ class LoaderFuzzTest {
         h.append(t.snapshot());
         for (int i = 0; i < 20; i++) { t.advance(); h.append(t.snapshot()); }
         Path real = tmp.resolve("real.eoslab");
-        SessionFile.save(new SessionData<>("t", "d", p, h, h.size(), t.state(), t.step(), -1), real);
+        SessionFile.save(new SessionData<>("t", "d", p, h, h.size(), t.state(), t.step(), -1), org.eoslab.config.Network.DLN, real);
         List<String> names = new ArrayList<>();
         List<byte[]> entries = new ArrayList<>();
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(real))) {
@@ -182,7 +182,7 @@ class LoaderFuzzTest {
                 }
                 Files.write(file, zipped(names, entries, which, changed));
             }
-            survives("session " + file.getFileName(), () -> SessionFile.load(file));
+            survives("session " + file.getFileName(), () -> SessionFile.load(file, org.eoslab.export.SessionCodec.linear()));
         }
         assertTrue(accepted > 5 && refused > 100, "the mutations reach both outcomes: " + accepted + " / " + refused);
     }

@@ -161,4 +161,28 @@ class LiveEngineTest {
             assertEquals(null, s.phase(), "the ReLU network has no mode-based phase");
         }
     }
+
+    /**
+     * The sharpness cadence of the ReLU network changes live, as the linear network's: the same run goes on (no new
+     * generation, no step lost) and from the next step measures every K steps.
+     */
+    @Test
+    void theReluSharpnessCadenceChangesLive(@TempDir Path tmp) throws Exception {
+        Path images = IdxFixtures.write(tmp.resolve("tiny-images-idx3-ubyte.gz"), IdxFixtures.images(2051, 40, 3, 4, 40), true);
+        IdxFixtures.write(tmp.resolve("tiny-labels-idx1-ubyte.gz"), IdxFixtures.labels(2049, 40, 40), true);
+        MlpParameters p = new MlpParameters(images.toString(), 30, 3, 6, 1.0, false, 0.3, LossKind.MEAN, 1L, 10, 0, 5);
+        try (LiveEngine<MlpParameters> e = LiveEngine.mlp(p, true)) {
+            LiveState<MlpParameters> s = await(e, st -> st.steps() == 10 && !st.playing());
+            int generation = s.generation();
+            for (int t = 1; t <= 10; t++) assertTrue(Double.isNaN(s.history().get(t, MlpColumns.SHARPNESS)), "off: step " + t);
+            e.setSharpnessEvery(3);
+            e.stepBy(9);
+            s = await(e, st -> st.steps() == 19);
+            assertEquals(generation, s.generation(), "no restart");
+            assertEquals(3, s.parameters().sharpnessEvery());
+            for (int t = 11; t <= 19; t++) {
+                assertEquals(t % 3 == 0, !Double.isNaN(s.history().get(t, MlpColumns.SHARPNESS)), "every 3 from step 11: step " + t);
+            }
+        }
+    }
 }

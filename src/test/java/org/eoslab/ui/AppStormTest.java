@@ -89,7 +89,7 @@ class AppStormTest extends LiveAppTestBase {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
         assertTrue(app.engine.thread().isAlive(), "the linear engine thread lives");
-        if (app.view.mlp().engine() != null) assertTrue(app.view.mlp().engine().thread().isAlive(), "the MLP engine thread lives");
+        if (app.view.mlp().bench().started()) assertTrue(app.view.mlp().bench().engine().thread().isAlive(), "the MLP engine thread lives");
         // background computations the storm started (a period map, a sweep) end on their own: wait for them
         LiveAppFixture.waitUntil(300, () -> !app.view.periodMap().busy() && !app.view.bifurcation().busy());
         robot.sleep(500);

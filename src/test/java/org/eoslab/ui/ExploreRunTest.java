@@ -27,10 +27,10 @@ class ExploreRunTest extends LiveAppTestBase {
         java.nio.file.Path session = tmp.resolve("s.eoslab");
         PresetsExportSessionTest.fx(() -> app.view.files().saveSession(session)).get(30, java.util.concurrent.TimeUnit.SECONDS);
         robot.clickOn("#clear-pins");
-        assertEquals(0, app.view.training().pins().size());
+        assertEquals(0, app.view.bench(org.eoslab.config.Network.DLN).pins().size());
         assertTrue(PresetsExportSessionTest.fx(() -> app.view.files().openSession(session)));
-        assertEquals(1, app.view.training().pins().size());
-        assertEquals(401, app.view.training().pins().get(0).rows());
+        assertEquals(1, app.view.bench(org.eoslab.config.Network.DLN).pins().size());
+        assertEquals(401, app.view.bench(org.eoslab.config.Network.DLN).pins().get(0).rows());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(app.view.training().panels().panel(Panel.LOSS).ghostCount() > 0, "and is drawn again");
     }
@@ -49,8 +49,8 @@ class ExploreRunTest extends LiveAppTestBase {
         for (Panel p : new Panel[] {Panel.LOSS, Panel.PRODUCT, Panel.TRACE}) {
             assertTrue(app.view.training().panels().panel(p).ghostCount() > 0, p + " shows the pin");
         }
-        assertTrue(app.view.training().pins().get(0).label().startsWith("pin 1: η = 0.3, α = 0.01, L = 3, steps 0–400"),
-                app.view.training().pins().get(0).label());
+        assertTrue(app.view.bench(org.eoslab.config.Network.DLN).pins().get(0).label().startsWith("pin 1: η = 0.3, α = 0.01, L = 3, steps 0–400"),
+                app.view.bench(org.eoslab.config.Network.DLN).pins().get(0).label());
         robot.clickOn("#clear-pins");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0, app.view.training().panels().panel(Panel.LOSS).ghostCount());
@@ -70,9 +70,9 @@ class ExploreRunTest extends LiveAppTestBase {
         LiveAppFixture.waitUntil(30, () -> app.state().generation() > generation && app.state().steps() >= 400);
         assertEquals(lossAt250, app.state().history().get(250, Layout.LOSS), 0.0);
         assertEquals(0.28, app.state().history().get(251, org.eoslab.metrics.Columns.of(app.state().parameters()).eta()), 0.0);
-        assertEquals(1, app.view.training().pins().size(), "the branch before the fork stays as a pin");
-        assertTrue(app.view.training().pins().get(0).label().startsWith("pin 1: η = 0.3,"),
-                "labelled with the η its rows used, not the one typed for the fork: " + app.view.training().pins().get(0).label());
+        assertEquals(1, app.view.bench(org.eoslab.config.Network.DLN).pins().size(), "the branch before the fork stays as a pin");
+        assertTrue(app.view.bench(org.eoslab.config.Network.DLN).pins().get(0).label().startsWith("pin 1: η = 0.3,"),
+                "labelled with the η its rows used, not the one typed for the fork: " + app.view.bench(org.eoslab.config.Network.DLN).pins().get(0).label());
         assertTrue(Double.isNaN(app.view.training().panels().panel(Panel.LOSS).cursorStep()), "scrubbing ends with the fork");
         assertTrue(app.uncaught.isEmpty(), app.exceptions());
     }

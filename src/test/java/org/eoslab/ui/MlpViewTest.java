@@ -31,14 +31,14 @@ class MlpViewTest extends LiveAppTestBase {
     }
 
     private LiveState<MlpParameters> mlpState() {
-        return app.view.mlp().engine() == null ? null : app.view.mlp().engine().state();
+        return app.view.mlp().bench().state();
     }
 
     /** Switches to the MLP and shrinks it (300 samples, width 64) so a headless run is quick. */
     private void startSmallMlp(FxRobot robot) {
         robot.interact(() -> app.view.model().setValue(MainView.Model.MLP));
         assertTrue(app.view.tabs().getSelectionModel().getSelectedItem().getId().equals("tab-mlp"));
-        assertTrue(app.view.mlp().active(), "the MLP engine starts when its tab is shown");
+        assertTrue(app.view.mlp().bench().started(), "the MLP engine starts when its tab is shown");
         robot.clickOn("#mlp-samples-field").eraseText(8).write("300").type(KeyCode.ENTER);
         robot.clickOn("#mlp-hidden-field").eraseText(8).write("64").type(KeyCode.ENTER);
         LiveAppFixture.waitUntil(30, () -> mlpState() != null && mlpState().history() != null
@@ -47,11 +47,11 @@ class MlpViewTest extends LiveAppTestBase {
 
     @Test
     void theModelSwitchRunsTheReluNetworkAndFillsItsPanels(FxRobot robot) throws Exception {
-        assertFalse(app.view.mlp().active(), "the MLP costs nothing until it is shown");
+        assertFalse(app.view.mlp().bench().started(), "the MLP costs nothing until it is shown");
         startSmallMlp(robot);
         LiveAppFixture.waitUntil(60, () -> mlpState().steps() > 60);
         WaitForAsyncUtils.waitForFxEvents();
-        for (String k : MlpPanels.KEYS) {
+        for (org.eoslab.ui.mlp.MlpPanel k : org.eoslab.ui.mlp.MlpPanel.values()) {
             LiveAppFixture.waitUntil(10, () -> app.view.mlp().panels().panel(k).pointCount() > 0);
         }
         assertEquals(app.view.mlp().panels().layerChoice().comboBox().getValue(), 3, "penultimate layer of a depth-4 network");
@@ -98,13 +98,13 @@ class MlpViewTest extends LiveAppTestBase {
         LiveAppFixture.waitUntil(60, () -> mlpState().steps() > 20);
         robot.clickOn("#mlp-pin");
         WaitForAsyncUtils.waitForFxEvents();
-        for (String k : MlpPanels.KEYS) {
+        for (org.eoslab.ui.mlp.MlpPanel k : org.eoslab.ui.mlp.MlpPanel.values()) {
             assertTrue(app.view.mlp().panels().panel(k).ghostCount() > 0, k + " shows the pin");
         }
-        assertTrue(app.view.mlp().pins().get(0).label().startsWith("pin 1: η = "), app.view.mlp().pins().get(0).label());
+        assertTrue(app.view.mlp().bench().pins().get(0).label().startsWith("pin 1: η = "), app.view.mlp().bench().pins().get(0).label());
         robot.clickOn("#mlp-clear-pins");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(0, app.view.mlp().panels().panel("mlp-loss").ghostCount());
+        assertEquals(0, app.view.mlp().panels().panel(org.eoslab.ui.mlp.MlpPanel.LOSS).ghostCount());
     }
 
     @Test

@@ -178,7 +178,7 @@ class PresetsExportSessionTest extends LiveAppTestBase {
         org.eoslab.run.History h = new org.eoslab.run.History(t.columns());
         h.append(t.snapshot());
         Path file = tmp.resolve("gone.eoslab");
-        org.eoslab.export.SessionFile.save(new org.eoslab.run.SessionData<>("t", "d", withFile, h, 1, t.state(), 0, -1), file);
+        org.eoslab.export.SessionFile.save(new org.eoslab.run.SessionData<>("t", "d", withFile, h, 1, t.state(), 0, -1), org.eoslab.config.Network.DLN, file);
         Files.delete(target);
         Parameters before = fx(() -> app.view.controls().draft());
         int generation = app.state().generation();

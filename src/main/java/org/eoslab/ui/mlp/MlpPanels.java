@@ -16,59 +16,56 @@ import org.eoslab.ui.chart.PanelSet;
 import org.eoslab.ui.chart.Series;
 import org.eoslab.ui.chart.SpikeSeries;
 import org.eoslab.ui.chart.StepSeries;
+import org.eoslab.ui.workbench.NetworkPanels;
 
 /**
  * The ReLU network's panels (paper section 4.2, Figs. 1 and 9): loss, sharpness against 2/η, accuracy, a layer's
  * top and bottom five singular values (the penultimate layer unless another is chosen) as they are, as moved since
  * step 0 and as motion per step, and every layer's step-to-step subspace distance (eq. 8), with the penultimate layer's spikes marked.
  */
-public final class MlpPanels {
-    public static final List<String> KEYS = List.of("mlp-loss", "mlp-sharpness", "mlp-accuracy", "mlp-layer", "mlp-drift",
-            "mlp-motion", "mlp-distance");
+public final class MlpPanels implements NetworkPanels<MlpParameters> {
+    /** Every panel's key (node id, picture name), in order. */
+    public static final List<String> KEYS = MlpPanel.keys();
 
     private final PanelSet set = new PanelSet();
     private final LayerChoice layerChoice;
 
     public MlpPanels() {
-        set.add("mlp-loss", "Loss (ReLU network)", "loss", true);
-        set.add("mlp-sharpness", "Sharpness (ReLU network)", "λ_max(∇²f)", false);
-        set.add("mlp-accuracy", "Training accuracy", "accuracy", false);
-        set.add("mlp-layer", "Layer singular values: top 5, bottom 5", "σᵢ(W_ℓ)", false);
-        set.add("mlp-drift", "Moved since step 0: top 5, bottom 5", "σᵢ(t) − σᵢ(0)", false);
-        set.add("mlp-motion", "Motion per step: top 5 vs bottom 5", "Σ |σᵢ(t) − σᵢ(t−1)|", true);
-        set.add("mlp-distance", "Subspace distance (eq. 8)", "K − ‖UₜᵀUₜ₊₁‖²", true);
-        layerChoice = new LayerChoice("mlp-layer-choice", set.panel("mlp-layer"), set.panel("mlp-drift"),
-                set.panel("mlp-motion"));
+        for (MlpPanel p : MlpPanel.values()) set.add(p.key(), p.title(), p.axis(), p.logarithmic());
+        layerChoice = new LayerChoice("mlp-layer-choice", panel(MlpPanel.LAYER), panel(MlpPanel.DRIFT), panel(MlpPanel.MOTION));
     }
 
+    @Override
     public PanelSet set() { return set; }
 
     /** Lays pinned ReLU runs over these panels as ghosts (each drawn by panels of its own). */
+    @Override
     public void showPins(List<org.eoslab.run.Pin> pins) {
         org.eoslab.ui.chart.Ghosts.overlayPins(set, pins, pin -> {
             MlpPanels ghost = new MlpPanels();
-            ghost.rebuild((MlpParameters) pin.parameters(), pin.history());
+            ghost.rebuild((MlpParameters) pin.parameters(), pin.targetValues(), pin.history());
             return ghost.set();
         });
     }
 
-    public ChartPanel panel(String key) { return set.panel(key); }
+    public ChartPanel panel(MlpPanel p) { return set.panel(p.key()); }
 
     public LayerChoice layerChoice() { return layerChoice; }
 
-    /** Fresh series for a new run; the layer panel shows the penultimate layer unless one was chosen. */
-    public void rebuild(MlpParameters p, History h) {
+    /** Fresh series for a new run (no target: it fits data); the layer panel shows the penultimate layer unless one was chosen. */
+    @Override
+    public void rebuild(MlpParameters p, double[] targetValues, History h) {
         MlpColumns c = MlpColumns.of(p);
         set.clearSeries();
         DoubleUnaryOperator floor = Series.floorAt(PanelSet.LOG_FLOOR);
         DoubleUnaryOperator same = v -> v;
-        panel("mlp-loss").add(new EnvelopeSeries("loss", Layout.LOSS, floor, Palette.line(0)));
-        ChartPanel sharp = panel("mlp-sharpness");
+        panel(MlpPanel.LOSS).add(new EnvelopeSeries("loss", Layout.LOSS, floor, Palette.line(0)));
+        ChartPanel sharp = panel(MlpPanel.SHARPNESS);
         sharp.add(new StepSeries("2/η", c.eta(), v -> 2.0 / v, Palette.dashed("#D55E00")));
         sharp.add(new EnvelopeSeries("sharpness (Lanczos, every K steps)", Layout.SHARPNESS, same, Palette.dots(0), true));
-        panel("mlp-accuracy").add(new EnvelopeSeries("accuracy", MlpColumns.ACCURACY, same, Palette.line(2)));
-        ChartPanel layer = panel("mlp-layer");
-        ChartPanel drift = panel("mlp-drift");
+        panel(MlpPanel.ACCURACY).add(new EnvelopeSeries("accuracy", MlpColumns.ACCURACY, same, Palette.line(2)));
+        ChartPanel layer = panel(MlpPanel.LAYER);
+        ChartPanel drift = panel(MlpPanel.DRIFT);
         for (int j = 1; j <= MlpColumns.K; j++) {
             layer.add(new EnvelopeSeries("top σ" + PanelSet.subscript(j), -1, same, Palette.line(j - 1)));
             drift.add(new EnvelopeSeries("top σ" + PanelSet.subscript(j), -1, EnvelopeSeries.SINCE_START, same,
@@ -79,11 +76,11 @@ public final class MlpPanels {
             drift.add(new EnvelopeSeries("bottom σ" + PanelSet.subscript(j), -1, EnvelopeSeries.SINCE_START, same,
                     Palette.dashed(Palette.colour(6)), false));
         }
-        ChartPanel motion = panel("mlp-motion");
+        ChartPanel motion = panel(MlpPanel.MOTION);
         motion.add(new EnvelopeSeries("top 5", -1, EnvelopeSeries.stepMotion(MlpColumns.K), floor, Palette.line(0), false));
         motion.add(new EnvelopeSeries("bottom 5", -1, EnvelopeSeries.stepMotion(MlpColumns.K), floor,
                 Palette.dashed(Palette.colour(6)), false));
-        ChartPanel distance = panel("mlp-distance");
+        ChartPanel distance = panel(MlpPanel.DISTANCE);
         for (int l = 1; l <= c.depth(); l++) {
             distance.add(new EnvelopeSeries("W" + PanelSet.subscript(l), c.subspaceDistance(l), floor, Palette.line(l - 1)));
         }

@@ -4,7 +4,6 @@ import java.io.File;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -15,19 +14,17 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.eoslab.config.MlpParameters;
+import org.eoslab.config.Network;
 import org.eoslab.config.View;
 import org.eoslab.metrics.EdgeOfStabilityStats;
 import org.eoslab.metrics.MlpColumns;
 import org.eoslab.run.History;
-import org.eoslab.run.LiveEngine;
 import org.eoslab.run.LiveState;
-import org.eoslab.run.Pin;
 import org.eoslab.ui.chart.HistoryFeed;
 import org.eoslab.ui.chart.PanelGrid;
 import org.eoslab.ui.chart.PanelSet;
-import org.eoslab.ui.controls.PendingRestart;
-import org.eoslab.ui.controls.RunToolbar;
 import org.eoslab.ui.view.LiveView;
+import org.eoslab.ui.workbench.Workbench;
 
 /**
  * The ReLU network tab: its controls, its run toolbar and its panels. Its engine thread starts the first time
@@ -39,25 +36,23 @@ public final class MlpView implements LiveView {
     static final int CONTRAST_WINDOW = 200;
     static final int CONTRAST_FRAMES = 15;
 
+    private final Workbench<MlpParameters> bench;
     private final MlpControls controls;
-    private final MlpPanels panels = new MlpPanels();
+    private final MlpPanels panels;
     private final HistoryFeed feed = new HistoryFeed();
     private final Label status = new Label("not started");
     private final Label contrast = new Label();
     private long frames;
     private final BorderPane content = new BorderPane();
     private final ScrollPane side;
-    private MlpParameters initial;
-    private LiveEngine<MlpParameters> engine;
-    private RunToolbar toolbar;
-    private final org.eoslab.run.PinBoard pins = new org.eoslab.run.PinBoard(this::showPins);
     private final javafx.scene.control.Button clearPins = new javafx.scene.control.Button("Clear pins");
     private String shownMessage;
-    private final PendingRestart<MlpParameters> pending = new PendingRestart<>();
 
-    public MlpView(MlpParameters initial) {
-        this.initial = initial;
-        this.controls = new MlpControls(initial);
+    /** {@code controls} and {@code panels}: the ReLU workbench's own. */
+    public MlpView(Workbench<MlpParameters> bench, MlpControls controls, MlpPanels panels) {
+        this.bench = bench;
+        this.controls = controls;
+        this.panels = panels;
         content.setId("mlp-view");
         side = new ScrollPane(controls);
         side.setFitToWidth(true);
@@ -70,12 +65,14 @@ public final class MlpView implements LiveView {
         status.setId("mlp-status");
         contrast.setId("mlp-contrast");
         content.setTop(statusRow());
-        controls.setOnEta(v -> whenActive(e -> e.setEta(v)));
-        controls.setOnRestart(this::restart);
         controls.setOnChooseData(this::chooseData);
+        bench.onPins(shown -> clearPins.setDisable(shown.isEmpty()));
+        bench.whenStarted(this::addToolbar);
     }
 
-    @Override public View name() { return View.MLP; }
+    @Override public View name() { return bench.home(); }
+
+    @Override public Network network() { return bench.network(); }
 
     @Override public String title() { return "ReLU MLP (§4.2)"; }
 
@@ -84,7 +81,7 @@ public final class MlpView implements LiveView {
     @Override public Node sideControls() { return side; }
 
     /** The ReLU network runs only once someone looks at it. */
-    @Override public void onShown() { activate(); }
+    @Override public void onShown() { bench.engine(); }
 
     private void chooseData() {
         FileChooser chooser = new FileChooser();
@@ -96,48 +93,19 @@ public final class MlpView implements LiveView {
         if (f != null) controls.setData(f.toPath());
     }
 
-    private void restart(MlpParameters p) {
-        pending.sent(p);
-        whenActive(e -> e.restart(p, true));
-    }
-
-    /**
-     * A preset's network: shown in the controls with the preset's text (null: none), and run at once if the engine
-     * runs, else when first shown.
-     */
-    public void load(MlpParameters p, String title, String description) {
-        controls.setPresetText(title, description);
-        controls.show(p);
-        if (engine == null) initial = p;
-        else restart(p);
-    }
-
-    /** Starts this network over from step 0 at learning rate {@code eta}, paused (an animated export drives it). */
-    public void replayPaused(double eta) {
-        MlpParameters p = controls.draft().withEta(eta);
-        controls.show(p);
-        pending.sent(p);
-        whenActive(e -> e.restartPaused(p));
-    }
-
     /** All rows of the run are in the panels. */
     @Override public boolean caughtUp() { return feed.caughtUp(); }
 
-    /** Starts the engine thread on first use (idempotent). */
-    public void activate() {
-        if (engine != null) return;
-        engine = LiveEngine.mlp(initial, true);
-        toolbar = new RunToolbar("mlp-", engine, () -> restart(controls.draft()));
+    /** The run toolbar and the pin buttons, once the engine has started. */
+    private void addToolbar() {
         javafx.scene.control.Button pin = new javafx.scene.control.Button("Pin run");
         pin.setId("mlp-pin");
-        pin.setOnAction(e -> pinRun());
+        pin.setOnAction(e -> bench.pinRun());
         clearPins.setId("mlp-clear-pins");
-        clearPins.setOnAction(e -> clearPins());
-        clearPins.setDisable(true);
-        content.setTop(new VBox(new ToolBar(toolbar, new javafx.scene.control.Separator(), pin, clearPins), statusRow()));
+        clearPins.setOnAction(e -> bench.clearPins());
+        clearPins.setDisable(bench.pins().isEmpty());
+        content.setTop(new VBox(new ToolBar(bench.toolbar(), new javafx.scene.control.Separator(), pin, clearPins), statusRow()));
     }
-
-    public boolean active() { return engine != null; }
 
     /** The status lines under the toolbar: step, data, steps/s or how the run ended; the contrast readout. */
     private VBox statusRow() {
@@ -146,19 +114,14 @@ public final class MlpView implements LiveView {
         return rows;
     }
 
-    private void whenActive(Consumer<LiveEngine<MlpParameters>> command) {
-        activate();
-        command.accept(engine);
-    }
-
     /** One frame: new rows into the panels (on a time budget), the status line, the run toolbar. */
     @Override
     public void frame(long budgetNanos, boolean shown) {
-        if (engine == null) return;
-        LiveState<MlpParameters> s = engine.state();
+        LiveState<MlpParameters> s = bench.state();
+        if (s == null) return;
         boolean fresh = feed.follow(s.generation(), s.history());
-        if (fresh) panels.rebuild(s.parameters(), s.history());
-        if (pending.settled(s) && fresh && !controls.editing()) controls.show(s.parameters());  // never undo an edit
+        if (fresh) panels.rebuild(s.parameters(), s.targetValues(), s.history());
+        bench.follow(s, fresh);
         if (shown) {
             feed.catchUp(panels.set()::consume, budgetNanos);
             panels.set().flush(s.steps());
@@ -169,7 +132,7 @@ public final class MlpView implements LiveView {
             shownMessage = s.message();
             if (s.refused()) controls.showMessage(shownMessage);
         }
-        toolbar.sync(s);
+        bench.toolbar().sync(s);
     }
 
     /** The readout of the paper's Fig. 1 contrast: how many times more the top-5 move per step than the bottom-5. */
@@ -193,39 +156,8 @@ public final class MlpView implements LiveView {
         return "step " + s.steps() + " · " + s.source() + " · " + state;
     }
 
-    /** Pins the ReLU run as it is now (the oldest pin goes when there are already four). */
-    public void pinRun() {
-        if (engine != null) pins.add(engine.state());
-    }
-
-    public void clearPins() {
-        pins.clear();
-    }
-
-    /** Replaces the pins (a session's). */
-    public void setPins(List<Pin> restored) {
-        pins.replace(restored);
-    }
-
-    public List<Pin> pins() { return pins.list(); }
-
-    private void showPins(List<Pin> shown) {
-        panels.showPins(shown);
-        clearPins.setDisable(shown.isEmpty());
-    }
-
-    /** The toolbar of this network's run (null until the engine has started). */
-    public RunToolbar toolbar() {
-        activate();
-        return toolbar;
-    }
-
-    public void close() {
-        if (engine != null) engine.close();
-    }
-
-    /** The engine thread, or null before the tab was first shown. */
-    public LiveEngine<MlpParameters> engine() { return engine; }
+    /** This network's workbench: its engine, draft, pins and sessions. */
+    public Workbench<MlpParameters> bench() { return bench; }
 
     public MlpControls controls() { return controls; }
 

@@ -7,11 +7,11 @@ import javafx.scene.Node;
 import javafx.scene.layout.GridPane;
 import org.eoslab.config.MlpParameters;
 import org.eoslab.config.Parameters;
+import org.eoslab.config.Network;
 import org.eoslab.config.View;
 import org.eoslab.metrics.Columns;
 import org.eoslab.metrics.Layout;
 import org.eoslab.metrics.MlpColumns;
-import org.eoslab.run.LiveEngine;
 import org.eoslab.run.LiveState;
 import org.eoslab.ui.chart.ChartPanel;
 import org.eoslab.ui.chart.EnvelopeSeries;
@@ -21,6 +21,7 @@ import org.eoslab.ui.chart.PanelGrid;
 import org.eoslab.ui.chart.PanelSet;
 import org.eoslab.ui.chart.Series;
 import org.eoslab.ui.view.LiveView;
+import org.eoslab.ui.workbench.Workbench;
 
 /**
  * Paper Fig. 1, live: the ReLU network's penultimate layer (top row) next to the linear network's last layer
@@ -82,14 +83,14 @@ public final class SideBySideView implements LiveView {
     }
 
     private final GridPane grid = new GridPane();
-    private final LiveEngine<Parameters> linear;
-    private final MlpView mlp;
+    private final Workbench<Parameters> linear;
+    private final Workbench<MlpParameters> relu;
     private final Row mlpRow = new Row("mlp", "ReLU MLP", "L−1", "");
     private final Row linearRow = new Row("dln", "Linear", "L", " (0 at the floor)");
 
-    public SideBySideView(LiveEngine<Parameters> linear, MlpView mlp) {
+    public SideBySideView(Workbench<Parameters> linear, Workbench<MlpParameters> relu) {
         this.linear = linear;
-        this.mlp = mlp;
+        this.relu = relu;
         grid.setId("side-by-side");
         PanelGrid.layout(grid, List.of(mlpRow.panels.all(), linearRow.panels.all()).stream()
                 .flatMap(java.util.Collection::stream).toList(), PER_ROW);
@@ -97,12 +98,15 @@ public final class SideBySideView implements LiveView {
 
     @Override public View name() { return View.FIG1; }
 
+    /** The ReLU network first (the top row), then the linear one. */
+    @Override public List<Network> networks() { return List.of(relu.network(), linear.network()); }
+
     @Override public String title() { return "Side by side (Fig. 1)"; }
 
     @Override public Node content() { return grid; }
 
     /** Showing this view starts the ReLU network. */
-    @Override public void onShown() { mlp.activate(); }
+    @Override public void onShown() { relu.engine(); }
 
     public ChartPanel panel(String key) {
         ChartPanel p = mlpRow.panels.panel(key);
@@ -113,15 +117,14 @@ public final class SideBySideView implements LiveView {
     @Override
     public void frame(long budgetNanos, boolean shown) {
         if (!shown) return;
-        LiveState<Parameters> s = linear.state();
+        LiveState<Parameters> s = linear.engine().state();
         if (linearRow.feed.follow(s.generation(), s.history())) {
             Columns c = Columns.of(s.parameters());
             linearRow.rebuild(c.depth(), j -> c.layerSigma(c.depth(), j), c.top(), c.subspaceDistance(c.depth()), null);
         }
         linearRow.follow(s.steps(), budgetNanos);
-        LiveEngine<MlpParameters> engine = mlp.engine();
-        if (engine == null || engine.state().history() == null) return;
-        LiveState<MlpParameters> m = engine.state();
+        LiveState<MlpParameters> m = relu.state();
+        if (m == null || m.history() == null) return;
         if (mlpRow.feed.follow(m.generation(), m.history())) {
             MlpColumns c = MlpColumns.of(m.parameters());
             int layer = c.depth() - 1;

@@ -8,6 +8,7 @@ import org.eoslab.config.Parameters;
 import org.eoslab.metrics.Columns;
 import org.eoslab.metrics.Theory;
 import org.eoslab.run.History;
+import org.eoslab.ui.workbench.NetworkPanels;
 import org.eoslab.ui.chart.ChartPanel;
 import org.eoslab.ui.chart.EnvelopeSeries;
 import org.eoslab.ui.chart.LayerChoice;
@@ -22,7 +23,7 @@ import org.eoslab.ui.chart.StepSeries;
  * values, singular-vector alignment, balancedness, the layers' bases (Fig. 11) and the Hessian trace
  * (appendix D). Filled anew for each run's column layout.
  */
-public final class LinearPanels {
+public final class LinearPanels implements NetworkPanels<Parameters> {
     private final PanelSet set = new PanelSet();
     private final LayerChoice layerChoice;
     private final ReferenceLine predicted = new ReferenceLine("predicted L·σ₁*^(2−2/L)", Palette.dotted("#8C8C8C"));
@@ -44,9 +45,11 @@ public final class LinearPanels {
         set.add(key.label(), title, yLabel, logY);
     }
 
+    @Override
     public PanelSet set() { return set; }
 
     /** Lays pinned linear runs over these panels as ghosts (each drawn by panels of its own). */
+    @Override
     public void showPins(java.util.List<org.eoslab.run.Pin> pins) {
         org.eoslab.ui.chart.Ghosts.overlayPins(set, pins, pin -> {
             LinearPanels ghost = new LinearPanels();
@@ -70,6 +73,7 @@ public final class LinearPanels {
     }
 
     /** New series for a new run (its column layout may differ); the charts start empty. */
+    @Override
     public void rebuild(Parameters p, double[] targetValues, History h) {
         Columns c = Columns.of(p);
         set.clearSeries();

@@ -17,35 +17,36 @@ import org.eoslab.config.EngineKind;
 import org.eoslab.config.Panel;
 import org.eoslab.config.Parameters;
 import org.eoslab.config.View;
-import org.eoslab.run.LiveEngine;
 import org.eoslab.run.History;
 import org.eoslab.run.LiveState;
-import org.eoslab.run.Pin;
-import org.eoslab.run.PinBoard;
 import org.eoslab.ui.chart.HistoryFeed;
 import org.eoslab.ui.chart.PanelGrid;
 import org.eoslab.ui.view.LiveView;
+import org.eoslab.ui.workbench.Workbench;
 
 /**
  * The linear network's training panels, live: the chosen panels in a grid, or one of them large. Reads the
  * engine's new rows every frame (also while another tab is shown, so switching back is instant).
  */
 public final class TrainingView implements LiveView {
-    private final LiveEngine<Parameters> engine;
-    private final LinearPanels panels = new LinearPanels();
+    private final Workbench<Parameters> bench;
+    private final LinearPanels panels;
     private final HistoryFeed feed = new HistoryFeed();
     private final GridPane grid = new GridPane();
     private final ComboBox<Panel> single = new ComboBox<>(FXCollections.observableArrayList(Panel.values()));
     private final HBox singleBar = new HBox(6, new Label("panel"), single);
     private final BorderPane content = new BorderPane(grid);
     private final Set<Panel> visible = EnumSet.allOf(Panel.class);
-    private final PinBoard pins = new PinBoard(this::showPins);
-    private final ExploreBar explore = new ExploreBar(this::pinRun, this::clearPins, this::forkAt, this::showCursor);
+    private final ExploreBar explore;
     private DoubleSupplier forkEta = () -> Double.NaN;
     private boolean singleMode;
 
-    public TrainingView(LiveEngine<Parameters> engine) {
-        this.engine = engine;
+    /** {@code panels}: the linear workbench's own. */
+    public TrainingView(Workbench<Parameters> bench, LinearPanels panels) {
+        this.bench = bench;
+        this.panels = panels;
+        this.explore = new ExploreBar(bench::pinRun, bench::clearPins, this::forkAt, this::showCursor);
+        bench.onPins(shown -> explore.showPins(shown.size()));
         grid.setId("panel-grid");
         single.setId("single-panel");
         single.setValue(Panel.SHARPNESS);
@@ -59,33 +60,12 @@ public final class TrainingView implements LiveView {
     /** Where a fork takes its η from (the controls). */
     public void setForkEta(DoubleSupplier eta) { forkEta = eta; }
 
-    /** Pins the run as it is now (the oldest pin goes when there are already {@link Pin#MAX}). */
-    public void pinRun() {
-        pins.add(engine.state());
-    }
-
-    public void clearPins() {
-        pins.clear();
-    }
-
-    /** Replaces the pins (a session's). */
-    public void setPins(List<Pin> restored) {
-        pins.replace(restored);
-    }
-
-    public List<Pin> pins() { return pins.list(); }
-
-    private void showPins(List<Pin> shown) {
-        panels.showPins(shown);
-        explore.showPins(shown.size());
-    }
-
     /** Fork at the scrubbed step with the controls' η; the run as it was stays as a pin. */
     private void forkAt(long step) {
         double eta = forkEta.getAsDouble();
         if (!(eta > 0)) return;
-        pinRun();
-        engine.fork(step, eta);
+        bench.pinRun();
+        bench.engine().fork(step, eta);
         explore.stopScrubbing();
     }
 
@@ -110,7 +90,7 @@ public final class TrainingView implements LiveView {
 
     @Override
     public void frame(long budgetNanos, boolean shown) {
-        LiveState<Parameters> s = engine.state();
+        LiveState<Parameters> s = bench.engine().state();
         if (feed.follow(s.generation(), s.history())) panels.rebuild(s.parameters(), s.targetValues(), s.history());
         panels.showEngineNotes(s.parameters().sharpnessEvery(), s.parameters().engine() == EngineKind.REDUCED);
         if (feed.history() == null) return;
@@ -154,7 +134,7 @@ public final class TrainingView implements LiveView {
 
     /** Redraws every visible panel now (before a picture is taken). */
     public void flushAll() {
-        panels.set().flushAll(engine.state().steps());
+        panels.set().flushAll(bench.engine().state().steps());
     }
 
     @Override

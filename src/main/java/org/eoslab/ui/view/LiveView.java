@@ -1,6 +1,8 @@
 package org.eoslab.ui.view;
 
+import java.util.List;
 import javafx.scene.Node;
+import org.eoslab.config.Network;
 import org.eoslab.config.View;
 
 /**
@@ -9,6 +11,15 @@ import org.eoslab.config.View;
  */
 public interface LiveView {
     View name();
+
+    /**
+     * The network whose parameters, run toolbar, pins and exports go with this tab: the deep linear network's for
+     * every view but the ReLU network's own.
+     */
+    default Network network() { return Network.DLN; }
+
+    /** The networks this view draws (an animation of it drives each). */
+    default List<Network> networks() { return List.of(network()); }
 
     /** The tab's title. */
     String title();
