@@ -76,6 +76,38 @@ class ArchitectureTest {
         slices().matching(BASE + ".(**)").should().beFreeOfCycles().check(classes);
     }
 
+    /**
+     * Nothing in the UI asks which network it is showing: only the workbench factory names the ReLU network (and the
+     * model switch, whose items are the views); everything else goes through a {@code Workbench}.
+     */
+    @Test
+    void onlyTheWorkbenchFactoryNamesTheReluNetwork() {
+        noClasses().that().resideInAPackage(BASE + ".ui..")
+                .and().doNotHaveFullyQualifiedName(BASE + ".ui.Workbenches")
+                .and().doNotHaveFullyQualifiedName(BASE + ".ui.MainView$Model")
+                .should().accessField(org.eoslab.config.View.class, "MLP")
+                .orShould().accessField(org.eoslab.config.Network.class, "MLP")
+                .because("a view, menu or export that branched on the network would drift from the other network's")
+                .check(classes);
+    }
+
+    /** No two classes of the UI need each other (nested classes count as their outer class). */
+    @Test
+    void noClassCyclesInsideTheUi() {
+        slices().assignedFrom(new com.tngtech.archunit.library.dependencies.SliceAssignment() {
+            @Override
+            public com.tngtech.archunit.library.dependencies.SliceIdentifier getIdentifierOf(com.tngtech.archunit.core.domain.JavaClass c) {
+                if (!c.getPackageName().startsWith(BASE + ".ui")) return com.tngtech.archunit.library.dependencies.SliceIdentifier.ignore();
+                String name = c.getName();
+                int nested = name.indexOf('$');
+                return com.tngtech.archunit.library.dependencies.SliceIdentifier.of(nested < 0 ? name : name.substring(0, nested));
+            }
+
+            @Override
+            public String getDescription() { return "top-level classes of ui"; }
+        }).should().beFreeOfCycles().check(classes);
+    }
+
     @Test
     void theUiReadsSnapshotsNeverEngineMatrices() {
         noClasses().that().resideInAPackage(BASE + ".ui..")

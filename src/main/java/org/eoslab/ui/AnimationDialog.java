@@ -29,7 +29,7 @@ import org.eoslab.metrics.Theory;
  * 1.24·η₁), ±50 % around the current η for the ReLU network. A bad field keeps the form open and says which.
  */
 public final class AnimationDialog {
-    private final MainView main;
+    private final WindowActions main;
     private final View view;
     private final ComboBox<String> what = new ComboBox<>();
     private final RadioButton steps = new RadioButton("steps (the run as it unfolds)");
@@ -44,7 +44,7 @@ public final class AnimationDialog {
     private final CheckBox caption = new CheckBox("caption with the parameters, η and step");
     private final Label message = new Label();
 
-    public AnimationDialog(MainView main) {
+    public AnimationDialog(WindowActions main) {
         this.main = main;
         this.view = main.selectedView().name();
         what.getItems().add("this tab: " + main.selectedView().title());

@@ -31,7 +31,7 @@ public final class AnimationExport {
     private final Stage window = new Stage();
     private final Label label = new Label("starting…");
 
-    private AnimationExport(MainView main, Animation animation, Path gif, Path mp4, Consumer<String> onDone,
+    private AnimationExport(WindowActions main, Animation animation, Path gif, Path mp4, Consumer<String> onDone,
                             Consumer<String> onError) {
         AnimationWriter writer = new AnimationWriter(gif, mp4, animation.fps());
         animator = new Animator(main, animation, writer, (k, n) -> {
@@ -52,7 +52,7 @@ public final class AnimationExport {
     }
 
     /** Starts recording {@code animation} into {@code gif} and {@code mp4} (on the FX thread). */
-    public static AnimationExport start(MainView main, Animation animation, Path gif, Path mp4, Consumer<String> onDone,
+    public static AnimationExport start(WindowActions main, Animation animation, Path gif, Path mp4, Consumer<String> onDone,
                                         Consumer<String> onError) {
         return new AnimationExport(main, animation, gif, mp4, onDone, onError);
     }
@@ -63,7 +63,7 @@ public final class AnimationExport {
         return new Path[] {chosen.resolveSibling(name + ".gif"), chosen.resolveSibling(name + ".mp4")};
     }
 
-    private void showWindow(MainView main, Animation animation) {
+    private void showWindow(WindowActions main, Animation animation) {
         ProgressBar bar = new ProgressBar();
         bar.setId("animation-progress");
         bar.progressProperty().bind(progress);

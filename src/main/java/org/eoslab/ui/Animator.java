@@ -40,7 +40,7 @@ public final class Animator {
 
     private enum Phase { START, AWAIT_RUN, AWAIT_STEPS, SETTLE, CAPTURE, FINISH, DONE }
 
-    private final MainView main;
+    private final WindowActions main;
     private final Animation animation;
     private final AnimationWriter writer;
     private final BiConsumer<Integer, Integer> progress;
@@ -65,7 +65,7 @@ public final class Animator {
     /**
      * @param progress called on the FX thread with (frames done, frames in all)
      */
-    public Animator(MainView main, Animation animation, AnimationWriter writer, BiConsumer<Integer, Integer> progress) {
+    public Animator(WindowActions main, Animation animation, AnimationWriter writer, BiConsumer<Integer, Integer> progress) {
         this.main = main;
         this.animation = animation;
         this.writer = writer;

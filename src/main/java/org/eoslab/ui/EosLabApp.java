@@ -1,8 +1,5 @@
 package org.eoslab.ui;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
@@ -55,16 +52,6 @@ public final class EosLabApp extends Application {
     static Preset presetFrom(List<String> args) {
         int i = args.indexOf("--preset");
         if (i >= 0 && i + 1 < args.size()) return Presets.load(Path.of(args.get(i + 1)));
-        return bundled(DEFAULT_PRESET);
-    }
-
-    /** A preset shipped inside the jar (or target/classes). */
-    public static Preset bundled(String resource) {
-        try (InputStream in = EosLabApp.class.getResourceAsStream("/" + resource)) {
-            if (in == null) throw new IllegalStateException("missing bundled preset " + resource);
-            return Presets.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read bundled preset " + resource, e);
-        }
+        return PresetLibrary.bundled(DEFAULT_PRESET);
     }
 }

@@ -40,11 +40,11 @@ import org.eoslab.ui.workbench.Workbench;
  * the file and the reason, and the current run goes on.
  */
 public final class FileActions {
-    private final MainView view;
+    private final WindowActions view;
     private final Dialogs dialogs;
     private Path lastExport;
 
-    FileActions(MainView view, Dialogs dialogs) {
+    FileActions(WindowActions view, Dialogs dialogs) {
         this.view = view;
         this.dialogs = dialogs;
     }

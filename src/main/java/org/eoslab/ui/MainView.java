@@ -44,7 +44,7 @@ import org.eoslab.ui.view.LiveView;
  * controls, one tab per {@link LiveView} and the status bar. Menu actions live in {@link FileActions} and
  * {@link Menus}, the per-frame loop in {@link FrameLoop}; the FX thread never waits on an engine.
  */
-public final class MainView extends BorderPane {
+public final class MainView extends BorderPane implements WindowActions {
     /** The model switch: which network the window shows. */
     public enum Model {
         LINEAR("Linear network", View.TRAINING),
@@ -194,17 +194,22 @@ public final class MainView extends BorderPane {
         select(m.view);
     }
 
+    @Override
     public void select(View v) { tabs.getSelectionModel().select(tabByView.get(v)); }
 
     /** The content of a view's tab (for rendering it to a picture). */
+    @Override
     public javafx.scene.Node content(View v) { return views.get(v).content(); }
 
     /** The view of a tab. */
+    @Override
     public LiveView liveView(View v) { return views.get(v); }
 
+    @Override
     public LiveView selectedView() { return (LiveView) tabs.getSelectionModel().getSelectedItem().getUserData(); }
 
     /** Applies a preset: its parameters restart the run, its panels and view are shown. */
+    @Override
     public void loadPreset(Preset p) {
         loadNetwork(p);                                  // before the view: a first start runs the preset's network
         applyView(p);
@@ -221,7 +226,8 @@ public final class MainView extends BorderPane {
     }
 
     /** Shows parameters in the controls and the bifurcation range without sending anything. */
-    void showParameters(Parameters p) {
+    @Override
+    public void showParameters(Parameters p) {
         controls.show(p);
         bifurcation.resetRange(p);
     }
@@ -236,10 +242,12 @@ public final class MainView extends BorderPane {
     }
 
     /** Starts the linear run over from step 0 and plays it. */
-    void reset() { restart(controls.draft(), true); }
+    @Override
+    public void reset() { shownBench().reset(); }
 
     /** Every restart of the linear run goes through its workbench: the controls wait for it. */
-    void restart(Parameters p, boolean play) {
+    @Override
+    public void restart(Parameters p, boolean play) {
         linear.restart(p, play);
     }
 
@@ -253,7 +261,8 @@ public final class MainView extends BorderPane {
      * Opens a session in its network's workbench and shows that network's view; a session of the linear network
      * also shows its parameters' panels and η range.
      */
-    void openSession(SessionData<?> session) {
+    @Override
+    public void openSession(SessionData<?> session) {
         Workbench<?> bench = benches.get(network(session));
         bench.open(session);
         if (bench == linear) applyView(Preset.of(session.title(), session.description(), controls.draft()));
@@ -267,12 +276,15 @@ public final class MainView extends BorderPane {
     }
 
     /** The workbench of a network. */
+    @Override
     public Workbench<?> bench(Network n) { return benches.get(n); }
 
     /** The workbench of the network the shown tab is about. */
+    @Override
     public Workbench<?> shownBench() { return benches.get(selectedView().network()); }
 
     /** Presentation mode: large type, thick lines, controls tucked away (F adds full screen). */
+    @Override
     public void setPresentation(boolean on) {
         presentation = on;
         toggleStylesheet(PRESENTATION_CSS, on);
@@ -280,11 +292,13 @@ public final class MainView extends BorderPane {
         setControlsVisible(!on);
     }
 
+    @Override
     public void setDark(boolean on) {
         dark = on;
         toggleStylesheet(DARK_CSS, on);
     }
 
+    @Override
     public void setControlsVisible(boolean visible) {
         controlsShown = visible;
         Node own = selectedView().sideControls();
@@ -317,7 +331,8 @@ public final class MainView extends BorderPane {
     }
 
     /** The run toolbar the keyboard drives: the shown tab's network's. */
-    RunToolbar activeToolbar() {
+    @Override
+    public RunToolbar activeToolbar() {
         return shownBench().toolbar();
     }
 
@@ -327,34 +342,43 @@ public final class MainView extends BorderPane {
     /** Frames the window has completed since it started. */
     public long framesDrawn() { return loop.framesDrawn(); }
 
-    public void installShortcuts(javafx.scene.Scene scene, Stage stage) { Shortcuts.install(this, scene, stage); }
+    public void installShortcuts(javafx.scene.Scene scene, Stage stage) { Shortcuts.install(this, files, scene, stage); }
 
-    boolean presentation() { return presentation; }
+    @Override
+    public boolean presentation() { return presentation; }
 
-    boolean controlsShown() { return controlsShown; }
+    @Override
+    public boolean controlsShown() { return controlsShown; }
 
+    @Override
     public boolean dark() { return dark; }
 
-    Preset preset() { return preset; }
+    @Override
+    public Preset preset() { return preset; }
 
-    Dialogs dialogs() { return dialogs; }
+    @Override
+    public Dialogs dialogs() { return dialogs; }
 
     public FileActions files() { return files; }
 
     public String lastError() { return dialogs.lastError(); }
 
+    @Override
     public TrainingView training() { return training; }
 
     public OrbitView orbit() { return orbit; }
 
     public BalanceView balance() { return balance; }
 
+    @Override
     public BifurcationView bifurcation() { return bifurcation; }
 
+    @Override
     public PeriodMapView periodMap() { return periodMap; }
 
     public TabPane tabs() { return tabs; }
 
+    @Override
     public ControlPanel controls() { return controls; }
 
     public StatusBar status() { return status; }

@@ -17,12 +17,12 @@ import org.eoslab.config.Preset;
 
 /** The menu bar: File, Presets, Run and View, each item calling the window or its {@link FileActions}. */
 final class Menus {
-    private final MainView view;
+    private final WindowActions view;
     private final FileActions files;
     private final Map<Panel, CheckMenuItem> panelItems = new EnumMap<>(Panel.class);
     private final MenuBar bar;
 
-    Menus(MainView view, FileActions files) {
+    Menus(WindowActions view, FileActions files) {
         this.view = view;
         this.files = files;
         Menu run = new Menu("Run");

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.eoslab.config.Preset;
+import org.eoslab.config.Presets;
 
 /** The presets shipped in the jar, listed by presets/index.txt (kept in step with the folder by a test). */
 public final class PresetLibrary {
@@ -29,6 +30,16 @@ public final class PresetLibrary {
     }
 
     public static Preset load(String name) {
-        return EosLabApp.bundled("presets/" + name);
+        return bundled("presets/" + name);
+    }
+
+    /** A preset shipped inside the jar (or target/classes), by resource path. */
+    public static Preset bundled(String resource) {
+        try (InputStream in = PresetLibrary.class.getResourceAsStream("/" + resource)) {
+            if (in == null) throw new IllegalStateException("missing bundled preset " + resource);
+            return Presets.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read bundled preset " + resource, e);
+        }
     }
 }

@@ -16,14 +16,14 @@ final class Shortcuts {
 
     private Shortcuts() {}
 
-    static void install(MainView view, Scene scene, Stage stage) {
+    static void install(WindowActions view, FileActions files, Scene scene, Stage stage) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (scene.getFocusOwner() instanceof TextInputControl) return;
-            if (handle(view, stage, e)) e.consume();
+            if (handle(view, files, stage, e)) e.consume();
         });
     }
 
-    private static boolean handle(MainView view, Stage stage, KeyEvent e) {
+    private static boolean handle(WindowActions view, FileActions files, Stage stage, KeyEvent e) {
         KeyCode code = e.getCode();
         if (code == KeyCode.SPACE) view.activeToolbar().togglePlay();
         else if (code == KeyCode.RIGHT) view.activeToolbar().stepOnce();
@@ -31,7 +31,7 @@ final class Shortcuts {
         else if (code == KeyCode.OPEN_BRACKET) view.controls().nudgeEta(1 / ETA_NUDGE);
         else if (code == KeyCode.CLOSE_BRACKET) view.controls().nudgeEta(ETA_NUDGE);
         else if (code == KeyCode.F && stage != null) stage.setFullScreen(!stage.isFullScreen());
-        else if (code == KeyCode.E && e.isShortcutDown()) view.files().pictureDialog();
+        else if (code == KeyCode.E && e.isShortcutDown()) files.pictureDialog();
         else if (code == KeyCode.P) view.setPresentation(!view.presentation());
         else if (code == KeyCode.D && !e.isShortcutDown()) view.setDark(!view.dark());
         else if (code == KeyCode.C && !e.isShortcutDown()) view.setControlsVisible(!view.controlsShown());
