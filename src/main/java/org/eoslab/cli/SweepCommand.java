@@ -13,6 +13,7 @@ import org.eoslab.run.MemoryBudget;
 import org.eoslab.metrics.OrbitAnalysis;
 import org.eoslab.metrics.PeriodDoublings;
 import org.eoslab.run.PeriodMap;
+import org.eoslab.run.SweepDefaults;
 import org.eoslab.run.Sweep;
 import org.eoslab.export.PeriodMapImage;
 import org.eoslab.export.PngWriter;
@@ -26,8 +27,6 @@ import org.eoslab.export.PngWriter;
  * mode's map by bisection, see {@link PeriodDoublings}).
  */
 final class SweepCommand {
-    static final int DEFAULT_TRANSIENT = 20_000;
-    static final int DEFAULT_KEEP = 128;
     /** doublings.csv lists each mode's doublings up to this period (1→2, …, 16→32). */
     static final int DOUBLINGS_UP_TO = 32;
     static final List<Options.Spec> SPECS;
@@ -37,8 +36,8 @@ final class SweepCommand {
         specs.add(new Options.Spec("eta-from", "A", "first learning rate (> 0)"));
         specs.add(new Options.Spec("eta-to", "B", "last learning rate (> A)"));
         specs.add(new Options.Spec("eta-count", "N", "number of learning rates, 1..100000"));
-        specs.add(new Options.Spec("transient", "T", "steps discarded before keeping (default " + DEFAULT_TRANSIENT + ")"));
-        specs.add(new Options.Spec("keep", "K", "steady-state steps kept per η, 1..10000 (default " + DEFAULT_KEEP + ")"));
+        specs.add(new Options.Spec("transient", "T", "steps discarded before keeping (default " + SweepDefaults.TRANSIENT + ")"));
+        specs.add(new Options.Spec("keep", "K", "steady-state steps kept per η, 1..10000 (default " + SweepDefaults.CLI_KEEP + ")"));
         specs.add(new Options.Spec("threads", "n", "worker threads (default: every core)"));
         specs.add(new Options.Spec("map", null, "a period map instead: x = η, y = --y; writes map.csv and map.png"));
         specs.add(new Options.Spec("y", "KIND", "with --map: ratio (σ₂*/σ₁*, rank 2) | depth | alpha | sigma1"));
@@ -66,8 +65,8 @@ final class SweepCommand {
         if (!(from > 0) || !Double.isFinite(from)) throw new UsageException("--eta-from: " + from + " must be positive and finite");
         if (!(to >= from) || !Double.isFinite(to)) throw new UsageException("--eta-to: " + to + " must be finite and ≥ --eta-from (" + from + ")");
         int count = bounded(o, "eta-count", -1, 1, 100_000);
-        int transientSteps = bounded(o, "transient", DEFAULT_TRANSIENT, 0, 100_000_000);
-        int keep = bounded(o, "keep", DEFAULT_KEEP, 1, 10_000);
+        int transientSteps = bounded(o, "transient", SweepDefaults.TRANSIENT, 0, 100_000_000);
+        int keep = bounded(o, "keep", SweepDefaults.CLI_KEEP, 1, 10_000);
         int threads = bounded(o, "threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
         if (!o.has("out")) throw new UsageException("--out DIR is required (the folder for bifurcation.csv and periods.csv)");
         Path dir = o.getPath("out");

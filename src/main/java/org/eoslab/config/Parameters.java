@@ -46,7 +46,8 @@ public record Parameters(
     /**
      * The default scenario: d = 20, L = 3, target spectrum (2, 1.5, 1) with the sum loss. The onsets are
      * η₁ ≈ 0.265, η₂ ≈ 0.389, η₃ = 0.667 (math.md), so η = 0.3 puts σ₁ alone in a period-2 orbit.
-     * Sharpness every 5 steps: an odd cadence samples both branches of a period-2 orbit.
+     * Sharpness every step, tracked from step to step (one warm Lanczos each): the panel sees both branches of a
+     * period-2 orbit, which any even cadence would miss.
      */
     public static Parameters defaults() {
         return new Parameters(20, 3, 3, new double[] {2.0, 1.5, 1.0}, false, null, 0.01, 0.3,

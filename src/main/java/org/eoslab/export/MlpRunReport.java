@@ -70,7 +70,7 @@ public record MlpRunReport(String model, String summary, String data, MlpParamet
             return new MlpRunReport("mlp", summary, trainer.source(), p, trainer.divergedAt(), trainer.diedAt(), completed,
                     lastLoss, lastAccuracy, edge, e.edgeStep(), e.medianSharpnessOverTwoOverEta(), e.lossRiseFraction(),
                     e.topToBottomMotion(), e.topGrowth(), seconds, completed / Math.max(seconds, 1e-9),
-                    trainer.computePath(), trainer.columns().names());
+                    trainer.computePath().detail(), trainer.columns().names());
         }
     }
 }

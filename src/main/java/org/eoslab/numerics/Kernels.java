@@ -8,8 +8,8 @@ import java.util.Arrays;
  * {@code Math.fma}. B is handed over as one array per row ({@link #packRows}): JDK 17's C2 vectorizes the
  * inner loop only when every array in it is read at the same index, with no offsets, and only while the loop
  * body stays this small (four k's per pass, or B rows at offsets in one array, and it falls back to scalar
- * code at a third of the speed). Packing B costs k·m next to the r·k·m of the product. Measured: 18-40
- * GFLOP/s on one core (the bench), two to three times the scalar form. Deterministic: the order of
+ * code at a third of the speed). Packing B costs k·m next to the r·k·m of the product; `bench` measures the
+ * rate. Deterministic: the order of
  * operations depends only on the shapes.
  */
 public final class Kernels {

@@ -12,8 +12,7 @@ public final class MatrixOps {
     /**
      * Products smaller than this many rows are not split. Below it the handover costs more than it saves:
      * each step's operands were just written by the other core, and moving those cache lines across costs as
-     * much as the product (alternating runs: at d = 100 one core gave 1 500-1 800 steps/s with σ(P), two
-     * cores 1 200-1 600; at d = 200 two cores win, 50 against 40 GFLOP/s).
+     * much as the product (at d = 100 one core wins, at d = 200 two do; docs/bench-log.md).
      */
     public static final int PARALLEL_MIN_ROWS = 128;
 
@@ -76,7 +75,6 @@ public final class MatrixOps {
 
     public int size() { return n; }
 
-    public boolean parallel() { return parallel; }
 
     /** B's data, after checking that C is not B (C is not A is checked where the product runs). */
     private static double[] distinct(DMatrixRMaj b, DMatrixRMaj c) {

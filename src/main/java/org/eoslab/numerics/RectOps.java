@@ -129,9 +129,8 @@ public final class RectOps {
      * the whole product (its edge kernels), so the chunk boundaries are fixed by the row count alone
      * ({@link RowSplitter}): the result never depends on which thread ran which chunk. A product whose inner
      * dimension is longer than its rows (the ReLU network's weight gradients Aᵀ·B, 200 rows over 5000 samples) is
-     * cut by columns of C instead: row chunks of it ran at 49-52 GFLOP/s on OpenBLAS 0.3.31, column chunks at 67-74
-     * (0.3.21: 58-61 and 77-84; 200 × 5000 · 5000 × 784 on this VM), as a row chunk's few columns of Cᵀ starve
-     * OpenBLAS's kernel.
+     * cut by columns of C instead: a row chunk's few columns of Cᵀ starve OpenBLAS's kernel, a column chunk keeps
+     * it fed (docs/bench-log.md has the rates).
      */
     private void runNative(double[] a, boolean aTransposed, int r, int k, double[] b, boolean bTransposed, int c,
                            double[] out, double s, boolean accumulate) {

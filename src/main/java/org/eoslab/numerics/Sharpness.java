@@ -50,7 +50,7 @@ public final class Sharpness {
     static final double TRACK_ACCEPT = 3e-5;
     /**
      * The tracker's Lanczos (checks and restarts) stops at a residual below this × max(λ, scale), not at
-     * {@link #DEFAULT_TOLERANCE}: fewer iterations (fig06 from the CLI: 18.2 s instead of 21). Not looser: near
+     * {@link #DEFAULT_TOLERANCE}: fewer iterations on every tracked step. Not looser: near
      * the saddle the top eigenvalues cluster, where the eigenvalue's error is of the order of the residual itself,
      * not its square (1e-6 left errors of 1.5e-5 × 2/η at fig06's steps 10-50; 1e-8 matches 1e-10 there to 1e-9).
      */

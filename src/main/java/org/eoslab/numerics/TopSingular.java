@@ -226,5 +226,4 @@ public final class TopSingular {
 
     public long fallbacks() { return fallbacks; }
 
-    public int blockSize() { return b; }
 }

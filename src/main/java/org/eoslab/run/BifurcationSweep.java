@@ -12,10 +12,6 @@ import org.eoslab.config.Parameters;
  * cancel readable from any thread.
  */
 public final class BifurcationSweep {
-    public static final int KEEP = 64;
-    public static final int REDUCED_TRANSIENT = 20_000;
-    public static final int DENSE_TRANSIENT = 4_000;
-    public static final int DENSE_POINTS = 24;
 
     /** Which engines sweep. */
     public enum Engines {
@@ -43,12 +39,13 @@ public final class BifurcationSweep {
     private final Sweep dense;
     private final CompletableFuture<Result> result = new CompletableFuture<>();
 
-    /** Starts sweeping [from, to] at {@code points} η (the dense engine at most {@link #DENSE_POINTS}). */
+    /** Starts sweeping [from, to] at {@code points} η (the dense engine at most {@link SweepDefaults#DENSE_POINTS}). */
     public BifurcationSweep(Parameters p, double from, double to, int points, Engines engines) {
         reduced = engines.reduced ? new Sweep(p.withInit(Init.IDENTITY).withEngine(EngineKind.REDUCED),
-                Sweep.linspace(from, to, points), REDUCED_TRANSIENT, KEEP) : null;
+                Sweep.linspace(from, to, points), SweepDefaults.TRANSIENT, SweepDefaults.KEEP) : null;
         dense = engines.dense ? new Sweep(p.withEngine(EngineKind.DENSE),
-                Sweep.linspace(from, to, Math.min(points, DENSE_POINTS)), DENSE_TRANSIENT, KEEP) : null;
+                Sweep.linspace(from, to, Math.min(points, SweepDefaults.DENSE_POINTS)), SweepDefaults.DENSE_TRANSIENT,
+                SweepDefaults.KEEP) : null;
         Thread worker = new Thread(this::compute, "eos-bifurcation");
         worker.setDaemon(true);
         worker.start();

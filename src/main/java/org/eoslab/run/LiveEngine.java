@@ -347,13 +347,13 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
         double stepsPerSecond = stepsPerSecond();
         if (run == null) {
             state = new LiveState<>(generation, parameters, null, new double[0], null, 0, playing, stopAt, -1, null,
-                    Phase.STARTING, 0, 0, message, refused);
+                    Phase.STARTING, 0, 0, message, refused, ComputePath.current());
             return;
         }
         int oscillating = monitor == null ? 0 : monitor.oscillating(history);
         Phase phase = monitor == null ? null : monitor.phase(history, run.divergedAt() >= 0, oscillating);
         state = new LiveState<>(generation, run.parameters(), run.source(), run.targetValues(), history, run.step(),
                 playing || pendingSteps > 0, stopAt, run.divergedAt(), run.endMessage(), phase, oscillating,
-                stepsPerSecond, message, refused);
+                stepsPerSecond, message, refused, run.computePath());
     }
 }

@@ -21,11 +21,13 @@ import org.eoslab.metrics.Phase;
  * @param stepsPerSecond measured engine throughput
  * @param message a notice or an error ("could not start: …") for the status line, or null
  * @param refused the last restart (or resume) was refused, its message says why; the previous run goes on
+ * @param computePath where the run's products and spectra are computed
  */
 public record LiveState<P extends RunParameters>(int generation, P parameters, String source, double[] targetValues,
                                                  History history, long steps, boolean playing, long stopAt,
                                                  long divergedAt, String end, Phase phase, int oscillating,
-                                                 double stepsPerSecond, String message, boolean refused) {
+                                                 double stepsPerSecond, String message, boolean refused,
+                                                 ComputePath computePath) {
 
     public boolean diverged() { return divergedAt >= 0; }
 

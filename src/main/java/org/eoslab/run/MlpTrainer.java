@@ -27,7 +27,7 @@ public final class MlpTrainer extends AbstractRun<MlpParameters> {
     private Sharpness sharpness;          // made on the first estimate: its Lanczos basis is large
     private final MlpProbe probe;
     private final String dataName;
-    private final String computePath;
+    private final ComputePath computePath;
     private long diedAt = -1;
 
     public MlpTrainer(MlpParameters p) {
@@ -50,11 +50,12 @@ public final class MlpTrainer extends AbstractRun<MlpParameters> {
         this.mlp = new Mlp(data, p.depth(), p.hidden(), p.alpha(), p.seed(), c, p.biases(), parallel);
         this.probe = new MlpProbe(mlp, columns, p.metricsEvery());
         this.computePath = mlp.onNativeBlas() || org.eoslab.numerics.NativeBlas.source() == null
-                ? org.eoslab.numerics.NativeBlas.description() : "Java kernels";
+                ? ComputePath.current() : ComputePath.javaKernels();
     }
 
     /** Where this network's products and layer spectra run: the native library and binding, or the Java kernels and why. */
-    public String computePath() { return computePath; }
+    @Override
+    public ComputePath computePath() { return computePath; }
 
     /** Resumes saved weights at step {@code step}; that step is measured again. */
     public MlpTrainer(MlpParameters p, Dataset data, double[][] state, long step) {

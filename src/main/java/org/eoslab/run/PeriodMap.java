@@ -2,6 +2,7 @@ package org.eoslab.run;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eoslab.config.InvalidParameterException;
@@ -168,8 +169,12 @@ public final class PeriodMap {
         }
     }
 
-    /** η from 0.8·(the smallest η₁ of rows y = lo and hi) to 1.5·(the largest): every row's cascade in view. */
-    public static double[] onsetSpan(Parameters p, Axis a, double lo, double hi) {
+    /**
+     * The default η range over rows y = lo and hi ({@link SweepDefaults#mapRange}: every row's cascade in view), or in
+     * units of each row's η₁ when {@code relative}.
+     */
+    public static double[] defaultEtaRange(Parameters p, Axis a, double lo, double hi, boolean relative) {
+        if (relative) return SweepDefaults.relativeMapRange();
         double min = Double.POSITIVE_INFINITY;
         double max = 0;
         for (double y : new double[] {lo, hi}) {
@@ -181,7 +186,7 @@ public final class PeriodMap {
                 // a y that makes no problem: the map refuses it, naming it, when computed
             }
         }
-        return max == 0 ? new double[] {p.eta() * 0.5, p.eta() * 1.5} : new double[] {0.8 * min, 1.5 * max};
+        return SweepDefaults.mapRange(min, max, p.eta());
     }
 
     public Axis axis() { return axis; }
@@ -208,6 +213,26 @@ public final class PeriodMap {
     /** η_i of every mode of row j (math.md): the onset curves drawn over the map. */
     public double[] onsets(int j) {
         return Theory.onsetLearningRates(rows[j]);
+    }
+
+    /**
+     * Computes the map in the background on every core (a daemon driver thread): its cells, row by row, all of them
+     * unless cancelled; progress is {@link #done()} of {@link #total()}, readable from any thread.
+     */
+    public CompletableFuture<List<Cell>> start() {
+        int threads = Runtime.getRuntime().availableProcessors();
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return run(threads);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return List.<Cell>of();
+            }
+        }, runnable -> {
+            Thread t = new Thread(runnable, "eos-period-map-driver");
+            t.setDaemon(true);
+            t.start();
+        });
     }
 
     /** Runs every cell on {@code threads} workers; the cells computed, row by row (all, unless cancelled). */

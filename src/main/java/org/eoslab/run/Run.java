@@ -50,6 +50,9 @@ public interface Run<P extends RunParameters> {
     /** σ*_i of the target in use; empty for a network that fits data rather than a target matrix. */
     default double[] targetValues() { return new double[0]; }
 
+    /** Where its products and spectra are computed. */
+    default ComputePath computePath() { return ComputePath.current(); }
+
     /** The live judgement of phase and oscillating modes, or null for a model without one. */
     default PhaseMonitor monitor() { return null; }
 }

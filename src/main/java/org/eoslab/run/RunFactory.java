@@ -43,14 +43,6 @@ public interface RunFactory<P extends RunParameters> {
         };
     }
 
-    /**
-     * Where the ReLU network's products and layer spectra run: {short, full} descriptions (the machine's BLAS
-     * through JNI, or the Java kernels, and why). The linear network's products take the same path (sweeps excepted).
-     */
-    static String[] mlpComputePath() {
-        return new String[] {org.eoslab.numerics.NativeBlas.shortDescription(), org.eoslab.numerics.NativeBlas.description()};
-    }
-
     /** The ReLU network; the data of the last run is reused while the data file and sample count stay the same. */
     static RunFactory<MlpParameters> mlp() {
         return new MlpRuns();

@@ -76,7 +76,7 @@ public final class Trainer extends AbstractRun<Parameters> {
     double estimateSharpness() {
         if (dense == null) return Double.NaN;
         if (sharpness == null) sharpness = new Sharpness(new DenseHessian(dense), parameters.seed());  // its Lanczos
-        // tracked to 1e-10 of max(λ, 2/η): the edge of stability's scale, not the saddle's ~0 (its basis is large)
+        // tracked relative to max(λ, 2/η): accurate at the edge of stability's scale, without chasing the saddle's ~0
         return tracksSharpness() ? sharpness.track(step(), 2 / eta()) : sharpness.estimate().eigenvalue();
     }
 

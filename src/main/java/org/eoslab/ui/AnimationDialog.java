@@ -20,7 +20,7 @@ import org.eoslab.config.Panel;
 import org.eoslab.config.Parameters;
 import org.eoslab.config.RunParameters;
 import org.eoslab.config.View;
-import org.eoslab.metrics.Theory;
+import org.eoslab.run.SweepDefaults;
 
 /**
  * The form of File › Export animation…: what (the current tab, or one training panel), over steps or over η,
@@ -70,24 +70,14 @@ public final class AnimationDialog {
         return f;
     }
 
+    /** The shown network's run length, and an η ramp framing its first onset (SweepDefaults). */
     private void fillDefaults() {
-        Parameters p = main.controls().draft();
         RunParameters shown = main.bench(main.liveView(view).network()).controls().draft();
-        long length = shown.steps();
-        double lo;
-        double hi;
-        if (!(shown instanceof Parameters)) {                 // no onset known: half to 1.5 times the η in force
-            lo = 0.5 * shown.eta();
-            hi = 1.5 * shown.eta();
-        } else {
-            double onset = Theory.onsetLearningRate(p, 1);
-            lo = 0.9 * onset;
-            hi = 1.3 * onset;
-        }
+        double[] range = shown instanceof Parameters q ? SweepDefaults.rampRange(q) : SweepDefaults.rampRange(shown.eta());
         stepFrom.setText("0");
-        stepTo.setText(Long.toString(length));
-        etaFrom.setText(String.format(Locale.ROOT, "%.6g", lo));
-        etaTo.setText(String.format(Locale.ROOT, "%.6g", hi));
+        stepTo.setText(Long.toString(shown.steps()));
+        etaFrom.setText(String.format(Locale.ROOT, "%.6g", range[0]));
+        etaTo.setText(String.format(Locale.ROOT, "%.6g", range[1]));
         frames.setText(Integer.toString(Animation.DEFAULT_FRAMES));
         fps.setText(Integer.toString(Animation.DEFAULT_FPS));
     }

@@ -42,7 +42,6 @@ import org.eoslab.ui.workbench.Workbench;
 public final class FileActions {
     private final WindowActions view;
     private final Dialogs dialogs;
-    private Path lastExport;
 
     FileActions(WindowActions view, Dialogs dialogs) {
         this.view = view;
@@ -79,10 +78,9 @@ public final class FileActions {
      * the file.
      */
     public CompletableFuture<Path> saveSession(Path file) {
-        return view.shownBench().saveSession(file).whenComplete((f, error) -> Platform.runLater(() -> {
-            if (error != null) dialogs.showError("Cannot save session", rootMessage(error));
-            else lastExport = f;
-        }));
+        return view.shownBench().saveSession(file).whenComplete((f, error) -> {
+            if (error != null) Platform.runLater(() -> dialogs.showError("Cannot save session", rootMessage(error)));
+        });
     }
 
     /**
@@ -151,7 +149,6 @@ public final class FileActions {
                     if (json) TrajectoryJson.write(pin.history(), pin.rows(), pin.parameters(), pinFile);
                     else TrajectoryCsvWriter.write(pin.history(), pin.rows(), pinFile);
                 }
-                Platform.runLater(() -> lastExport = file);
             } catch (ExportException e) {
                 Platform.runLater(() -> dialogs.showError("Export failed", e.getMessage()));
             }
@@ -177,7 +174,6 @@ public final class FileActions {
             BufferedImage image = NodeImages.render(target, scale);
             String text = caption ? PngWriter.caption(view.controls().draft()) : null;
             PngWriter.write(image, text, scale, file);
-            lastExport = file;
             return true;
         } catch (ExportException e) {
             dialogs.showError("Export failed", e.getMessage());
@@ -206,7 +202,6 @@ public final class FileActions {
             return null;
         }
         return AnimationExport.start(view, animation, files[0], files[1], done -> {
-            lastExport = files[0];
             dialogs.showText("Animation exported", done);
         }, error -> dialogs.showError("Export failed", error));
     }
@@ -239,7 +234,4 @@ public final class FileActions {
             if (file != null) exportPicture(what.getValue().node().get(), scale.getValue(), caption.isSelected(), file);
         });
     }
-
-    /** The last file written by an export (tests). */
-    public Path lastExport() { return lastExport; }
 }

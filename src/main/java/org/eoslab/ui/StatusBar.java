@@ -8,6 +8,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.eoslab.metrics.Phase;
+import org.eoslab.run.ComputePath;
 import org.eoslab.run.LiveState;
 
 /** Step, engine steps/s, frames/s and the phase of the run. */
@@ -34,10 +35,7 @@ public final class StatusBar extends HBox {
         scope.setId("status-scope");
         scope.setManaged(false);
         scope.setVisible(false);
-        String[] path = org.eoslab.run.RunFactory.mlpComputePath();
-        compute.setText("ReLU net: " + path[0]);
-        compute.setTooltip(new javafx.scene.control.Tooltip("The ReLU network's products and layer spectra run on " + path[1]
-                + ". The linear network's products take the same path; sweeps use the Java kernels on every core."));
+        compute.setTooltip(new javafx.scene.control.Tooltip());
         compute.setId("status-compute");
         getChildren().addAll(scope, step, rate, fps, phase, spacer, message, compute);
         setSpacing(18);
@@ -52,10 +50,20 @@ public final class StatusBar extends HBox {
         scope.setVisible(text != null);
     }
 
+    /** Where the described run's products and spectra are computed: the summary, and the full account as tooltip. */
+    private void showComputePath(ComputePath path) {
+        String text = "products: " + path.summary();
+        if (text.equals(compute.getText())) return;
+        compute.setText(text);
+        compute.getTooltip().setText("This run's products and spectra run on " + path.detail()
+                + ". Sweeps and period maps use the Java kernels on every core.");
+    }
+
     public void update(LiveState<?> s, double framesPerSecond) {
         step.setText("step " + s.steps() + (s.stopAt() < Long.MAX_VALUE ? " / " + s.stopAt() : ""));
         rate.setText(String.format(Locale.ROOT, "%,.0f steps/s", s.stepsPerSecond()));
         fps.setText(String.format(Locale.ROOT, "%.0f fps", framesPerSecond));
+        showComputePath(s.computePath());
         phase.setText(describe(s));
         phase.getStyleClass().removeAll("diverged", "eos");
         if (s.phase() == Phase.DIVERGED) phase.getStyleClass().add("diverged");

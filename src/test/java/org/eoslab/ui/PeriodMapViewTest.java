@@ -26,7 +26,7 @@ class PeriodMapViewTest extends LiveAppTestBase {
         LiveAppFixture.waitUntil(120, () -> app.view.periodMap().shown() != null && !app.view.periodMap().busy());
         WaitForAsyncUtils.waitForFxEvents();
         var view = app.view.periodMap();
-        assertEquals(PeriodMapView.DEFAULT_ETAS * PeriodMapView.DEFAULT_YS, view.cells().size(), view.statusText());
+        assertEquals(org.eoslab.run.SweepDefaults.MAP_ETAS * org.eoslab.run.SweepDefaults.MAP_YS, view.cells().size(), view.statusText());
         assertEquals(PeriodMap.Axis.RATIO, view.shown().axis());
 
         // a cell far left (η = 0.8·η₁ of the top row): every mode converged
@@ -50,7 +50,7 @@ class PeriodMapViewTest extends LiveAppTestBase {
         double from = plot.etaAt(mx);
         robot.interact(() -> view.drag(mx, plot.top() + 1, plot.left() + plot.width() - 1, plot.top() + plot.height() - 1));
         LiveAppFixture.waitUntil(120, () -> !view.busy() && view.shown().etas()[0] == Double.parseDouble(String.format(java.util.Locale.ROOT, "%.6g", from)));
-        assertEquals(PeriodMapView.DEFAULT_ETAS, view.shown().etas().length);
+        assertEquals(org.eoslab.run.SweepDefaults.MAP_ETAS, view.shown().etas().length);
         double eta1 = Theory.onsetLearningRate(2.0, 3, 1.0);
         assertTrue(view.shown().etas()[0] > eta1, "zoomed past η₁: " + view.shown().etas()[0]);
         assertTrue(app.uncaught.isEmpty(), app.exceptions());

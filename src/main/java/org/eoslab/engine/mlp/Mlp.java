@@ -163,7 +163,7 @@ public final class Mlp {
 
     /**
      * act = max(z, 0) entry by entry. {@code Math.max} runs without a branch; the branch of {@code z > 0 ? z : 0}
-     * is taken at random (half the units are off) and cost ten times as much (3 ms per 200 000 entries here).
+     * is taken at random (half the units are off) and mispredicts half the time.
      * The two agree bit for bit on every number (−0 gives +0 in both); only NaN, a diverged run, differs.
      */
     static void relu(double[] z, double[] act) {

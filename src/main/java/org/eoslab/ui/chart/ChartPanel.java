@@ -54,7 +54,6 @@ public class ChartPanel extends BorderPane {
 
     public XYChart chart() { return chart; }
 
-    public DefaultNumericAxis yAxis() { return yAxis; }
 
     public void add(Series s) {
         series.add(s);

@@ -44,7 +44,6 @@ public final class EtaSlider extends NumberSlider {
 
     public double[] onsets() { return onsets.clone(); }
 
-    public List<Label> tickLabels() { return tickLabels; }
 
     /** theoryCount: modes with η_i &lt; η; liveCount: modes oscillating now (−1 unknown). */
     public void setReadout(int theoryCount, int liveCount, int rank) {

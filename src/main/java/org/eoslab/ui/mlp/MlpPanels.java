@@ -38,15 +38,11 @@ public final class MlpPanels implements NetworkPanels<MlpParameters> {
     @Override
     public PanelSet set() { return set; }
 
-    /** Lays pinned ReLU runs over these panels as ghosts (each drawn by panels of its own). */
     @Override
-    public void showPins(List<org.eoslab.run.Pin> pins) {
-        org.eoslab.ui.chart.Ghosts.overlayPins(set, pins, pin -> {
-            MlpPanels ghost = new MlpPanels();
-            ghost.rebuild((MlpParameters) pin.parameters(), pin.targetValues(), pin.history());
-            return ghost.set();
-        });
-    }
+    public MlpPanels fresh() { return new MlpPanels(); }
+
+    @Override
+    public Class<MlpParameters> parametersType() { return MlpParameters.class; }
 
     public ChartPanel panel(MlpPanel p) { return set.panel(p.key()); }
 

@@ -29,6 +29,7 @@ import org.eoslab.config.View;
 import org.eoslab.metrics.OrbitAnalysis;
 import org.eoslab.metrics.Theory;
 import org.eoslab.run.BifurcationSweep;
+import org.eoslab.run.SweepDefaults;
 import org.eoslab.run.LiveEngine;
 import org.eoslab.run.Sweep;
 import org.eoslab.ui.chart.Charts;
@@ -58,7 +59,7 @@ public final class BifurcationView extends BorderPane implements LiveView {
     private final Button cancel = new Button("Cancel");
     private final ProgressBar progress = new ProgressBar(0);
     private final Label status = new Label();
-    private final XYChart diagram = Charts.xy("Bifurcation diagram: last " + BifurcationSweep.KEEP + " values of each mode", "η", "σᵢ", false);
+    private final XYChart diagram = Charts.xy("Bifurcation diagram: last " + SweepDefaults.KEEP + " values of each mode", "η", "σᵢ", false);
     private final XYChart range = Charts.xy("Range of oscillation, max − min (paper Fig. 7)", "η", "max − min", false);
     private final ChaosReadout chaos = new ChaosReadout();
     private final XYChart lyapunov = chaos.chart();
@@ -135,9 +136,9 @@ public final class BifurcationView extends BorderPane implements LiveView {
     /** Default range for a problem: from 0.85·η₁ through mode 1's cascade, and mode 2's onset if near. */
     public void resetRange(Parameters p) {
         eta1 = Theory.onsetLearningRate(p, 1);
-        double etaR = Theory.onsetLearningRate(p, p.rank());
-        from.setText(format(0.85 * eta1));
-        to.setText(format(Math.min(1.15 * etaR, 1.5 * eta1)));
+        double[] range = SweepDefaults.bifurcationRange(p);
+        from.setText(format(range[0]));
+        to.setText(format(range[1]));
         drawOnsets(p);
         if (onScreen && stale()) problemDebounce.playFromStart();
     }

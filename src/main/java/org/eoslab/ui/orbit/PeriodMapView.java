@@ -3,7 +3,6 @@ package org.eoslab.ui.orbit;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
@@ -31,6 +30,7 @@ import org.eoslab.config.View;
 import org.eoslab.export.PeriodMapImage;
 import org.eoslab.run.PeriodMap;
 import org.eoslab.run.Sweep;
+import org.eoslab.run.SweepDefaults;
 import org.eoslab.ui.view.LiveView;
 
 /**
@@ -40,10 +40,6 @@ import org.eoslab.ui.view.LiveView;
  * resolution), Reset returns to the default range.
  */
 public final class PeriodMapView extends BorderPane implements LiveView {
-    public static final int DEFAULT_ETAS = 160;
-    public static final int DEFAULT_YS = 48;
-    static final int TRANSIENT = 20_000;
-    static final int KEEP = 64;
 
     private final Supplier<Parameters> problem;
     private final Consumer<Parameters> runLive;
@@ -162,7 +158,7 @@ public final class PeriodMapView extends BorderPane implements LiveView {
     public void defaults(Parameters p) {
         if (p.rank() < 2 && axis.getValue() == PeriodMap.Axis.RATIO) axis.setValue(PeriodMap.Axis.DEPTH);
         defaultY(p);
-        etaCount.setText(Integer.toString(DEFAULT_ETAS));
+        etaCount.setText(Integer.toString(SweepDefaults.MAP_ETAS));
     }
 
     private void defaultY(Parameters p) {
@@ -170,8 +166,8 @@ public final class PeriodMapView extends BorderPane implements LiveView {
         double[] y = a.defaultRange(p);
         yFrom.setText(format(y[0]));
         yTo.setText(format(y[1]));
-        yCount.setText(a == PeriodMap.Axis.DEPTH ? "5" : Integer.toString(DEFAULT_YS));
-        double[] range = relative.isSelected() ? new double[] {0.8, 1.5} : PeriodMap.onsetSpan(p, a, y[0], y[1]);
+        yCount.setText(a == PeriodMap.Axis.DEPTH ? "5" : Integer.toString(SweepDefaults.MAP_YS));
+        double[] range = PeriodMap.defaultEtaRange(p, a, y[0], y[1], relative.isSelected());
         etaFrom.setText(format(range[0]));
         etaTo.setText(format(range[1]));
     }
@@ -186,7 +182,7 @@ public final class PeriodMapView extends BorderPane implements LiveView {
             }
             next = new PeriodMap(p, axis.getValue(), Sweep.linspace(number(etaFrom, "η from"), number(etaTo, "η to"),
                     count(etaCount, "columns", 2, 1000)), Sweep.linspace(number(yFrom, "y from"), number(yTo, "y to"),
-                    count(yCount, "rows", 1, 500)), TRANSIENT, KEEP, relative.isSelected());
+                    count(yCount, "rows", 1, 500)), SweepDefaults.TRANSIENT, SweepDefaults.KEEP, relative.isSelected());
         } catch (InvalidParameterException e) {
             status.setText(e.getMessage());
             return;
@@ -197,19 +193,7 @@ public final class PeriodMapView extends BorderPane implements LiveView {
         compute.setDisable(true);
         cancel.setDisable(false);
         status.setText("computing…");
-        int threads = Runtime.getRuntime().availableProcessors();
-        CompletableFuture.supplyAsync(() -> {
-            try {
-                return next.run(threads);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return List.<PeriodMap.Cell>of();
-            }
-        }, runnable -> {
-            Thread t = new Thread(runnable, "eos-period-map-driver");
-            t.setDaemon(true);
-            t.start();
-        }).whenComplete((result, error) -> Platform.runLater(() -> finished(next, result, error)));
+        next.start().whenComplete((result, error) -> Platform.runLater(() -> finished(next, result, error)));
     }
 
     private void finished(PeriodMap done, List<PeriodMap.Cell> result, Throwable error) {

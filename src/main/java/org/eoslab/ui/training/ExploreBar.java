@@ -90,5 +90,4 @@ public final class ExploreBar extends HBox {
         clear.setDisable(count == 0);
     }
 
-    public Button pinButton() { return pin; }
 }

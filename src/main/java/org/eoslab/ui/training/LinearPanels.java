@@ -48,15 +48,11 @@ public final class LinearPanels implements NetworkPanels<Parameters> {
     @Override
     public PanelSet set() { return set; }
 
-    /** Lays pinned linear runs over these panels as ghosts (each drawn by panels of its own). */
     @Override
-    public void showPins(java.util.List<org.eoslab.run.Pin> pins) {
-        org.eoslab.ui.chart.Ghosts.overlayPins(set, pins, pin -> {
-            LinearPanels ghost = new LinearPanels();
-            ghost.rebuild((Parameters) pin.parameters(), pin.targetValues(), pin.history());
-            return ghost.set();
-        });
-    }
+    public LinearPanels fresh() { return new LinearPanels(); }
+
+    @Override
+    public Class<Parameters> parametersType() { return Parameters.class; }
 
     public ChartPanel panel(Panel key) { return set.panel(key.label()); }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import org.eoslab.config.RunParameters;
 import org.eoslab.run.History;
 import org.eoslab.run.Pin;
+import org.eoslab.ui.chart.Ghosts;
 import org.eoslab.ui.chart.PanelSet;
 
 /**
@@ -18,6 +19,18 @@ public interface NetworkPanels<P extends RunParameters> {
     /** Fresh series for a run of {@code p} (σ*_i of its target, empty for a network fitting data) and its rows. */
     void rebuild(P p, double[] targetValues, History history);
 
+    /** A fresh set of these panels (a pinned run's ghost is drawn by panels of its own). */
+    NetworkPanels<P> fresh();
+
+    /** The type of this network's parameters (a pin's are checked to be of it). */
+    Class<P> parametersType();
+
     /** Pinned runs of this network, as ghosts in every panel. */
-    void showPins(List<Pin> pins);
+    default void showPins(List<Pin> pins) {
+        Ghosts.overlayPins(set(), pins, pin -> {
+            NetworkPanels<P> ghost = fresh();
+            ghost.rebuild(parametersType().cast(pin.parameters()), pin.targetValues(), pin.history());
+            return ghost.set();
+        });
+    }
 }

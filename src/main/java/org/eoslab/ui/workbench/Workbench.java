@@ -184,9 +184,6 @@ public final class Workbench<P extends RunParameters> {
 
     public void clearPins() { pins.clear(); }
 
-    /** Replaces the pins (a session's). */
-    public void setPins(List<Pin> restored) { pins.replace(restored); }
-
     public List<Pin> pins() { return pins.list(); }
 
     /** {@code view} is told of every change of the pins (to draw them, enable its buttons). */
