@@ -55,7 +55,10 @@ public final class MlpProbe {
 
     private void measureLayer(int l, double[] row, boolean consecutive) {
         GramSpectrum e = extremes[l - 1];
-        e.update(mlp.layer(l));
+        if (!e.update(mlp.layer(l))) {                  // overflowing weights: not measured (NaN), the run goes on
+            previousAt[l - 1] = false;                  // to its divergence, which the loss will show
+            return;
+        }
         for (int j = 1; j <= e.k(); j++) {
             row[columns.top(l, j)] = e.top(j);
             row[columns.bottom(l, j)] = e.bottom(j);

@@ -82,16 +82,24 @@ public final class GramSpectrum {
         this.eigenvalue = nat ? i -> this.w[i] : i -> eig.getEigenvalue(i).real;
     }
 
-    /** Measures W (flat, row-major rows × cols). */
-    public void update(double[] w) {
+    /**
+     * Beyond this ‖W‖_F² (= trace G) the bisection's own products of G's entries leave the double range (dstebz
+     * fails at 1e181): W belongs to a run on its way to diverging, whose loss can still be finite.
+     */
+    static final double GRAM_LIMIT = 1e150;
+
+    /** Measures W (flat, row-major rows × cols). False, measuring nothing, when ‖W‖² is past {@link #GRAM_LIMIT}. */
+    public boolean update(double[] w) {
         if (wide) ops.multTransB(w, rows, cols, w, rows, gram.data, 1.0, false);   // G = W Wᵀ
         else ops.multTransA(w, rows, cols, w, cols, gram.data, 1.0, false);        // G = WᵀW
+        if (!(trace() <= GRAM_LIMIT)) return false;
         if (lapack != null) {
             selectedNative();
         } else {
             allEjml();
         }
         leftVectors(w);
+        return true;
     }
 
     /** One reduction G = Q T Qᵀ; bisection on T for both ends; the top-k vectors by inverse iteration, then Q·z. */
@@ -121,8 +129,15 @@ public final class GramSpectrum {
         }
     }
 
-    private static void check(String routine, int info) {
-        if (info != 0) throw new IllegalStateException(routine + " on the Gram matrix failed: info " + info);
+    private void check(String routine, int info) {
+        if (info != 0) throw new IllegalStateException(routine + " on the Gram matrix failed: info " + info + " (‖W‖² = " + trace() + ")");
+    }
+
+    /** trace G = ‖W‖_F². */
+    private double trace() {
+        double t = 0;
+        for (int i = 0; i < m; i++) t += gram.data[i * m + i];
+        return t;
     }
 
     private void allEjml() {
