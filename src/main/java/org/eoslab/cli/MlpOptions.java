@@ -3,6 +3,8 @@ package org.eoslab.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.eoslab.config.Field;
+import org.eoslab.config.Fields;
 import org.eoslab.config.InvalidParameterException;
 import org.eoslab.config.LossKind;
 import org.eoslab.config.MlpParameters;
@@ -14,29 +16,18 @@ final class MlpOptions {
     static final Options.Spec MODEL = new Options.Spec("model", "KIND",
             "dln (deep linear network, the default) | mlp (ReLU network, section 4.2)");
 
-    static final List<Options.Spec> SPECS = List.of(
-            MODEL,
+    /** The numeric options come from the parameters' descriptors ({@link Fields#RELU}), the rest are listed here. */
+    static final List<Options.Spec> SPECS = ParameterOptions.specs(Fields.RELU, List.of(
             new Options.Spec("preset", "FILE", "start from a preset's ReLU network (presets/*.json); options below override it"),
+            MODEL,
             new Options.Spec("data", "SET|FILE", "fashion-mnist (default) or mnist: the shipped subsets (20k, 10k images); or an MNIST-format *images-idx3-ubyte[.gz] file (labels next to it)"),
-            new Options.Spec("samples", "n", "training samples, the first n of the file, 1.." + MlpParameters.MAX_SAMPLES),
-            new Options.Spec("depth", "L", "layers, 2..10 (the paper uses 4 and 6)"),
-            new Options.Spec("hidden", "h", "hidden width, 1.." + MlpParameters.MAX_HIDDEN),
-            new Options.Spec("alpha", "A", "init scale α > 0: W entries N(0, α²·2/fan_in)"),
             new Options.Spec("biases", "on|off", "a bias vector per layer, starting at 0 (paper footnote 4; default off, on in the paper presets)"),
-            new Options.Spec("eta", "E", "learning rate η > 0"),
             new Options.Spec("loss", "KIND", "mean (‖F−Y‖²/(n·classes), the default) | sum (½‖F−Y‖²)"),
-            new Options.Spec("seed", "N", "random seed (init)"),
-            new Options.Spec("steps", "T", "GD steps"),
-            new Options.Spec("sharpness-every", "K", "Lanczos sharpness every K steps, 0 = off"),
-            new Options.Spec("metrics-every", "K", "layer spectra and subspace distance on steps t, t+1 for t a multiple of K"),
             Options.OUT_DIR,
-            Options.HELP);
+            Options.HELP));
 
-    private static final Map<String, String> OPTION_OF_FIELD = Map.ofEntries(
-            Map.entry("data", "--data"), Map.entry("samples", "--samples"), Map.entry("depth", "--depth"),
-            Map.entry("hidden", "--hidden"), Map.entry("alpha", "--alpha"), Map.entry("biases", "--biases"), Map.entry("eta", "--eta"),
-            Map.entry("loss", "--loss"), Map.entry("seed", "--seed"), Map.entry("steps", "--steps"),
-            Map.entry("sharpnessEvery", "--sharpness-every"), Map.entry("metricsEvery", "--metrics-every"));
+    private static final Map<String, String> OPTION_OF_FIELD = ParameterOptions.optionsOf(Fields.RELU, Map.of(
+            "data", "--data", "biases", "--biases", "loss", "--loss"));
 
     private MlpOptions() {}
 

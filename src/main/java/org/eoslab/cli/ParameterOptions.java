@@ -3,6 +3,8 @@ package org.eoslab.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.eoslab.config.Field;
+import org.eoslab.config.Fields;
 import org.eoslab.config.EngineKind;
 import org.eoslab.config.Init;
 import org.eoslab.config.InvalidParameterException;
@@ -20,32 +22,34 @@ final class ParameterOptions {
     /** σ_i ≤ this fraction of σ_1 counts as zero when a target file's rank is inferred. */
     static final double NUMERICAL_RANK_TOLERANCE = 1e-10;
 
-    static final List<Options.Spec> SPECS = List.of(
+    /** The numeric options come from the parameters' descriptors ({@link Fields#LINEAR}), the rest are listed here. */
+    static final List<Options.Spec> SPECS = specs(Fields.LINEAR, List.of(
             new Options.Spec("preset", "FILE", "start from a preset (presets/*.json); options below override it"),
-            new Options.Spec("width", "d", "matrix size d, 1.." + Parameters.MAX_WIDTH),
-            new Options.Spec("depth", "L", "number of layers L, 2.." + Parameters.MAX_DEPTH),
-            new Options.Spec("rank", "r", "target rank r, 1..d"),
             new Options.Spec("svals", "s1,s2,...", "target singular values, positive, descending (sets r)"),
             new Options.Spec("target", "FILE.csv", "read M* from d lines of d comma-separated numbers"),
             new Options.Spec("symmetric", null, "random target with U* = V*"),
-            new Options.Spec("alpha", "A", "init scale α > 0"),
-            new Options.Spec("eta", "E", "learning rate η > 0"),
             new Options.Spec("init", "KIND", "identity | orthogonal | zero-orthogonal | gaussian"),
             new Options.Spec("loss", "KIND", "sum (½‖P−M*‖², paper eq. 1) | mean (‖P−M*‖²/d²)"),
-            new Options.Spec("seed", "N", "random seed (target and init)"),
-            new Options.Spec("steps", "T", "GD steps, 0.." + Parameters.MAX_STEPS),
-            new Options.Spec("sharpness-every", "K", "sharpness every K steps (1, the default: tracked from step to step; 0 = off)"),
-            new Options.Spec("top", "k", "singular values recorded per matrix, 1..d"),
-            new Options.Spec("engine", "KIND", "dense (real GD) | reduced (Theorem-1 recursion)"));
+            new Options.Spec("engine", "KIND", "dense (real GD) | reduced (Theorem-1 recursion)")));
 
-    /** Record field → the option that sets it, for messages. */
-    private static final Map<String, String> OPTION_OF_FIELD = Map.ofEntries(
-            Map.entry("width", "--width"), Map.entry("depth", "--depth"), Map.entry("rank", "--rank"),
-            Map.entry("singularValues", "--svals"), Map.entry("target", "--target"),
-            Map.entry("alpha", "--alpha"), Map.entry("eta", "--eta"), Map.entry("init", "--init"),
-            Map.entry("loss", "--loss"), Map.entry("seed", "--seed"), Map.entry("steps", "--steps"),
-            Map.entry("sharpnessEvery", "--sharpness-every"), Map.entry("top", "--top"),
-            Map.entry("engine", "--engine"));
+    /** Record field → the option that sets it, for messages: every descriptor's, and the fields without one. */
+    private static final Map<String, String> OPTION_OF_FIELD = optionsOf(Fields.LINEAR, Map.of(
+            "singularValues", "--svals", "target", "--target", "init", "--init", "loss", "--loss", "engine", "--engine"));
+
+    /** One option per descriptor (its option, value hint and help), then {@code others}. */
+    static List<Options.Spec> specs(List<Field> fields, List<Options.Spec> others) {
+        List<Options.Spec> out = new java.util.ArrayList<>(others.subList(0, 1));          // --preset first
+        for (Field f : fields) out.add(new Options.Spec(f.option(), f.hint(), f.help()));
+        out.addAll(others.subList(1, others.size()));
+        return List.copyOf(out);
+    }
+
+    /** Record field → "--option", from the descriptors, plus {@code others}. */
+    static Map<String, String> optionsOf(List<Field> fields, Map<String, String> others) {
+        Map<String, String> out = new java.util.HashMap<>(others);
+        for (Field f : fields) out.put(f.key(), "--" + f.option());
+        return Map.copyOf(out);
+    }
 
     private ParameterOptions() {}
 
@@ -60,6 +64,11 @@ final class ParameterOptions {
         } catch (InvalidParameterException e) {
             throw named(e, OPTION_OF_FIELD);
         }
+    }
+
+    /** A linear network field's complaint, reworded to name the option that set it. */
+    static UsageException named(InvalidParameterException e) {
+        return named(e, OPTION_OF_FIELD);
     }
 
     /** A field's complaint, reworded to name the option that set the field. */

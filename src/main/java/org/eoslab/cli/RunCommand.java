@@ -14,7 +14,6 @@ import org.eoslab.export.MlpRunReport;
 import org.eoslab.export.ReportBuilder;
 import org.eoslab.export.RunReport;
 import org.eoslab.export.TrajectoryCsvWriter;
-import org.eoslab.run.MemoryBudget;
 import org.eoslab.run.MlpTrainer;
 import org.eoslab.run.Run;
 import org.eoslab.run.Trainer;
@@ -62,7 +61,7 @@ final class RunCommand {
         try {
             trainer = new Trainer(p, Targets.of(p));
         } catch (InvalidParameterException e) {
-            throw new UsageException(e.field().equals(MemoryBudget.FIELD) ? e.getMessage() : "--" + e.getMessage());
+            throw ParameterOptions.named(e);                 // "--target: …"; a memory refusal as it is
         }
         return new Setup(trainer, new RunReport.Builder(trainer));
     }

@@ -35,15 +35,15 @@ public record MlpParameters(String data, int samples, int depth, int hidden, dou
             throw new InvalidParameterException("data", "'" + data + "' is neither a shipped set (fashion-mnist, mnist) nor an "
                     + "MNIST-format images file (*images-idx3-ubyte[.gz])");
         }
-        Checks.inRange("samples", samples, 1, MAX_SAMPLES);
-        Checks.inRange("depth", depth, 2, 10);
-        Checks.inRange("hidden", hidden, 1, MAX_HIDDEN);
-        Checks.positiveFinite("alpha", alpha);
-        Checks.positiveFinite("eta", eta);
+        Fields.SAMPLES.check(samples);
+        Fields.MLP_DEPTH.check(depth);
+        Fields.HIDDEN.check(hidden);
+        Fields.MLP_ALPHA.check(alpha);
+        Fields.ETA.check(eta);
         if (loss == null) throw new InvalidParameterException("loss", "missing");
-        Checks.inRange("steps", steps, 0, Parameters.MAX_STEPS);
-        Checks.inRange("sharpnessEvery", sharpnessEvery, 0, Integer.MAX_VALUE);
-        Checks.inRange("metricsEvery", metricsEvery, 1, Integer.MAX_VALUE);
+        Fields.STEPS.check(steps);
+        Fields.SHARPNESS_EVERY.check(sharpnessEvery);
+        Fields.METRICS_EVERY.check(metricsEvery);
         return this;
     }
 

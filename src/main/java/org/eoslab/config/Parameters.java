@@ -71,18 +71,18 @@ public record Parameters(
 
     @Override
     public Parameters validate() {
-        Checks.inRange("width", width, 1, MAX_WIDTH);
-        Checks.inRange("depth", depth, 2, MAX_DEPTH);
-        Checks.inRange("rank", rank, 1, width);
+        Fields.WIDTH.check(width);
+        Fields.DEPTH.check(depth);
+        Fields.RANK.check(rank, width);
         validateSpectrum();
-        Checks.positiveFinite("alpha", alpha);
-        Checks.positiveFinite("eta", eta);
+        Fields.ALPHA.check(alpha);
+        Fields.ETA.check(eta);
         if (init == null) throw new InvalidParameterException("init", "missing");
         if (loss == null) throw new InvalidParameterException("loss", "missing");
         if (engine == null) throw new InvalidParameterException("engine", "missing");
-        Checks.inRange("steps", steps, 0, MAX_STEPS);
-        Checks.inRange("sharpnessEvery", sharpnessEvery, 0, Integer.MAX_VALUE);
-        Checks.inRange("top", top, 1, width);
+        Fields.STEPS.check(steps);
+        Fields.SHARPNESS_EVERY.check(sharpnessEvery);
+        Fields.TOP.check(top, width);
         if (engine == EngineKind.REDUCED && init != Init.IDENTITY) {
             throw new InvalidParameterException("engine",
                     "'reduced' is the Theorem-1 recursion, exact only for init 'identity' (got init '" + init + "')");

@@ -1,6 +1,7 @@
 package org.eoslab.run;
 
 import java.util.Arrays;
+import org.eoslab.config.Fields;
 import org.eoslab.config.RunParameters;
 import org.eoslab.metrics.Layout;
 
@@ -97,10 +98,7 @@ abstract class AbstractRun<P extends RunParameters> implements Run<P> {
 
     @Override
     public void setEta(double eta) {
-        if (!(eta > 0) || !Double.isFinite(eta)) {
-            throw new IllegalArgumentException("eta: " + eta + " must be positive and finite");
-        }
-        this.eta = eta;
+        this.eta = Fields.ETA.check(eta);              // an InvalidParameterException names the field
     }
 
     int sharpnessEvery() { return sharpnessEvery; }

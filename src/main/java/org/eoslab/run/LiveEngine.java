@@ -1,6 +1,8 @@
 package org.eoslab.run;
 
 import java.util.concurrent.CompletableFuture;
+import org.eoslab.config.Fields;
+import org.eoslab.config.InvalidParameterException;
 import org.eoslab.config.MlpParameters;
 import org.eoslab.config.Parameters;
 import org.eoslab.config.RunParameters;
@@ -165,8 +167,10 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
     @Override
     void apply(Command c) {
         if (c instanceof SetLearningRate s) {
-            if (!(s.eta() > 0) || !Double.isFinite(s.eta())) {
-                message = "eta: " + s.eta() + " must be positive and finite";   // refused; the run goes on
+            try {
+                Fields.ETA.check(s.eta());
+            } catch (InvalidParameterException e) {
+                message = e.getMessage();                                // refused; the run goes on
                 return;
             }
             if (run != null) run.setEta(s.eta());
@@ -260,7 +264,7 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
     private void forkAt(long step, double eta) {
         long first = history == null || history.size() == 0 ? 0 : (long) history.get(0, Layout.STEP);
         Checkpoints.Checkpoint c = checkpoints.floor(step);
-        if (run == null || c == null || step < first || step > run.step() || !(eta > 0) || !Double.isFinite(eta)) {
+        if (run == null || c == null || step < first || step > run.step() || !Fields.ETA.allows(eta)) {
             message = "cannot fork at step " + step + ": choose a step of this run (" + first + " to "
                     + (run == null ? 0 : run.step()) + ") and a positive η";
             return;

@@ -38,6 +38,24 @@ class FxThreadSafetyTest extends LiveAppTestBase {
         LiveAppFixture.waitUntil(5, () -> app.view.controls().message().isEmpty());
     }
 
+    /** A refused edit is shown with the field's label from its descriptor and the range, and nothing restarts. */
+    @Test
+    void aRankAboveTheWidthIsRefusedWithTheFieldsLabel(FxRobot robot) {
+        LiveAppFixture.waitUntil(20, () -> app.state() != null && app.state().history() != null);
+        int generation = app.state().generation();
+        robot.clickOn("#width-field").eraseText(8).write("3").type(javafx.scene.input.KeyCode.ENTER);
+        LiveAppFixture.waitUntil(20, () -> app.state().parameters().width() == 3);
+        int resized = app.state().generation();
+        assertTrue(resized > generation);
+        assertEquals(3, app.state().parameters().top(), "top follows the width: min(max(5, 5), 3)");
+        robot.clickOn("#rank-field").eraseText(8).write("5").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("target rank r: 5 is outside the allowed range [1, 3]", app.view.controls().message());
+        robot.sleep(600);                                               // past the restart's quiet period
+        assertEquals(resized, app.state().generation(), "nothing was sent");
+        assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
+    }
+
     @Test
     void presentationModeAndRebuildsDoNotCompoundLineWidths(FxRobot robot) {
         LiveAppFixture.waitUntil(20, () -> app.state() != null && app.state().steps() > 10);

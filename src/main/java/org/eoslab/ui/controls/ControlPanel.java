@@ -12,6 +12,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import org.eoslab.config.Fields;
 import org.eoslab.config.Init;
 import org.eoslab.config.InvalidParameterException;
 import org.eoslab.config.LossKind;
@@ -25,10 +26,10 @@ import org.eoslab.metrics.Theory;
  */
 public final class ControlPanel extends ParameterControls<Parameters> {
     private final EtaSlider eta;
-    private final NumberSlider alpha = new NumberSlider("init scale α", "alpha", 1e-4, 1.0, 0.01, true, false);
-    private final NumberSlider depth = new NumberSlider("depth L", "depth", 2, 10, 3, false, true);
-    private final NumberSlider rank = new NumberSlider("target rank r", "rank", 1, 10, 3, false, true);
-    private final NumberSlider width = new NumberSlider("width d", "width", 2, 300, 20, false, true);
+    private final NumberSlider alpha = NumberSlider.of("", Fields.ALPHA, 1e-4, 1.0, 0.01, true);
+    private final NumberSlider depth = NumberSlider.of("", Fields.DEPTH, 2, 10, 3, false);
+    private final NumberSlider rank = NumberSlider.of("", Fields.RANK, 1, 10, 3, false);
+    private final NumberSlider width = NumberSlider.of("", Fields.WIDTH, 2, 300, 20, false);
     private final TextField spectrum = new TextField();
     private final CheckBox symmetric = new CheckBox("symmetric target (U* = V*)");
     private final SeedField seed = new SeedField("seed");
@@ -37,7 +38,7 @@ public final class ControlPanel extends ParameterControls<Parameters> {
     private final Spinner<Integer> sharpnessEvery = SafeIntegers.spinner("sharpness every", 0, 10_000, 5, 1, this::showMessage);
 
     public ControlPanel(Parameters initial) {
-        super("controls", "control-", initial);
+        super("controls", "control-", Fields.LINEAR, initial);
         this.eta = new EtaSlider(initial.eta() / 5, initial.eta() * 5, initial.eta());
         spectrum.setId("spectrum");
         init.setId("init");
@@ -113,19 +114,10 @@ public final class ControlPanel extends ParameterControls<Parameters> {
         }
     }
 
+    /** The spectrum has no single value, so no {@link org.eoslab.config.Field}: its name here. */
     @Override
-    protected String complaint(InvalidParameterException e) {
-        return fieldLabel(e) + ": " + e.problem();
-    }
-
-    private static String fieldLabel(InvalidParameterException e) {
-        return switch (e.field()) {
-            case "rank" -> "target rank r (≤ width d)";
-            case "singularValues" -> "target singular values";
-            case "width" -> "width d";
-            case "depth" -> "depth L";
-            default -> e.field();
-        };
+    protected String label(String key) {
+        return key.equals("singularValues") ? "target singular values" : super.label(key);
     }
 
     @Override
@@ -176,7 +168,7 @@ public final class ControlPanel extends ParameterControls<Parameters> {
     /** Sets η live (e.g. picked on the bifurcation diagram), as if the user had typed it. */
     @Override
     public void applyEta(double v) {
-        if (!(v > 0) || !Double.isFinite(v)) return;
+        if (!Fields.ETA.allows(v)) return;
         if (v < eta.min() || v > eta.max()) eta.setRange(Math.min(eta.min(), v), Math.max(eta.max(), v));
         eta.setValue(v);
         commitEta(v);

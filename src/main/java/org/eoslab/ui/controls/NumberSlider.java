@@ -1,5 +1,7 @@
 package org.eoslab.ui.controls;
 
+import org.eoslab.config.Field;
+
 import java.util.Locale;
 import java.util.function.DoubleConsumer;
 import javafx.beans.property.DoubleProperty;
@@ -30,6 +32,14 @@ public class NumberSlider extends VBox {
     private boolean syncing;
     private String shownText = "";
     private DoubleConsumer onCommit = v -> {};
+
+    /**
+     * A slider for a parameter's {@link Field}: its label, node id {@code idPrefix + key}, whole or real; the slider
+     * spans [lo, hi], a part of the field's allowed range that a hand can set.
+     */
+    public static NumberSlider of(String idPrefix, Field field, double lo, double hi, double initial, boolean log) {
+        return new NumberSlider(field.label(), idPrefix + field.key(), lo, hi, initial, log, field.whole());
+    }
 
     public NumberSlider(String name, String id, double min, double max, double initial, boolean log, boolean integer) {
         this.name = name;

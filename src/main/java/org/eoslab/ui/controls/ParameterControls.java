@@ -1,5 +1,6 @@
 package org.eoslab.ui.controls;
 
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 import java.util.function.IntConsumer;
@@ -9,6 +10,8 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.eoslab.config.Field;
+import org.eoslab.config.Fields;
 import org.eoslab.config.InvalidParameterException;
 import org.eoslab.config.RunParameters;
 
@@ -28,14 +31,17 @@ public abstract class ParameterControls<P extends RunParameters> extends VBox {
     private final Label description = new Label();
     private final Label message = new Label();
     private final PauseTransition debounce = new PauseTransition(DEBOUNCE);
+    private final List<Field> fields;
     private P draft;
     private boolean updating;
     private DoubleConsumer onEta = v -> {};
     private Consumer<P> onRestart = p -> {};
     private IntConsumer onSharpnessEvery = k -> {};
 
-    protected ParameterControls(String id, String idPrefix, P initial) {
+    /** @param fields the network's parameter descriptors: a complaint names a field by its label */
+    protected ParameterControls(String id, String idPrefix, List<Field> fields, P initial) {
         this.draft = initial;
+        this.fields = fields;
         setId(id);
         getStyleClass().add("control-panel");
         setSpacing(8);
@@ -68,8 +74,14 @@ public abstract class ParameterControls<P extends RunParameters> extends VBox {
         return checked;
     }
 
-    /** The text a field's complaint is shown with. */
-    protected String complaint(InvalidParameterException e) { return e.getMessage(); }
+    /** A complaint about a field, shown with the field's label: "width d: 0 is outside the allowed range [1, 1000]". */
+    protected final String complaint(InvalidParameterException e) { return label(e.field()) + ": " + e.problem(); }
+
+    /** The label of the field with this key (its descriptor's), or the key. */
+    protected String label(String key) {
+        Field f = Fields.byKey(fields, key);
+        return f != null ? f.label() : key;
+    }
 
     /** Called after η changed (the draft holds it), before the engine is told. */
     protected void etaChanged() {}

@@ -10,6 +10,7 @@ import javafx.scene.control.Separator;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.eoslab.config.Fields;
 import org.eoslab.config.MlpParameters;
 import org.eoslab.config.ShippedData;
 import org.eoslab.ui.controls.NumberSlider;
@@ -37,12 +38,12 @@ public final class MlpControls extends ParameterControls<MlpParameters> {
     private Runnable chooseData = () -> {};
 
     public MlpControls(MlpParameters initial) {
-        super("mlp-controls", "mlp-", initial);
-        eta = new NumberSlider("learning rate η", "mlp-eta", 0.01, 10, initial.eta(), true, false);
-        alpha = new NumberSlider("init scale α (× He; 0.41 ≈ PyTorch default)", "mlp-alpha", 0.1, 3, initial.alpha(), true, false);
-        depth = new NumberSlider("depth L", "mlp-depth", 2, 10, initial.depth(), false, true);
-        hidden = new NumberSlider("hidden width", "mlp-hidden", 8, MlpParameters.MAX_HIDDEN, initial.hidden(), true, true);
-        samples = new NumberSlider("training samples n", "mlp-samples", 100, 20_000, initial.samples(), true, true);
+        super("mlp-controls", "mlp-", Fields.RELU, initial);
+        eta = NumberSlider.of("mlp-", Fields.ETA, 0.01, 10, initial.eta(), true);
+        alpha = NumberSlider.of("mlp-", Fields.MLP_ALPHA, 0.1, 3, initial.alpha(), true);
+        depth = NumberSlider.of("mlp-", Fields.MLP_DEPTH, 2, 10, initial.depth(), false);
+        hidden = NumberSlider.of("mlp-", Fields.HIDDEN, 8, MlpParameters.MAX_HIDDEN, initial.hidden(), true);
+        samples = NumberSlider.of("mlp-", Fields.SAMPLES, 100, 20_000, initial.samples(), true);
         setPresetText(null, null);
         Label text = new Label("Full-batch GD on the mean-squared loss to one-hot labels, with or without biases, weights "
                 + "N(0, α²·2/fan_in) (α = 0.41 gives the spread of PyTorch's default init). Watch the sharpness rise to "

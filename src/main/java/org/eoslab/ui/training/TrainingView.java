@@ -63,7 +63,7 @@ public final class TrainingView implements LiveView {
     /** Fork at the scrubbed step with the controls' η; the run as it was stays as a pin. */
     private void forkAt(long step) {
         double eta = forkEta.getAsDouble();
-        if (!(eta > 0)) return;
+        if (!org.eoslab.config.Fields.ETA.allows(eta)) return;
         bench.pinRun();
         bench.engine().fork(step, eta);
         explore.stopScrubbing();
