@@ -77,13 +77,15 @@ class ArchitectureTest {
     }
 
     /**
-     * Nothing in the UI asks which network it is showing: only the workbench factory names the ReLU network (and the
-     * model switch, whose items are the views); everything else goes through a {@code Workbench}.
+     * Nothing in the window or the commands asks which network it is showing: only the two factories name the ReLU
+     * network (the window's workbenches, the command line's runs) and the model switch, whose items are views;
+     * everything else goes through a {@code Workbench} or a view's {@code networks()}.
      */
     @Test
-    void onlyTheWorkbenchFactoryNamesTheReluNetwork() {
-        noClasses().that().resideInAPackage(BASE + ".ui..")
+    void onlyTheFactoriesNameTheReluNetwork() {
+        noClasses().that().resideInAnyPackage(BASE + ".ui..", BASE + ".cli..")
                 .and().doNotHaveFullyQualifiedName(BASE + ".ui.Workbenches")
+                .and().doNotHaveFullyQualifiedName(BASE + ".cli.CliNetworks")
                 .and().doNotHaveFullyQualifiedName(BASE + ".ui.MainView$Model")
                 .should().accessField(org.eoslab.config.View.class, "MLP")
                 .orShould().accessField(org.eoslab.config.Network.class, "MLP")

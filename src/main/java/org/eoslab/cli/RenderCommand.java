@@ -12,10 +12,10 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.eoslab.config.Animation;
 import org.eoslab.config.MlpParameters;
-import org.eoslab.config.Network;
 import org.eoslab.config.Panel;
 import org.eoslab.config.Parameters;
 import org.eoslab.config.Preset;
+import org.eoslab.config.RunParameters;
 import org.eoslab.config.View;
 import org.eoslab.config.Presets;
 import org.eoslab.export.AtomicFiles;
@@ -84,12 +84,12 @@ final class RenderCommand {
             if (o.has(only)) throw new UsageException("--" + only + " needs --animate");
         }
         List<View> views = views(o, preset);
-        boolean mlp = preset.networkOrDefault() == Network.MLP;
-        String caption = !o.has("caption") ? null : mlp ? PngWriter.caption(preset.mlpOrDefault()) : PngWriter.caption(p);
+        RunParameters own = preset.withParameters(p).ownParameters();      // the network the preset is about
+        String caption = !o.has("caption") ? null : PngWriter.caption(own);
         List<Path> written = new ArrayList<>();
         if (views.contains(View.TRAINING)) {
-            written.addAll(mlp
-                    ? renderMlp(preset.mlpOrDefault(), o.has("steps") ? p.steps() : null, scale, caption, dir)
+            written.addAll(own instanceof MlpParameters m
+                    ? renderMlp(m, o.has("steps") ? p.steps() : null, scale, caption, dir)
                     : renderLinear(p, preset.panels().isEmpty() ? List.of(Panel.values()) : preset.panels(), scale, caption, dir));
         }
         List<View> tabs = views.stream().filter(v -> v != View.TRAINING).toList();
@@ -127,8 +127,8 @@ final class RenderCommand {
         List<Animation> animations = new ArrayList<>();
         try {
             for (View v : views) {
-                long mlpSteps = run.mlpOrDefault().steps();
-                long end = v == View.MLP ? mlpSteps : v == View.FIG1 ? Math.min(p.steps(), mlpSteps) : p.steps();
+                Preset shown = run;
+                long end = v.networks().stream().mapToLong(n -> shown.parametersOf(n).steps()).min().orElse(p.steps());
                 animations.add(new Animation(v, panel,
                         etaRange ? Animation.Range.ETA : Animation.Range.STEPS,
                         etaRange ? o.getDouble("eta-from") : o.has("from-step") ? o.getLong("from-step") : 0,

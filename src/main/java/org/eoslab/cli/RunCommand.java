@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.eoslab.config.InvalidParameterException;
+import org.eoslab.config.MlpParameters;
+import org.eoslab.config.Network;
 import org.eoslab.config.Parameters;
 import org.eoslab.config.Presets;
 import org.eoslab.engine.Targets;
@@ -35,28 +38,26 @@ final class RunCommand {
     }
 
     /** A run ready to go and what collects its report. */
-    private record Setup(Run<?> run, ReportBuilder report) {}
+    record Setup(Run<?> run, ReportBuilder report) {}
 
     private RunCommand() {}
 
     static int execute(String[] args, PrintStream out, PrintStream err) {
-        boolean mlp = model(args).equals("mlp");
-        Options o = Options.parse(mlp ? "run --model mlp" : "run", mlp ? MlpOptions.SPECS : SPECS, args, 1);
+        CliNetworks.Command network = CliNetworks.of(model(args));
+        Options o = Options.parse(network.name(), network.specs(), args, 1);
         if (o.has("help")) {
-            out.print(mlp ? "usage: eos-lab run --model mlp [options] --out DIR\n\n" + Options.usage(MlpOptions.SPECS)
-                    : "usage: eos-lab run [options] --out DIR\n\n" + Options.usage(SPECS)
-                            + "\n'eos-lab run --model mlp --help' lists the ReLU network's options.\n");
+            out.print("usage: eos-lab " + network.name() + " [options] --out DIR\n\n" + Options.usage(network.specs())
+                    + network.helpFooter());
             return 0;
         }
-        Parameters linear = mlp ? null : ParameterOptions.resolve(o);
+        Supplier<Setup> setup = network.resolve(o);                     // the options are checked before --out
         if (!o.has("out")) throw new UsageException("--out DIR is required (the folder for trajectory.csv and run.json)");
         Path dir = o.getPath("out");
         AtomicFiles.requireWritableDirectory(dir, "--out");
-        Setup setup = mlp ? mlpSetup(o) : linearSetup(linear);
-        return drive(setup, dir, out, err);
+        return drive(setup.get(), dir, out, err);
     }
 
-    private static Setup linearSetup(Parameters p) {
+    static Setup linearSetup(Parameters p) {
         Trainer trainer;
         try {
             trainer = new Trainer(p, Targets.of(p));
@@ -66,9 +67,9 @@ final class RunCommand {
         return new Setup(trainer, new RunReport.Builder(trainer));
     }
 
-    private static Setup mlpSetup(Options o) {
+    static Setup mlpSetup(MlpParameters p) {
         try {
-            MlpTrainer trainer = new MlpTrainer(MlpOptions.resolve(o));
+            MlpTrainer trainer = new MlpTrainer(p);
             return new Setup(trainer, new MlpRunReport.Builder(trainer));
         } catch (InvalidParameterException e) {
             throw MlpOptions.named(e);
@@ -105,14 +106,18 @@ final class RunCommand {
      * The value of --model; when absent, the network of the --preset (a ReLU network preset runs the MLP), else dln.
      * Anything else is refused with the allowed values.
      */
-    static String model(String[] args) {
+    static Network model(String[] args) {
         String model = value(args, "model");
         if (model != null) {
-            if (model.equals("dln") || model.equals("mlp")) return model;
-            throw new UsageException("--model: '" + model + "' is not one of dln, mlp");
+            try {
+                return Network.parse("--model", model);
+            } catch (InvalidParameterException e) {
+                throw new UsageException("--model: '" + model + "' is not one of " + String.join(", ",
+                        java.util.Arrays.stream(Network.values()).map(Network::label).toList()));
+            }
         }
         String preset = value(args, "preset");
-        return preset == null ? "dln" : Presets.load(Path.of(preset)).networkOrDefault().label();
+        return preset == null ? Network.DLN : Presets.load(Path.of(preset)).networkOrDefault();
     }
 
     /** The value given to --name (as "--name V" or "--name=V"), or null. */

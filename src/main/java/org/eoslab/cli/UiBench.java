@@ -10,7 +10,6 @@ import org.eoslab.config.MlpParameters;
 import org.eoslab.config.Parameters;
 import org.eoslab.config.Preset;
 import org.eoslab.config.Presets;
-import org.eoslab.config.View;
 import org.eoslab.run.LiveEngine;
 import org.eoslab.run.LiveState;
 
@@ -73,7 +72,7 @@ final class UiBench {
         out.printf(Locale.ROOT, "ReLU MLP tab (%d images, width %d, depth %d, metrics every step): target ≥ 30 steps/s%n",
                 p.samples(), p.hidden(), p.depth());
         w.engine().pause();                                       // the linear run leaves the cores to this one
-        RenderCommand.onFx(() -> { w.main().select(View.MLP); return null; });
+        RenderCommand.onFx(() -> { w.main().select(w.main().mlp().name()); return null; });
         LiveEngine<MlpParameters> engine = awaitEngine(w);
         Map<String, Object> report = new LinkedHashMap<>();
         for (int every : new int[] {p.sharpnessEvery(), 0}) {

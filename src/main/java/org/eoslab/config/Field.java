@@ -48,9 +48,9 @@ public record Field(String key, String option, String hint, String label, double
         return label + ", " + range() + (unit.isEmpty() ? "" : " " + unit);
     }
 
-    /** Whether a real value is in the range. */
+    /** Whether a real value is in the range (finite: an unbounded field still refuses ∞ and NaN). */
     public boolean allows(double v) {
-        return (exclusiveMin ? v > min : v >= min) && v <= max;
+        return Double.isFinite(v) && (exclusiveMin ? v > min : v >= min) && v <= max;
     }
 
     /** Refuses a real value outside the range, naming this field. */

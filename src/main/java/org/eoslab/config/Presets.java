@@ -206,8 +206,8 @@ public final class Presets {
         if (cause != null) return cause.problem();
         if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi && mi.getTargetType() != null) {
             Class<?> t = mi.getTargetType();
-            String message = String.valueOf(e.getOriginalMessage());
-            if (message.contains("null")) return "must not be null";
+            if (e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser p
+                    && p.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_NULL) return "must not be null";
             if (t == int.class || t == long.class || t == Integer.class || t == Long.class) return "must be a whole number";
             if (t == double.class || t == Double.class) return "must be a number (not a string)";
             if (t == boolean.class || t == Boolean.class) return "must be true or false";

@@ -31,6 +31,18 @@ public enum View {
         return parse("view", text);
     }
 
+    /**
+     * The networks this view draws: the ReLU network's own tab, both side by side (its row first), every other
+     * view the deep linear network.
+     */
+    public java.util.List<Network> networks() {
+        return switch (this) {
+            case MLP -> java.util.List.of(Network.MLP);
+            case FIG1 -> java.util.List.of(Network.MLP, Network.DLN);
+            default -> java.util.List.of(Network.DLN);
+        };
+    }
+
     /** The view of this name; anything else is refused naming {@code field} and the names. */
     public static View parse(String field, String text) {
         return Labels.parse(field, text, values(), View::label);

@@ -37,6 +37,11 @@ class FieldsTest {
         else below.put(f.key(), f.min());                               // the excluded bound itself
         InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> validate.apply(below));
         assertEquals(f.key(), e.field(), e.getMessage());
+        if (!f.whole()) {                                                // a real field refuses ∞ whatever its max
+            ObjectNode infinite = defaults.deepCopy();
+            infinite.put(f.key(), Double.POSITIVE_INFINITY);
+            assertThrows(InvalidParameterException.class, () -> validate.apply(infinite), f.key() + " = ∞");
+        }
         String stated = f.whole() ? "[" + (long) f.min() + ", " : "must be positive and finite";
         assertTrue(e.problem().contains(stated), e.problem() + " states " + stated);
         if (f.whole() && f.max() < Integer.MAX_VALUE && !List.of("rank", "top").contains(f.key())) {

@@ -14,7 +14,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.eoslab.config.MlpParameters;
-import org.eoslab.config.Network;
 import org.eoslab.config.View;
 import org.eoslab.metrics.EdgeOfStabilityStats;
 import org.eoslab.metrics.MlpColumns;
@@ -72,7 +71,6 @@ public final class MlpView implements LiveView {
 
     @Override public View name() { return bench.home(); }
 
-    @Override public Network network() { return bench.network(); }
 
     @Override public String title() { return "ReLU MLP (§4.2)"; }
 

@@ -7,7 +7,6 @@ import javafx.scene.Node;
 import javafx.scene.layout.GridPane;
 import org.eoslab.config.MlpParameters;
 import org.eoslab.config.Parameters;
-import org.eoslab.config.Network;
 import org.eoslab.config.View;
 import org.eoslab.metrics.Columns;
 import org.eoslab.metrics.Layout;
@@ -97,9 +96,6 @@ public final class SideBySideView implements LiveView {
     }
 
     @Override public View name() { return View.FIG1; }
-
-    /** The ReLU network first (the top row), then the linear one. */
-    @Override public List<Network> networks() { return List.of(relu.network(), linear.network()); }
 
     @Override public String title() { return "Side by side (Fig. 1)"; }
 

@@ -45,7 +45,14 @@ public final class PeriodMapView extends BorderPane implements LiveView {
     private final Consumer<Parameters> runLive;
     private final ComboBox<PeriodMap.Axis> axis = new ComboBox<>(FXCollections.observableArrayList(PeriodMap.Axis.values()));
     private final javafx.scene.control.CheckBox relative = new javafx.scene.control.CheckBox("x in units of η₁");
-    private final ComboBox<String> colourBy = new ComboBox<>(FXCollections.observableArrayList("wildest mode"));
+    /** What the cells are coloured by: the wildest mode's attractor (0), or mode m's. */
+    record ColourBy(int mode) {
+        static final ColourBy WILDEST = new ColourBy(0);
+
+        @Override public String toString() { return mode == 0 ? "wildest mode" : "mode " + mode; }
+    }
+
+    private final ComboBox<ColourBy> colourBy = new ComboBox<>(FXCollections.observableArrayList(ColourBy.WILDEST));
     private final TextField etaFrom = field("map-eta-from", 7);
     private final TextField etaTo = field("map-eta-to", 7);
     private final TextField etaCount = field("map-eta-count", 4);
@@ -95,7 +102,7 @@ public final class PeriodMapView extends BorderPane implements LiveView {
         relative.setId("map-relative");
         relative.setOnAction(e -> defaultY(problem.get()));
         colourBy.setId("map-colour-by");
-        colourBy.setValue("wildest mode");
+        colourBy.setValue(ColourBy.WILDEST);
         colourBy.setOnAction(e -> redraw());
         bar.setPadding(new Insets(6, 10, 2, 10));
         readout.setPadding(new Insets(0, 10, 4, 10));
@@ -213,10 +220,10 @@ public final class PeriodMapView extends BorderPane implements LiveView {
         shownMap = done;
         cells = result;
         int modes = result.isEmpty() ? 0 : result.get(0).periods().length;
-        String chosen = colourBy.getValue();
-        colourBy.getItems().setAll("wildest mode");
-        for (int m = 1; m <= modes; m++) colourBy.getItems().add("mode " + m);
-        colourBy.setValue(colourBy.getItems().contains(chosen) ? chosen : "wildest mode");
+        ColourBy chosen = colourBy.getValue();
+        colourBy.getItems().setAll(ColourBy.WILDEST);
+        for (int m = 1; m <= modes; m++) colourBy.getItems().add(new ColourBy(m));
+        colourBy.setValue(colourBy.getItems().contains(chosen) ? chosen : ColourBy.WILDEST);
         redraw();
     }
 
@@ -230,8 +237,8 @@ public final class PeriodMapView extends BorderPane implements LiveView {
 
     /** 0 for the wildest mode, else the chosen mode. */
     private int colouredMode() {
-        String v = colourBy.getValue();
-        return v == null || !v.startsWith("mode ") ? 0 : Integer.parseInt(v.substring(5));
+        ColourBy v = colourBy.getValue();
+        return v == null ? 0 : v.mode();
     }
 
     private static WritableImage toFx(BufferedImage b) {

@@ -16,10 +16,10 @@ public interface LiveView {
      * The network whose parameters, run toolbar, pins and exports go with this tab: the deep linear network's for
      * every view but the ReLU network's own.
      */
-    default Network network() { return Network.DLN; }
+    default Network network() { return networks().get(networks().size() - 1); }
 
     /** The networks this view draws (an animation of it drives each). */
-    default List<Network> networks() { return List.of(network()); }
+    default List<Network> networks() { return name().networks(); }
 
     /** The tab's title. */
     String title();
