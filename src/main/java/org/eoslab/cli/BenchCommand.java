@@ -198,7 +198,7 @@ final class BenchCommand {
                 Columns columns = new Columns(Math.min(5, d), depth, 3);
                 DenseProbe probe = new DenseProbe(probed, columns);
                 double[] row = columns.emptyRow();
-                double all = timing.perSecond(() -> { probed.forward(); probe.measure(row); probed.step(p.eta()); });
+                double all = timing.perSecond(() -> { probed.forward(); probe.measure(0, row); probed.step(p.eta()); });
                 double flops = 3.0 * (depth - 1) * 2.0 * d * d * d;   // the step's 3(L−1) products
                 double gflops = bare * flops / 1e9;
                 double share = gflops / peak.get(d);

@@ -24,9 +24,7 @@ public final class DenseProbe implements Probe {
     private final int depth;
     private final TopSingular productSpectrum;
     private final TopSingular[] layerSpectra;
-    private final DMatrixRMaj[] layerBasis;       // U_r of each layer at this step
-    private final DMatrixRMaj[] previousBasis;    // ... and at the previous step
-    private final boolean[] previousDefined;
+    private final SubspaceTrail[] trails;          // U_r of each layer, step to step
     private final DMatrixRMaj productLeft;
     private final DMatrixRMaj productRight;
     private final DMatrixRMaj productTimesRight;   // P V*_r, d×r
@@ -46,13 +44,10 @@ public final class DenseProbe implements Probe {
         int needed = Math.min(d, Math.max(columns.top(), r + 1));
         this.productSpectrum = new TopSingular(d, needed);
         this.layerSpectra = new TopSingular[depth];
-        this.layerBasis = new DMatrixRMaj[depth];
-        this.previousBasis = new DMatrixRMaj[depth];
-        this.previousDefined = new boolean[depth];
+        this.trails = new SubspaceTrail[depth];
         for (int l = 0; l < depth; l++) {
             layerSpectra[l] = new TopSingular(d, needed);
-            layerBasis[l] = new DMatrixRMaj(d, r);
-            previousBasis[l] = new DMatrixRMaj(d, r);
+            trails[l] = new SubspaceTrail(d, r);
         }
         this.productLeft = new DMatrixRMaj(d, r);
         this.productRight = new DMatrixRMaj(d, r);
@@ -67,7 +62,7 @@ public final class DenseProbe implements Probe {
     }
 
     @Override
-    public void measure(double[] row) {
+    public void measure(long step, double[] row) {
         TopSingular p = productSpectrum;
         p.compute(engine.product());
         for (int i = 1; i <= columns.top(); i++) row[columns.sigma(i)] = p.value(i);
@@ -84,7 +79,7 @@ public final class DenseProbe implements Probe {
 
     @Override
     public void reset() {
-        java.util.Arrays.fill(previousDefined, false);
+        for (SubspaceTrail t : trails) t.forget();
     }
 
     private void measureAlignment(double[] row) {
@@ -123,15 +118,9 @@ public final class DenseProbe implements Probe {
         s.compute(engine.layer(l));
         for (int j = 1; j <= columns.top(); j++) row[columns.layerSigma(l, j)] = s.value(j);
         boolean defined = topSubspaceDefined(s);
-        DMatrixRMaj current = layerBasis[l - 1];
-        if (defined) {
-            s.copyLeft(r, current);
-        }
-        row[columns.subspaceDistance(l)] = defined && previousDefined[l - 1]
-                ? subspaces.distance(previousBasis[l - 1], current) : Double.NaN;
-        layerBasis[l - 1] = previousBasis[l - 1];
-        previousBasis[l - 1] = current;
-        previousDefined[l - 1] = defined;
+        SubspaceTrail trail = trails[l - 1];
+        if (defined) s.copyLeft(r, trail.basis());
+        row[columns.subspaceDistance(l)] = trail.step(defined, true);      // the dense run measures every step
     }
 
     /** max over ℓ &lt; L of |σ_i(W_L)² − σ_i(W_ℓ)²|. */

@@ -27,7 +27,7 @@ public final class ReducedProbe implements Probe {
     }
 
     @Override
-    public void measure(double[] row) {
+    public void measure(long step, double[] row) {
         for (int i = 1; i <= r; i++) sorted[i - 1] = Math.abs(engine.modeProduct(i));
         writeDescending(row, columns::sigma, 0.0);
         for (int i = 1; i <= r; i++) row[columns.mode(i)] = engine.modeProduct(i);

@@ -81,7 +81,7 @@ public final class Trainer extends AbstractRun<Parameters> {
     }
 
     @Override
-    void measure(long step, double[] row) { probe.measure(row); }
+    void measure(long step, double[] row) { probe.measure(step, row); }
 
     @Override
     public Columns columns() { return columns; }

@@ -44,8 +44,8 @@ class HessianTraceTest {
         for (int t = 0; t < 200; t++) {
             dense.forward();
             reduced.forward();
-            denseProbe.measure(a);
-            reducedProbe.measure(b);
+            denseProbe.measure(t, a);
+            reducedProbe.measure(t, b);
             assertEquals(a[columns.hessianTrace()], b[columns.hessianTrace()], 1e-11 * a[columns.hessianTrace()], "step " + t);
             dense.step(p.eta());
             reduced.step(p.eta());

@@ -39,8 +39,8 @@ class TheoremOneTest {
         for (int t = 0; t <= 500; t++) {
             double denseLoss = dense.forward();
             double reducedLoss = reduced.forward();
-            denseProbe.measure(denseRow);
-            reducedProbe.measure(reducedRow);
+            denseProbe.measure(t, denseRow);
+            reducedProbe.measure(t, reducedRow);
             // (p − s)² cancels: absolute accuracy ε·σ*_1² on top of 1e-12 relative
             assertEquals(reducedLoss, denseLoss, 1e-12 * reducedLoss + 1e-14 * scale * scale, "loss at step " + t);
             for (int i = 1; i <= p.rank(); i++) {
