@@ -2,6 +2,8 @@ package org.eoslab.ui.mlp;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -98,11 +100,9 @@ public final class MlpControls extends ParameterControls<MlpParameters> {
 
     @Override
     protected void showFields(MlpParameters p) {
-        eta.setValue(p.eta());
-        alpha.setValue(p.alpha());
-        depth.setValue(p.depth());
-        hidden.setValue(p.hidden());
-        samples.setValue(p.samples());
+        Map<NumberSlider, ToDoubleFunction<MlpParameters>> shown = Map.of(eta, MlpParameters::eta, alpha,
+                MlpParameters::alpha, depth, MlpParameters::depth, hidden, MlpParameters::hidden, samples, MlpParameters::samples);
+        shown.forEach((slider, value) -> slider.setValue(value.applyAsDouble(p)));
         biases.setSelected(p.biases());
         seed.show(p.seed());
         if (!sharpnessEvery.getItems().contains(p.sharpnessEvery())) sharpnessEvery.getItems().add(p.sharpnessEvery());

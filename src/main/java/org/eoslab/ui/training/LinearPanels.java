@@ -23,13 +23,13 @@ import org.eoslab.ui.chart.StepSeries;
  * values, singular-vector alignment, balancedness, the layers' bases (Fig. 11) and the Hessian trace
  * (appendix D). Filled anew for each run's column layout.
  */
-public final class LinearPanels implements NetworkPanels<Parameters> {
-    private final PanelSet set = new PanelSet();
+public final class LinearPanels extends NetworkPanels<Parameters> {
     private final LayerChoice layerChoice;
     private final ReferenceLine predicted = new ReferenceLine("predicted L·σ₁*^(2−2/L)", Palette.dotted("#8C8C8C"));
     private final ReferenceLine traceAtMinimum = new ReferenceLine("at the balanced minimum (eq. 15, corrected)", Palette.dotted("#8C8C8C"));
 
     public LinearPanels() {
+        super(Parameters.class, Panel.LOSS.label(), Panel.SHARPNESS.label(), p -> Columns.of(p).eta());
         add(Panel.LOSS, "Loss", "loss", true);
         add(Panel.SHARPNESS, "Sharpness", "λ_max(∇²f)", false);
         add(Panel.PRODUCT, "Singular values of P, mode by mode", "σ_i(P)", false);
@@ -42,19 +42,13 @@ public final class LinearPanels implements NetworkPanels<Parameters> {
     }
 
     private void add(Panel key, String title, String yLabel, boolean logY) {
-        set.add(key.label(), title, yLabel, logY);
+        set().add(key.label(), title, yLabel, logY);
     }
 
     @Override
-    public PanelSet set() { return set; }
+    protected LinearPanels fresh() { return new LinearPanels(); }
 
-    @Override
-    public LinearPanels fresh() { return new LinearPanels(); }
-
-    @Override
-    public Class<Parameters> parametersType() { return Parameters.class; }
-
-    public ChartPanel panel(Panel key) { return set.panel(key.label()); }
+    public ChartPanel panel(Panel key) { return set().panel(key.label()); }
 
     public LayerChoice layerChoice() { return layerChoice; }
 
@@ -64,26 +58,20 @@ public final class LinearPanels implements NetworkPanels<Parameters> {
                 : every == 0 ? "sharpness off: set “sharpness every” above 0" : null);
         panel(Panel.ALIGNMENT).setNote(reduced ? "the reduced recursion has no singular vectors to measure (it keeps"
                 + " Theorem 1's bases by construction): choose the dense engine" : null);
-        panel(Panel.BASES).setNote(reduced ? "0 by construction in the reduced recursion (drawn at the 10⁻²⁰ floor):"
+        panel(Panel.BASES).setNote(reduced ? "0 by construction in the reduced recursion (drawn at the 10⁻²⁰ FLOORED):"
                 + " choose the dense engine to measure it" : null);
     }
 
-    /** New series for a new run (its column layout may differ); the charts start empty. */
+    /** The run's series (its column layout may differ from the last run's); the charts start empty. */
     @Override
-    public void rebuild(Parameters p, double[] targetValues, History h) {
+    protected void addSeries(Parameters p, double[] targetValues, History h) {
         Columns c = Columns.of(p);
-        set.clearSeries();
-        DoubleUnaryOperator floor = Series.floorAt(PanelSet.LOG_FLOOR);
-        DoubleUnaryOperator same = v -> v;
-        panel(Panel.LOSS).add(new EnvelopeSeries("loss", Columns.LOSS, floor, Palette.line(0)));
-
         // ChartFX paints the first data set last: reference lines first keeps them on top of the data
         ChartPanel sharp = panel(Panel.SHARPNESS);
-        sharp.add(new StepSeries("2/η", c.eta(), v -> 2.0 / v, Palette.dashed("#D55E00")));
         predicted.setValue(targetValues.length == 0 ? Double.NaN
                 : Theory.predictedSharpness(targetValues[0], p.depth(), p.lossScale()));   // math.md: L·σ₁^(2−2/L)
         sharp.add(predicted);
-        sharp.add(new EnvelopeSeries("sharpness (every K steps)", Columns.SHARPNESS, same, Palette.dots(0), true));
+        sharp.add(new EnvelopeSeries("sharpness (every K steps)", Columns.SHARPNESS, AS_IS, Palette.dots(0), true));
 
         // modes by their own values |u*ᵢᵀPv*ᵢ| (a sorted σᵢ(P) would swap with a neighbour's low branch), then
         // the sorted σᵢ(P) past the target's rank
@@ -93,31 +81,31 @@ public final class LinearPanels implements NetworkPanels<Parameters> {
                     c.mode(i), Math::abs, Palette.line(i - 1)));
         }
         for (int i = c.rank() + 1; i <= c.top(); i++) {
-            product.add(new EnvelopeSeries("σ" + PanelSet.subscript(i) + "(P)", c.sigma(i), same, Palette.line(i - 1)));
+            product.add(new EnvelopeSeries("σ" + PanelSet.subscript(i) + "(P)", c.sigma(i), AS_IS, Palette.line(i - 1)));
         }
         ChartPanel layers = panel(Panel.LAYERS);
-        for (int j = 1; j <= c.top(); j++) layers.add(new EnvelopeSeries("σ" + PanelSet.subscript(j), -1, same, Palette.line(j - 1)));
+        for (int j = 1; j <= c.top(); j++) layers.add(new EnvelopeSeries("σ" + PanelSet.subscript(j), -1, AS_IS, Palette.line(j - 1)));
         layerChoice.reset(c.depth(), c.depth(),
                 l -> IntStream.rangeClosed(1, c.top()).map(j -> c.layerSigma(l, j)).toArray(), h);
 
         ChartPanel align = panel(Panel.ALIGNMENT);
-        align.add(new EnvelopeSeries("∠(U_r(P), U*) [°]", c.angleLeft(), floor, Palette.line(0)));
-        align.add(new EnvelopeSeries("∠(V_r(P), V*) [°]", c.angleRight(), floor, Palette.line(1)));
-        align.add(new EnvelopeSeries("mode mixing", c.modeMixing(), floor, Palette.line(3)));
+        align.add(new EnvelopeSeries("∠(U_r(P), U*) [°]", c.angleLeft(), FLOORED, Palette.line(0)));
+        align.add(new EnvelopeSeries("∠(V_r(P), V*) [°]", c.angleRight(), FLOORED, Palette.line(1)));
+        align.add(new EnvelopeSeries("mode mixing", c.modeMixing(), FLOORED, Palette.line(3)));
         for (int l = 1; l <= c.depth(); l++) {
-            align.add(new EnvelopeSeries("eq. 8 distance W" + PanelSet.subscript(l), c.subspaceDistance(l), floor, Palette.line(l + 3)));
+            align.add(new EnvelopeSeries("eq. 8 distance W" + PanelSet.subscript(l), c.subspaceDistance(l), FLOORED, Palette.line(l + 3)));
         }
         ChartPanel balance = panel(Panel.BALANCE);
-        for (int i = 1; i <= c.rank(); i++) balance.add(new EnvelopeSeries("mode " + i, c.balanceGap(i), floor, Palette.line(i - 1)));
+        for (int i = 1; i <= c.rank(); i++) balance.add(new EnvelopeSeries("mode " + i, c.balanceGap(i), FLOORED, Palette.line(i - 1)));
         ChartPanel bases = panel(Panel.BASES);
         for (int l = 1; l <= c.depth(); l++) {
-            bases.add(new EnvelopeSeries("W" + PanelSet.subscript(l), c.basisDistance(l), floor, Palette.line(l - 1)));
+            bases.add(new EnvelopeSeries("W" + PanelSet.subscript(l), c.basisDistance(l), FLOORED, Palette.line(l - 1)));
         }
         ChartPanel trace = panel(Panel.TRACE);
         // the closed form holds where the layers end balanced on Theorem 1's (or Conjecture 2's rotated) bases
         boolean balancedMinimum = p.init() == Init.IDENTITY || p.init() == Init.ZERO_ORTHOGONAL;
         traceAtMinimum.setValue(balancedMinimum ? Theory.hessianTraceAtMinimum(p) : Double.NaN);
         trace.add(traceAtMinimum);
-        trace.add(new EnvelopeSeries("tr ∇²f (eq. 15)", c.hessianTrace(), same, Palette.line(0)));
+        trace.add(new EnvelopeSeries("tr ∇²f (eq. 15)", c.hessianTrace(), AS_IS, Palette.line(0)));
     }
 }

@@ -1,11 +1,18 @@
 package org.eoslab.ui.workbench;
 
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.ToIntFunction;
 import org.eoslab.config.RunParameters;
 import org.eoslab.run.History;
 import org.eoslab.run.Pin;
+import org.eoslab.metrics.Layout;
+import org.eoslab.ui.chart.EnvelopeSeries;
 import org.eoslab.ui.chart.Ghosts;
+import org.eoslab.ui.chart.Palette;
 import org.eoslab.ui.chart.PanelSet;
+import org.eoslab.ui.chart.Series;
+import org.eoslab.ui.chart.StepSeries;
 
 /**
  * A network's training panels, the typed spec of what its view draws: rebuilt for each new run from its
@@ -13,23 +20,55 @@ import org.eoslab.ui.chart.PanelSet;
  *
  * @param <P> the parameters of the network
  */
-public interface NetworkPanels<P extends RunParameters> {
-    PanelSet set();
+public abstract class NetworkPanels<P extends RunParameters> {
+    /** A log-scale series' values, floored so that a zero stays on the chart; a linear series' as they are. */
+    protected static final DoubleUnaryOperator FLOORED = Series.floorAt(PanelSet.LOG_FLOOR);
+    protected static final DoubleUnaryOperator AS_IS = v -> v;
 
-    /** Fresh series for a run of {@code p} (σ*_i of its target, empty for a network fitting data) and its rows. */
-    void rebuild(P p, double[] targetValues, History history);
+    private final PanelSet set = new PanelSet();
+    private final Class<P> type;
+    private final String lossKey;
+    private final String sharpnessKey;
+    private final ToIntFunction<P> etaColumn;
+
+    /**
+     * @param type the type of the network's parameters (a pin's are checked to be of it)
+     * @param lossKey the key of the loss panel, {@code sharpnessKey} of the sharpness panel (the subclass adds both)
+     * @param etaColumn the column of the η in force in a run of given parameters
+     */
+    protected NetworkPanels(Class<P> type, String lossKey, String sharpnessKey, ToIntFunction<P> etaColumn) {
+        this.type = type;
+        this.lossKey = lossKey;
+        this.sharpnessKey = sharpnessKey;
+        this.etaColumn = etaColumn;
+    }
+
+    /** The panels, in order, fed the rows of the run. */
+    public final PanelSet set() { return set; }
+
+    /**
+     * Fresh series for a run of {@code p} (σ*_i of its target, empty for a network fitting data) and its rows. Both
+     * networks start with the loss (log scale, floored) and, first in the sharpness panel so that ChartFX paints it
+     * on top, the edge of stability 2/η from the η column (it moves with a live η); then the network's own series.
+     */
+    public final void rebuild(P p, double[] targetValues, History history) {
+        set.clearSeries();
+        set.panel(lossKey).add(new EnvelopeSeries("loss", Layout.LOSS, FLOORED, Palette.line(0)));
+        set.panel(sharpnessKey).add(new StepSeries("2/η", etaColumn.applyAsInt(p), v -> 2.0 / v, Palette.dashed("#D55E00")));
+        addSeries(p, targetValues, history);
+    }
+
+    /** The network's own series for a run of {@code p}, after the loss and 2/η. */
+    protected abstract void addSeries(P p, double[] targetValues, History history);
 
     /** A fresh set of these panels (a pinned run's ghost is drawn by panels of its own). */
-    NetworkPanels<P> fresh();
-
-    /** The type of this network's parameters (a pin's are checked to be of it). */
-    Class<P> parametersType();
+    protected abstract NetworkPanels<P> fresh();
 
     /** Pinned runs of this network, as ghosts in every panel. */
-    default void showPins(List<Pin> pins) {
-        Ghosts.overlayPins(set(), pins, pin -> {
+    public final void showPins(List<Pin> pins) {
+        Ghosts.overlayPins(set, pins, pin -> {
             NetworkPanels<P> ghost = fresh();
-            ghost.rebuild(parametersType().cast(pin.parameters()), pin.targetValues(), pin.history());
+            ghost.rebuild(type.cast(pin.parameters()), pin.targetValues(), pin.history());
             return ghost.set();
         });
     }
