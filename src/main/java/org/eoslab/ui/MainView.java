@@ -25,19 +25,19 @@ import org.eoslab.run.LiveEngine;
 import org.eoslab.run.LiveState;
 import org.eoslab.run.SessionData;
 import org.eoslab.ui.controls.ControlPanel;
+import org.eoslab.ui.controls.RunToolbar;
 import org.eoslab.ui.mlp.MlpControls;
 import org.eoslab.ui.mlp.MlpPanels;
-import org.eoslab.ui.training.LinearPanels;
-import org.eoslab.ui.workbench.Workbench;
-import org.eoslab.ui.controls.RunToolbar;
 import org.eoslab.ui.mlp.MlpView;
 import org.eoslab.ui.mlp.SideBySideView;
 import org.eoslab.ui.orbit.BifurcationView;
 import org.eoslab.ui.orbit.OrbitView;
 import org.eoslab.ui.orbit.PeriodMapView;
 import org.eoslab.ui.training.BalanceView;
+import org.eoslab.ui.training.LinearPanels;
 import org.eoslab.ui.training.TrainingView;
 import org.eoslab.ui.view.LiveView;
+import org.eoslab.ui.workbench.Workbench;
 
 /**
  * The window: menus, the toolbar (model switch and the linear run's controls), the linear network's parameter

@@ -139,11 +139,16 @@ class LiveEngineTest {
         }
     }
 
+    /** A ReLU network on 30 images of a 40-image IDX pair written to {@code dir}: depth 3, width 6, sharpness off. */
+    private static MlpParameters tinyRelu(Path dir, long steps) throws Exception {
+        Path images = IdxFixtures.write(dir.resolve("tiny-images-idx3-ubyte.gz"), IdxFixtures.images(2051, 40, 3, 4, 40), true);
+        IdxFixtures.write(dir.resolve("tiny-labels-idx1-ubyte.gz"), IdxFixtures.labels(2049, 40, 40), true);
+        return new MlpParameters(images.toString(), 30, 3, 6, 1.0, false, 0.3, LossKind.MEAN, 1L, steps, 0, 5);
+    }
+
     @Test
     void theSameCommandsDriveTheReluNetwork(@TempDir Path tmp) throws Exception {
-        Path images = IdxFixtures.write(tmp.resolve("tiny-images-idx3-ubyte.gz"), IdxFixtures.images(2051, 40, 3, 4, 40), true);
-        IdxFixtures.write(tmp.resolve("tiny-labels-idx1-ubyte.gz"), IdxFixtures.labels(2049, 40, 40), true);
-        MlpParameters p = new MlpParameters(images.toString(), 30, 3, 6, 1.0, false, 0.3, LossKind.MEAN, 1L, 12, 0, 5);
+        MlpParameters p = tinyRelu(tmp, 12);
         try (LiveEngine<MlpParameters> e = LiveEngine.mlp(p, true)) {
             LiveState<MlpParameters> s = await(e, st -> st.steps() == 12 && !st.playing());
             assertEquals(13, s.history().size(), "it pauses at the run's length, like the linear run");
@@ -168,9 +173,7 @@ class LiveEngineTest {
      */
     @Test
     void theReluSharpnessCadenceChangesLive(@TempDir Path tmp) throws Exception {
-        Path images = IdxFixtures.write(tmp.resolve("tiny-images-idx3-ubyte.gz"), IdxFixtures.images(2051, 40, 3, 4, 40), true);
-        IdxFixtures.write(tmp.resolve("tiny-labels-idx1-ubyte.gz"), IdxFixtures.labels(2049, 40, 40), true);
-        MlpParameters p = new MlpParameters(images.toString(), 30, 3, 6, 1.0, false, 0.3, LossKind.MEAN, 1L, 10, 0, 5);
+        MlpParameters p = tinyRelu(tmp, 10);
         try (LiveEngine<MlpParameters> e = LiveEngine.mlp(p, true)) {
             LiveState<MlpParameters> s = await(e, st -> st.steps() == 10 && !st.playing());
             int generation = s.generation();

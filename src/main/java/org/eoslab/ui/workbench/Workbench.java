@@ -114,8 +114,12 @@ public final class Workbench<P extends RunParameters> {
     /** Every restart goes through here: the controls wait for it before showing the engine's parameters again. */
     public void restart(P p, boolean play) {
         pending.sent(p);
-        if (engine == null) initial = p;
-        engine().restart(p, play);
+        if (engine == null) {                              // the engine's first run is this one
+            initial = p;
+            engine();
+            return;
+        }
+        engine.restart(p, play);
     }
 
     /** A preset's parameters and text, shown in the controls and run at once (or on the engine's first start). */
