@@ -93,6 +93,7 @@ public final class Presets {
     /** Parses preset JSON; {@code source} names it in messages. */
     public static Preset parse(String text, String source) {
         try {
+            refuseDuplicateFields(text, source);
             JsonNode root = JSON.readTree(text);
             if (root == null || !root.isObject()) {
                 throw new InvalidParameterException("preset " + source, "must be a JSON object");
@@ -127,10 +128,6 @@ public final class Presets {
         } catch (InvalidParameterException e) {
             throw e;
         } catch (JsonParseException e) {
-            if (String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
-                throw new InvalidParameterException("preset " + source, e.getOriginalMessage().replace("Duplicate field", "field")
-                        + " is given twice (line " + e.getLocation().getLineNr() + ")");
-            }
             throw new InvalidParameterException("preset " + source,
                     "not valid JSON at line " + e.getLocation().getLineNr() + ", column "
                             + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
@@ -185,6 +182,26 @@ public final class Presets {
         if (overrides.has("rank") && !overrides.has("singularValues")) {
             base.remove("singularValues");
             base.putNull("singularValues");
+        }
+    }
+
+    /**
+     * Refuses a field given twice in one object (the second would silently win), naming it and its line. Read token
+     * by token, so the check does not depend on a parser's wording; text that is not JSON is left to the parser.
+     */
+    private static void refuseDuplicateFields(String text, String source) {
+        try (com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.core.JsonFactory().createParser(text)) {
+            java.util.Deque<java.util.Set<String>> open = new java.util.ArrayDeque<>();
+            for (com.fasterxml.jackson.core.JsonToken t; (t = p.nextToken()) != null; ) {
+                if (t == com.fasterxml.jackson.core.JsonToken.START_OBJECT) open.push(new java.util.HashSet<>());
+                else if (t == com.fasterxml.jackson.core.JsonToken.END_OBJECT) open.pop();
+                else if (t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME && !open.peek().add(p.currentName())) {
+                    throw new InvalidParameterException("preset " + source, "field '" + p.currentName()
+                            + "' is given twice (line " + p.currentLocation().getLineNr() + ")");
+                }
+            }
+        } catch (IOException e) {
+            // not JSON (a JsonParseException): readTree says where
         }
     }
 

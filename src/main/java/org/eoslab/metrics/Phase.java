@@ -7,7 +7,9 @@ public enum Phase {
     PROGRESSIVE_SHARPENING("progressive sharpening"),
     CONVERGED("converged"),
     EDGE_OF_STABILITY("edge of stability"),
-    DIVERGED("diverged");
+    DIVERGED("diverged"),
+    /** A network without the mode-based judgement (the ReLU network): taking steps, neither starting nor diverged. */
+    TRAINING("training");
 
     /** The loss counts as having left the saddle once it is this far below its start. */
     public static final double SADDLE_LOSS_FRACTION = 0.99;

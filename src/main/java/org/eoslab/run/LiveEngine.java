@@ -59,7 +59,7 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
     // owned by the engine thread
     private Run<P> run;
     private History history;
-    private PhaseMonitor monitor;
+    private java.util.Optional<PhaseMonitor> monitor = java.util.Optional.empty();
     private P parameters;
     private int generation;
     private boolean playing;
@@ -354,8 +354,10 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
                     Phase.STARTING, 0, 0, message, refused, ComputePath.current());
             return;
         }
-        int oscillating = monitor == null ? 0 : monitor.oscillating(history);
-        Phase phase = monitor == null ? null : monitor.phase(history, run.divergedAt() >= 0, oscillating);
+        int oscillating = monitor.map(m -> m.oscillating(history)).orElse(0);
+        boolean diverged = run.divergedAt() >= 0;
+        Phase phase = monitor.map(m -> m.phase(history, diverged, oscillating))
+                .orElse(diverged ? Phase.DIVERGED : run.step() == 0 ? Phase.STARTING : Phase.TRAINING);
         state = new LiveState<>(generation, run.parameters(), run.source(), run.targetValues(), history, run.step(),
                 playing || pendingSteps > 0, stopAt, run.divergedAt(), run.endMessage(), phase, oscillating,
                 stepsPerSecond, message, refused, run.computePath());

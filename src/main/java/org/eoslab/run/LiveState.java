@@ -16,7 +16,7 @@ import org.eoslab.metrics.Phase;
  * @param stopAt the engine pauses when {@code steps} reaches this
  * @param divergedAt the step whose loss diverged, or −1
  * @param end how the run stopped early ("diverged at step t", "network died at step t"), or null
- * @param phase where the run is (linear network), or null for a model without a phase judgement
+ * @param phase where the run is ({@link Phase#TRAINING} for a network without the linear network's judgement)
  * @param oscillating modes oscillating now (recent window)
  * @param stepsPerSecond measured engine throughput
  * @param message a notice or an error ("could not start: …") for the status line, or null

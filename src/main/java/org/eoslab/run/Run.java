@@ -53,6 +53,6 @@ public interface Run<P extends RunParameters> {
     /** Where its products and spectra are computed. */
     default ComputePath computePath() { return ComputePath.current(); }
 
-    /** The live judgement of phase and oscillating modes, or null for a model without one. */
-    default PhaseMonitor monitor() { return null; }
+    /** The live judgement of phase and oscillating modes; empty for a model without one (the ReLU network). */
+    default java.util.Optional<PhaseMonitor> monitor() { return java.util.Optional.empty(); }
 }

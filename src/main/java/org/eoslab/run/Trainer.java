@@ -102,8 +102,8 @@ public final class Trainer extends AbstractRun<Parameters> {
     }
 
     @Override
-    public PhaseMonitor monitor() {
-        return new PhaseMonitor(columns, target().singularValues());
+    public java.util.Optional<PhaseMonitor> monitor() {
+        return java.util.Optional.of(new PhaseMonitor(columns, target().singularValues()));
     }
 
     @Override

@@ -163,7 +163,7 @@ class LiveEngineTest {
             same.advance();
             assertEquals(same.snapshot().loss(), s.history().get(14, MlpColumns.LOSS), 0.0, "η applied at step 13");
             assertEquals(0.1, s.eta());
-            assertEquals(null, s.phase(), "the ReLU network has no mode-based phase");
+            assertEquals(org.eoslab.metrics.Phase.TRAINING, s.phase(), "the ReLU network has no mode-based phase: training");
         }
     }
 

@@ -92,6 +92,45 @@ class MlpViewTest extends LiveAppTestBase {
     }
 
     /** A pinned ReLU run stays as a ghost in every MLP panel while the network starts over. */
+    /**
+     * The ReLU network's session through the window: saved from its tab with its pin, reopened after the run moved
+     * on, it shows the saved rows and pin on the ReLU tab, paused at the saved step, and continues from there.
+     */
+    @Test
+    void aReluSessionSavedFromItsTabReopensThereAndContinues(FxRobot robot) throws Exception {
+        startSmallMlp(robot);
+        LiveAppFixture.waitUntil(60, () -> mlpState().steps() >= 20);
+        robot.interact(() -> app.view.mlp().bench().engine().pause());
+        LiveAppFixture.waitUntil(20, () -> !mlpState().playing());
+        robot.clickOn("#mlp-pin");
+        long savedAt = mlpState().steps();
+        Path file = tmp.resolve("relu.eoslab");
+        java.util.concurrent.CompletableFuture<Path> saving = new java.util.concurrent.CompletableFuture<>();
+        robot.interact(() -> app.view.files().saveSession(file).whenComplete((f, e) -> {
+            if (e != null) saving.completeExceptionally(e); else saving.complete(f);
+        }));
+        assertEquals(file, saving.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        robot.interact(() -> {
+            app.view.mlp().bench().clearPins();
+            app.view.mlp().bench().engine().stepBy(15);
+            app.view.select(org.eoslab.config.View.TRAINING);
+        });
+        LiveAppFixture.waitUntil(30, () -> mlpState().steps() == savedAt + 15);
+        int generation = mlpState().generation();
+        boolean[] opened = new boolean[1];
+        robot.interact(() -> opened[0] = app.view.files().openSession(file));
+        assertTrue(opened[0], app.view.lastError());
+        LiveAppFixture.waitUntil(30, () -> mlpState().generation() > generation && mlpState().steps() == savedAt);
+        assertEquals("tab-mlp", app.view.tabs().getSelectionModel().getSelectedItem().getId(), "its own tab is shown");
+        assertEquals(savedAt + 1, mlpState().history().size(), "the saved rows, step 0 to " + savedAt);
+        assertEquals(1, app.view.mlp().bench().pins().size(), "the pin came back");
+        assertFalse(mlpState().playing(), "paused at the saved step");
+        robot.interact(() -> app.view.mlp().bench().engine().stepBy(5));
+        LiveAppFixture.waitUntil(30, () -> mlpState().steps() == savedAt + 5);
+        assertTrue(Double.isFinite(mlpState().history().get((int) savedAt + 5, MlpColumns.LOSS)), "it goes on");
+        assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
+    }
+
     @Test
     void aPinnedReluRunIsAGhostInEveryPanel(FxRobot robot) {
         startSmallMlp(robot);
