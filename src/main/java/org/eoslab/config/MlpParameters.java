@@ -47,11 +47,6 @@ public record MlpParameters(String data, int samples, int depth, int hidden, dou
         return this;
     }
 
-    @Override
-    public boolean sameProblemAs(RunParameters other) {
-        return other instanceof MlpParameters o && withEta(o.eta).withSteps(o.steps).equals(o);
-    }
-
     public MlpParameters withData(String v) {
         return new MlpParameters(v, samples, depth, hidden, alpha, biases, eta, loss, seed, steps, sharpnessEvery, metricsEvery);
     }

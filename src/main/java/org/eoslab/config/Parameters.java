@@ -139,11 +139,6 @@ public record Parameters(
     public Parameters withEngine(EngineKind v) { return new Parameters(width, depth, rank, singularValues, symmetric, targetFile, alpha, eta, init, loss, seed, steps, sharpnessEvery, top, v); }
 
     @Override
-    public boolean sameProblemAs(RunParameters other) {
-        return other instanceof Parameters o && withEta(o.eta).withSteps(o.steps).equals(o);
-    }
-
-    @Override
     public boolean equals(Object o) {
         if (!(o instanceof Parameters p)) return false;
         return width == p.width && depth == p.depth && rank == p.rank

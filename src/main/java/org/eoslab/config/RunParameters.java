@@ -21,6 +21,14 @@ public sealed interface RunParameters permits Parameters, MlpParameters {
     /** Checks every field; returns this, or throws naming the first bad field and its allowed range. */
     RunParameters validate();
 
-    /** True when only η and the run length differ: the engine applies η live, without a restart. */
-    boolean sameProblemAs(RunParameters other);
+    RunParameters withSteps(long steps);
+
+    /**
+     * True when only the live fields differ ({@link Field#live()}: η, the run length, the sharpness cadence), which
+     * the engine applies to the running run: no restart.
+     */
+    default boolean sameProblemAs(RunParameters other) {
+        return other != null && other.getClass() == getClass()
+                && withEta(other.eta()).withSteps(other.steps()).withSharpnessEvery(other.sharpnessEvery()).equals(other);
+    }
 }

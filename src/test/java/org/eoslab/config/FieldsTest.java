@@ -58,4 +58,19 @@ class FieldsTest {
             }
         }
     }
+
+    /** A field marked live is one whose change leaves the problem the same (no restart); every other change restarts. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fields")
+    void exactlyTheLiveFieldsLeaveTheProblemTheSame(String name, Field f, ObjectNode defaults,
+                                                    Function<ObjectNode, RunParameters> validate) {
+        RunParameters before = validate.apply(defaults);
+        ObjectNode changed = defaults.deepCopy();
+        double v = changed.get(f.key()).asDouble();
+        if (f.whole()) changed.put(f.key(), (long) (v == f.max() ? v - 1 : v + 1));
+        else changed.put(f.key(), 1.5 * v);
+        Class<? extends RunParameters> type = before.getClass();
+        RunParameters after = Presets.json().convertValue(changed, type);   // not validated: rank 4 of 3 values is fine here
+        assertEquals(f.live(), before.sameProblemAs(after), f.key() + (f.live() ? " is live" : " restarts"));
+    }
 }
