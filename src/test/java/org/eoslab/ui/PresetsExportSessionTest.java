@@ -99,12 +99,13 @@ class PresetsExportSessionTest extends LiveAppTestBase {
         robot.interact(() -> app.view.loadPreset(preset));
         assertEquals(View.BALANCE, app.view.selectedView().name(), "the balance view opens");
         LiveAppFixture.waitUntil(60, () -> app.state().steps() == preset.parameters().steps() && !app.state().playing());
-        LiveAppFixture.waitUntil(10, () -> {
+        double alpha = preset.parameters().alpha();
+        LiveAppFixture.waitUntil(10, () -> {             // the plane is redrawn every few frames: until it shows this run
             double[][] p = planePoints();
-            return p.length > 100 && Math.abs(p[p.length - 1][0] - p[p.length - 1][1]) < 1e-6;
+            return p.length > 100 && Math.abs(p[0][0] - alpha) < 1e-12 && Math.abs(p[p.length - 1][0] - p[p.length - 1][1]) < 1e-6;
         });
         double[][] p = planePoints();
-        assertEquals(preset.parameters().alpha(), p[0][0], 1e-12, "inner layer starts at α");
+        assertEquals(alpha, p[0][0], 1e-12, "inner layer starts at α");
         assertEquals(0.0, p[0][1], 0.0, "last layer starts at 0");
     }
 
