@@ -18,7 +18,6 @@ import org.eoslab.config.EngineKind;
 import org.eoslab.config.Parameters;
 import org.eoslab.config.Presets;
 import org.eoslab.engine.DenseEngine;
-import org.eoslab.engine.DenseHessian;
 import org.eoslab.engine.ReducedDynamics;
 import org.eoslab.engine.Target;
 import org.eoslab.engine.Targets;

@@ -3,13 +3,11 @@ package org.eoslab.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.eoslab.config.Field;
 import org.eoslab.config.Fields;
 import org.eoslab.config.InvalidParameterException;
 import org.eoslab.config.LossKind;
 import org.eoslab.config.MlpParameters;
 import org.eoslab.config.Presets;
-import org.eoslab.numerics.Lanczos;
 
 /** The options of {@code run --model mlp}: the paper's ReLU network (section 4.2), each overriding a default. */
 final class MlpOptions {

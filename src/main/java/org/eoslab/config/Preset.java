@@ -56,7 +56,6 @@ public record Preset(int schema, String title, String description, Network netwo
         return network == null ? Network.DLN : network;
     }
 
-    /** The ReLU network's parameters: the preset's, merged over the defaults, or the defaults. */
     /** The parameters this preset gives a network: the linear network's, or its ReLU network (the defaults if none). */
     public RunParameters parametersOf(Network n) {
         return n == Network.MLP ? mlpOrDefault() : parameters;
@@ -65,6 +64,7 @@ public record Preset(int schema, String title, String description, Network netwo
     /** The parameters of the network the preset is about. */
     public RunParameters ownParameters() { return parametersOf(networkOrDefault()); }
 
+    /** The ReLU network's parameters: the preset's, merged over the defaults, or the defaults. */
     public MlpParameters mlpOrDefault() {
         return mlp == null ? MlpParameters.defaults() : mlp;
     }

@@ -1,7 +1,10 @@
 package org.eoslab.config;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +16,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -190,12 +197,12 @@ public final class Presets {
      * by token, so the check does not depend on a parser's wording; text that is not JSON is left to the parser.
      */
     private static void refuseDuplicateFields(String text, String source) {
-        try (com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.core.JsonFactory().createParser(text)) {
-            java.util.Deque<java.util.Set<String>> open = new java.util.ArrayDeque<>();
-            for (com.fasterxml.jackson.core.JsonToken t; (t = p.nextToken()) != null; ) {
-                if (t == com.fasterxml.jackson.core.JsonToken.START_OBJECT) open.push(new java.util.HashSet<>());
-                else if (t == com.fasterxml.jackson.core.JsonToken.END_OBJECT) open.pop();
-                else if (t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME && !open.peek().add(p.currentName())) {
+        try (JsonParser p = new JsonFactory().createParser(text)) {
+            Deque<Set<String>> open = new ArrayDeque<>();
+            for (JsonToken t; (t = p.nextToken()) != null; ) {
+                if (t == JsonToken.START_OBJECT) open.push(new HashSet<>());
+                else if (t == JsonToken.END_OBJECT) open.pop();
+                else if (t == JsonToken.FIELD_NAME && !open.peek().add(p.currentName())) {
                     throw new InvalidParameterException("preset " + source, "field '" + p.currentName()
                             + "' is given twice (line " + p.currentLocation().getLineNr() + ")");
                 }
@@ -223,8 +230,7 @@ public final class Presets {
         if (cause != null) return cause.problem();
         if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi && mi.getTargetType() != null) {
             Class<?> t = mi.getTargetType();
-            if (e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser p
-                    && p.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_NULL) return "must not be null";
+            if (e.getProcessor() instanceof JsonParser p && p.currentToken() == JsonToken.VALUE_NULL) return "must not be null";
             if (t == int.class || t == long.class || t == Integer.class || t == Long.class) return "must be a whole number";
             if (t == double.class || t == Double.class) return "must be a number (not a string)";
             if (t == boolean.class || t == Boolean.class) return "must be true or false";

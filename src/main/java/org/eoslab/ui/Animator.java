@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
-import java.util.function.Function;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Node;
 import org.eoslab.config.Animation;

@@ -23,7 +23,6 @@ import org.eoslab.config.Parameters;
 import org.eoslab.config.Preset;
 import org.eoslab.config.Presets;
 import org.eoslab.config.RunParameters;
-import org.eoslab.config.View;
 import org.eoslab.export.AtomicFiles;
 import org.eoslab.export.ExportException;
 import org.eoslab.export.PngWriter;

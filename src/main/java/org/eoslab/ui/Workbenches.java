@@ -1,7 +1,6 @@
 package org.eoslab.ui;
 
 import org.eoslab.config.MlpParameters;
-import org.eoslab.config.Network;
 import org.eoslab.config.Parameters;
 import org.eoslab.config.View;
 import org.eoslab.export.SessionCodec;
@@ -22,13 +21,13 @@ final class Workbenches {
 
     /** The deep linear network, on an engine already running (the window opens on it). */
     static Workbench<Parameters> linear(LiveEngine<Parameters> running, ControlPanel controls, LinearPanels panels) {
-        return new Workbench<>(Network.DLN, View.TRAINING, "", p -> running, controls, panels, SessionCodec.linear(),
+        return new Workbench<>(View.TRAINING, "", p -> running, controls, panels, SessionCodec.linear(),
                 RunFactory::verifyLinear);
     }
 
     /** The ReLU network of paper §4.2; its engine thread starts the first time one of its views is shown. */
     static Workbench<MlpParameters> relu(MlpControls controls, MlpPanels panels) {
-        return new Workbench<>(Network.MLP, View.MLP, "mlp-", p -> LiveEngine.mlp(p, true), controls, panels,
-                SessionCodec.relu(), p -> p.validate());
+        return new Workbench<>(View.MLP, "mlp-", p -> LiveEngine.mlp(p, true), controls, panels, SessionCodec.relu(),
+                p -> {});                                  // the session loader validated them; the data is the engine's to read
     }
 }

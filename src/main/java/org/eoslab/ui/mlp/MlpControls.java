@@ -11,7 +11,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.VBox;
 import org.eoslab.config.Fields;
 import org.eoslab.config.MlpParameters;
 import org.eoslab.config.ShippedData;

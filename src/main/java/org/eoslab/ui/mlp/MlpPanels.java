@@ -1,7 +1,6 @@
 package org.eoslab.ui.mlp;
 
 import java.util.List;
-import java.util.function.DoubleUnaryOperator;
 import java.util.stream.IntStream;
 import org.eoslab.config.MlpParameters;
 import org.eoslab.metrics.Layout;
@@ -13,9 +12,7 @@ import org.eoslab.ui.chart.EnvelopeSeries;
 import org.eoslab.ui.chart.LayerChoice;
 import org.eoslab.ui.chart.Palette;
 import org.eoslab.ui.chart.PanelSet;
-import org.eoslab.ui.chart.Series;
 import org.eoslab.ui.chart.SpikeSeries;
-import org.eoslab.ui.chart.StepSeries;
 import org.eoslab.ui.workbench.NetworkPanels;
 
 /**

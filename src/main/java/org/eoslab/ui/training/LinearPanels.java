@@ -1,6 +1,5 @@
 package org.eoslab.ui.training;
 
-import java.util.function.DoubleUnaryOperator;
 import java.util.stream.IntStream;
 import org.eoslab.config.Init;
 import org.eoslab.config.Panel;
@@ -15,8 +14,6 @@ import org.eoslab.ui.chart.LayerChoice;
 import org.eoslab.ui.chart.Palette;
 import org.eoslab.ui.chart.PanelSet;
 import org.eoslab.ui.chart.ReferenceLine;
-import org.eoslab.ui.chart.Series;
-import org.eoslab.ui.chart.StepSeries;
 
 /**
  * The deep linear network's panels ({@link Panel}): loss, sharpness, product singular values, layer singular

@@ -29,7 +29,6 @@ import org.eoslab.ui.controls.RunToolbar;
  * @param <P> the parameters of the network
  */
 public final class Workbench<P extends RunParameters> {
-    private final Network network;
     private final View home;
     private final String idPrefix;
     private final Function<P, LiveEngine<P>> engines;
@@ -54,9 +53,8 @@ public final class Workbench<P extends RunParameters> {
      * @param verify throws, naming the field, when a run of the parameters could not start for a reason found before
      *               any run (a missing target file): checked before the window switches to a session
      */
-    public Workbench(Network network, View home, String idPrefix, Function<P, LiveEngine<P>> engines,
-                     ParameterControls<P> controls, NetworkPanels<P> panels, SessionCodec<P> sessions, Consumer<P> verify) {
-        this.network = network;
+    public Workbench(View home, String idPrefix, Function<P, LiveEngine<P>> engines, ParameterControls<P> controls,
+                     NetworkPanels<P> panels, SessionCodec<P> sessions, Consumer<P> verify) {
         this.home = home;
         this.idPrefix = idPrefix;
         this.engines = engines;
@@ -70,7 +68,8 @@ public final class Workbench<P extends RunParameters> {
         controls.setOnRestart(p -> restart(p, false));
     }
 
-    public Network network() { return network; }
+    /** The network, as its session codec names it (sessions and this workbench agree by construction). */
+    public Network network() { return sessions.network(); }
 
     /** The view of this network's panels. */
     public View home() { return home; }
@@ -158,7 +157,7 @@ public final class Workbench<P extends RunParameters> {
         List<Pin> pinned = pins.list();
         return engine().captureSession(title == null ? "" : title, description == null ? "" : description)
                 .thenApplyAsync(d -> {
-                    SessionFile.save(d.withPins(pinned), network, file);
+                    SessionFile.save(d.withPins(pinned), sessions.network(), file);
                     return file;
                 });
     }
@@ -197,11 +196,6 @@ public final class Workbench<P extends RunParameters> {
         panels.showPins(shown);
         pinViews.forEach(v -> v.accept(shown));
     }
-
-    /** The heading the run is saved with (null: none). */
-    public String title() { return title; }
-
-    public String description() { return description; }
 
     public void close() {
         if (engine != null) engine.close();
