@@ -67,6 +67,7 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
     private long stopAt;
     private double speed;
     private String message;
+    private ComputePath computePath = ComputePath.current();   // the run's, read once per run (publish is per slice)
     private boolean refused;
     private boolean halted;               // the run failed (see failed): shown, never stepped again
     private final Checkpoints checkpoints = new Checkpoints(Checkpoints.defaultBudget());
@@ -310,6 +311,7 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
         history = saved != null ? saved : new History(fresh.columns());
         if (saved == null && fresh.snapshot() != null) history.append(fresh.snapshot());
         monitor = fresh.monitor();
+        computePath = fresh.computePath();
         if (!keepCheckpoints) checkpoints.clear();
         checkpoints.offer(fresh);
         generation++;
@@ -351,7 +353,7 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
         double stepsPerSecond = stepsPerSecond();
         if (run == null) {
             state = new LiveState<>(generation, parameters, null, new double[0], null, 0, playing, stopAt, -1, null,
-                    Phase.STARTING, 0, 0, message, refused, ComputePath.current());
+                    Phase.STARTING, 0, 0, message, refused, computePath);
             return;
         }
         int oscillating = monitor.map(m -> m.oscillating(history)).orElse(0);
@@ -360,6 +362,6 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
                 .orElse(diverged ? Phase.DIVERGED : run.step() == 0 ? Phase.STARTING : Phase.TRAINING);
         state = new LiveState<>(generation, run.parameters(), run.source(), run.targetValues(), history, run.step(),
                 playing || pendingSteps > 0, stopAt, run.divergedAt(), run.endMessage(), phase, oscillating,
-                stepsPerSecond, message, refused, run.computePath());
+                stepsPerSecond, message, refused, computePath);
     }
 }

@@ -20,6 +20,7 @@ public final class StatusBar extends HBox {
     private final Label phase = new Label();
     private final Label message = new Label();
     private final Label compute = new Label();
+    private ComputePath shownPath;
 
     public StatusBar() {
         setId("status-bar");
@@ -52,9 +53,9 @@ public final class StatusBar extends HBox {
 
     /** Where the described run's products and spectra are computed: the summary, and the full account as tooltip. */
     private void showComputePath(ComputePath path) {
-        String text = "products: " + path.summary();
-        if (text.equals(compute.getText())) return;
-        compute.setText(text);
+        if (path.equals(shownPath)) return;                 // every frame: rebuild the texts only on a change
+        shownPath = path;
+        compute.setText("products: " + path.summary());
         compute.getTooltip().setText("This run's products and spectra run on " + path.detail()
                 + ". Sweeps and period maps use the Java kernels on every core.");
     }
