@@ -53,13 +53,10 @@ public record Field(String key, String option, String hint, String label, double
         return Double.isFinite(v) && (exclusiveMin ? v > min : v >= min) && v <= max;
     }
 
-    /** Refuses a real value outside the range, naming this field. */
+    /** Refuses a real value outside the range, naming this field (every real field is positive and finite). */
     public double check(double v) {
-        if (!allows(v)) {
-            String allowed = exclusiveMin && max == Double.POSITIVE_INFINITY ? "must be positive and finite"
-                    : "is outside the allowed range [" + number(min) + ", " + number(max) + "]";
-            throw new InvalidParameterException(key, v + " " + allowed);
-        }
+        Checks.positiveFinite(key, v);
+        if (!allows(v)) throw new InvalidParameterException(key, v + " is outside the allowed range " + range());
         return v;
     }
 
@@ -70,9 +67,7 @@ public record Field(String key, String option, String hint, String label, double
 
     /** Refuses a whole number outside [min, {@code upper}] (a bound set by another field, e.g. r ≤ d). */
     public long check(long v, long upper) {
-        if (v < min || v > upper) {
-            throw new InvalidParameterException(key, v + " is outside the allowed range [" + number(min) + ", " + upper + "]");
-        }
+        Checks.inRange(key, v, (long) min, upper);
         return v;
     }
 }
