@@ -35,7 +35,28 @@ public final class NativeBlas {
     private static final String[] LIBRARY_DIRS = {"/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib"};
     private static final Loaded LOADED = load(choice());
 
-    private record Loaded(NativeRoutines routines, Source source, String library, String binding, String problem) {}
+    /** What serves the products; {@code problem}: why a library did not (null if none), {@code loadFailed}: one was there but failed to load. */
+    private record Loaded(NativeRoutines routines, Source source, String library, String binding, String problem,
+                          boolean loadFailed) {
+        Loaded(NativeRoutines routines, Source source, String library, String binding) {
+            this(routines, source, library, binding, null, false);
+        }
+    }
+
+    /** Why the native libraries did not serve: notes for the description, and whether one was found but failed. */
+    private static final class Problems {
+        final List<String> notes = new ArrayList<>();
+        boolean loadFailed;
+
+        void note(String text) { notes.add(text); }
+
+        void failed(String text) {
+            notes.add(text);
+            loadFailed = true;
+        }
+
+        String text() { return String.join("; ", notes); }
+    }
 
     private NativeBlas() {}
 
@@ -66,7 +87,7 @@ public final class NativeBlas {
      * did (the reason is in {@link #description()}, the tooltip).
      */
     public static String shortDescription() {
-        boolean failed = LOADED.problem != null && LOADED.problem.contains("did not load");
+        boolean failed = LOADED.loadFailed;
         if (source() != null) return LOADED.library + (failed ? " (native; the bundled one did not load)" : " (native)");
         return "java".equals(choice()) || !failed ? "Java kernels" : "Java kernels (the native BLAS did not load)";
     }
@@ -86,24 +107,24 @@ public final class NativeBlas {
     /** Bundled first, then the system's, as {@code choice} allows; the problems of those that did not load. */
     private static Loaded load(String choice) {
         useAppCache();
-        List<String> problems = new ArrayList<>();
+        Problems problems = new Problems();
         if (!choice.equals("system")) {
             try {
                 Loaded bundled = BundledOpenBlas.load();
                 if (bundled != null) return bundled;
             } catch (RuntimeException | LinkageError e) {
-                problems.add("the bundled OpenBLAS did not load: " + reason(e));
+                problems.failed("the bundled OpenBLAS did not load: " + reason(e));
             }
         }
         if (!choice.equals("bundled")) {
             Loaded system = loadSystem(problems);
             if (system != null) {
-                return problems.isEmpty() ? system : new Loaded(system.routines, system.source, system.library,
-                        system.binding, String.join("; ", problems));
+                return problems.notes.isEmpty() ? system : new Loaded(system.routines, system.source, system.library,
+                        system.binding, problems.text(), problems.loadFailed);
             }
         }
-        if (problems.isEmpty()) problems.add("no native BLAS for this platform");
-        return new Loaded(null, null, null, null, String.join("; ", problems));
+        if (problems.notes.isEmpty()) problems.note("no native BLAS for this platform");
+        return new Loaded(null, null, null, null, problems.text(), problems.loadFailed);
     }
 
     /**
@@ -173,7 +194,7 @@ public final class NativeBlas {
             JavacppRoutines routines = new JavacppRoutines();
             routines.setThreads(threadsPerCall());
             String config = org.bytedeco.openblas.global.openblas_full.openblas_get_config().getString();
-            return new Loaded(routines, Source.BUNDLED, "bundled OpenBLAS " + OpenBlasThreads.versionOf(config), "JavaCPP", null);
+            return new Loaded(routines, Source.BUNDLED, "bundled OpenBLAS " + OpenBlasThreads.versionOf(config), "JavaCPP");
         }
 
         /**
@@ -188,7 +209,7 @@ public final class NativeBlas {
             if (threads == null) throw new IllegalStateException(so + " has no openblas_set_num_threads");
             NetlibRoutines netlib = netlib(threads);
             threads.set(threadsPerCall());
-            return new Loaded(netlib, Source.BUNDLED, "bundled OpenBLAS " + threads.version(), "netlib-java's JNI", null);
+            return new Loaded(netlib, Source.BUNDLED, "bundled OpenBLAS " + threads.version(), "netlib-java's JNI");
         }
 
         /** The bundled libopenblas.so.0 extracted to the app's cache (with its libraries), or null off Linux. */
@@ -223,10 +244,10 @@ public final class NativeBlas {
         }
     }
 
-    private static Loaded loadSystem(List<String> problems) {
+    private static Loaded loadSystem(Problems problems) {
         String library = optimisedLibrary();
         if (library == null) {
-            problems.add("no optimised system BLAS installed (on Debian: apt-get install libopenblas0-pthread)");
+            problems.note("no optimised system BLAS installed (on Debian: apt-get install libopenblas0-pthread)");
             return null;
         }
         try {
@@ -234,9 +255,9 @@ public final class NativeBlas {
             NetlibRoutines routines = netlib(threads);
             if (threads != null) threads.set(threadsPerCall());
             String version = threads == null || threads.version().isEmpty() ? "" : " " + threads.version();
-            return new Loaded(routines, Source.SYSTEM, "system " + library + version, "netlib-java's JNI", null);
+            return new Loaded(routines, Source.SYSTEM, "system " + library + version, "netlib-java's JNI");
         } catch (RuntimeException | LinkageError e) {
-            problems.add("system " + library + " found but its JNI binding did not load: " + reason(e));
+            problems.failed("system " + library + " found but its JNI binding did not load: " + reason(e));
             return null;
         }
     }
