@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.eoslab.config.Animation;
 import org.eoslab.config.Network;
@@ -15,7 +14,7 @@ import org.eoslab.export.AnimationWriter;
 import org.eoslab.export.PngWriter;
 import org.eoslab.run.LiveEngine;
 import org.eoslab.run.LiveState;
-import org.eoslab.ui.EosLabApp;
+import org.eoslab.ui.AppWindow;
 import org.eoslab.ui.MainView;
 import org.eoslab.ui.NodeImages;
 import org.eoslab.ui.Animator;
@@ -34,31 +33,28 @@ final class ViewRenderer {
 
     private ViewRenderer() {}
 
-    /** The window on Monocle's headless screen, with its linear engine, started on the preset. */
-    record Window(Stage stage, MainView main, LiveEngine<Parameters> engine) {
+    /** The app's window on Monocle's headless screen, started on the preset. */
+    record Window(AppWindow app) {
         static Window open(Preset preset) throws InterruptedException {
             RenderCommand.startHeadlessToolkit();
-            LiveEngine<Parameters> engine = LiveEngine.linear(preset.parameters(), true);
-            Stage stage = RenderCommand.onFx(Stage::new);
-            MainView main = RenderCommand.onFx(() -> {
-                MainView v = new MainView(engine, preset);
-                Scene scene = new Scene(v, WIDTH, HEIGHT);
-                scene.getStylesheets().add(EosLabApp.stylesheet());
-                stage.setScene(scene);
-                stage.show();
-                v.start();
-                return v;
-            });
-            return new Window(stage, main, engine);
+            return new Window(RenderCommand.onFx(() -> {
+                AppWindow w = new AppWindow(new Stage(), preset, WIDTH, HEIGHT);
+                w.stage().show();
+                w.start();
+                return w;
+            }));
         }
+
+        MainView main() { return app.view(); }
+
+        LiveEngine<Parameters> engine() { return app.engine(); }
 
         void close() throws InterruptedException {
             RenderCommand.onFx(() -> {
-                main.stop();
-                stage.hide();
+                app.close();
+                app.stage().hide();
                 return null;
             });
-            engine.close();
         }
     }
 

@@ -1,6 +1,7 @@
 package org.eoslab.run;
 
 import org.eoslab.config.Parameters;
+import org.eoslab.metrics.PeriodDoublings;
 import org.eoslab.metrics.Theory;
 
 /**
@@ -24,14 +25,22 @@ public final class SweepDefaults {
     /** The period map's resolution: η columns and rows of the second parameter. */
     public static final int MAP_ETAS = 160;
     public static final int MAP_YS = 48;
+    /** Mode 1's cascade is framed up to its doubling to this period (math.md's cascade table), plus a margin. */
+    static final int CASCADE_PERIOD = 32;
+    static final double CASCADE_MARGIN = 1.03;
 
     private SweepDefaults() {}
 
-    /** The bifurcation diagram: from 0.85·η₁ through mode 1's cascade, up to mode r's onset if that is near. */
+    /**
+     * The bifurcation diagram: from 0.85·η₁ through mode 1's whole cascade (3 % past its 16→32 doubling, so the
+     * chaos beyond it shows), and on up to 1.15·η_r when mode r's onset is within 1.5·η₁.
+     */
     public static double[] bifurcationRange(Parameters p) {
         double eta1 = Theory.onsetLearningRate(p, 1);
         double etaR = Theory.onsetLearningRate(p, p.rank());
-        return new double[] {0.85 * eta1, Math.min(1.15 * etaR, 1.5 * eta1)};
+        double[] doublings = PeriodDoublings.universal(p.depth(), CASCADE_PERIOD);
+        double cascade = CASCADE_MARGIN * doublings[doublings.length - 1] * eta1;    // mode 1's whole cascade
+        return new double[] {0.85 * eta1, Math.max(cascade, Math.min(1.15 * etaR, 1.5 * eta1))};
     }
 
     /** An η ramp of an animation: from just below the first onset to well into mode 1's oscillation. */

@@ -3,6 +3,7 @@ package org.eoslab.ui;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -15,7 +16,6 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.Stage;
 import org.eoslab.config.MlpParameters;
 import org.eoslab.config.Network;
 import org.eoslab.config.Parameters;
@@ -101,11 +101,14 @@ public final class MainView extends BorderPane implements WindowActions {
     private boolean controlsShown = true;
     private boolean dark;
     private Preset preset;
+    private final Consumer<Preset> presetOpener;
     private int shownGeneration = -1;
 
-    public MainView(LiveEngine<Parameters> engine, Preset preset) {
+    /** The window's content on {@code preset}; opening another preset goes to {@code presetOpener} (a fresh start). */
+    public MainView(LiveEngine<Parameters> engine, Preset preset, Consumer<Preset> presetOpener) {
         this.engine = engine;
         this.preset = preset;
+        this.presetOpener = presetOpener;
         this.controls = new ControlPanel(preset.parameters());
         LinearPanels linearPanels = new LinearPanels();
         this.linear = Workbenches.linear(engine, controls, linearPanels);
@@ -167,13 +170,15 @@ public final class MainView extends BorderPane implements WindowActions {
 
     public void start() { loop.start(); }
 
-    /** Stops the frame loop and the MLP engine thread, if it was started. */
-    public void stop() {
+    /** Stops the frame loop and cancels the running sweeps (FX thread; returns at once). */
+    public void stopDrawing() {
         loop.stop();
         periodMap.cancel();
         bifurcation.cancel();
-        relu.close();
     }
+
+    /** Stops the ReLU network's engine thread, if it was started (waits for its step; any thread). */
+    public void closeRelu() { relu.close(); }
 
     /** A view brings its own controls (the MLP) or shows the window's; the model switch follows the tab. */
     private void onTab(Tab tab) {
@@ -208,15 +213,9 @@ public final class MainView extends BorderPane implements WindowActions {
     @Override
     public LiveView selectedView() { return (LiveView) tabs.getSelectionModel().getSelectedItem().getUserData(); }
 
-    /** Applies a preset: its parameters restart the run, its panels and view are shown. */
+    /** Opens a preset as a fresh start with it: the window builds a new view on it (see {@link AppWindow}). */
     @Override
-    public void loadPreset(Preset p) {
-        loadNetwork(p);                                  // before the view: a first start runs the preset's network
-        applyView(p);
-        showParameters(p.parameters());
-        restart(p.parameters(), true);
-        if (getScene() != null && getScene().getWindow() instanceof Stage s) s.setTitle("EOS Lab — " + p.title());
-    }
+    public void loadPreset(Preset p) { presetOpener.accept(p); }
 
     /** A preset's ReLU network goes to its tab, with the preset's text when the preset is about that network. */
     private void loadNetwork(Preset p) {
@@ -342,8 +341,6 @@ public final class MainView extends BorderPane implements WindowActions {
     /** Frames the window has completed since it started. */
     public long framesDrawn() { return loop.framesDrawn(); }
 
-    public void installShortcuts(javafx.scene.Scene scene, Stage stage) { Shortcuts.install(this, files, scene, stage); }
-
     @Override
     public boolean presentation() { return presentation; }
 
@@ -359,6 +356,7 @@ public final class MainView extends BorderPane implements WindowActions {
     @Override
     public Dialogs dialogs() { return dialogs; }
 
+    @Override
     public FileActions files() { return files; }
 
     public String lastError() { return dialogs.lastError(); }

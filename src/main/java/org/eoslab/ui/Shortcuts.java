@@ -1,5 +1,6 @@
 package org.eoslab.ui;
 
+import java.util.function.Supplier;
 import javafx.scene.Scene;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
@@ -16,14 +17,16 @@ final class Shortcuts {
 
     private Shortcuts() {}
 
-    static void install(WindowActions view, FileActions files, Scene scene, Stage stage) {
+    /** The keys act on whichever view the window shows when they are pressed. */
+    static void install(Supplier<? extends WindowActions> shown, Scene scene, Stage stage) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (scene.getFocusOwner() instanceof TextInputControl) return;
-            if (handle(view, files, stage, e)) e.consume();
+            if (handle(shown.get(), stage, e)) e.consume();
         });
     }
 
-    private static boolean handle(WindowActions view, FileActions files, Stage stage, KeyEvent e) {
+    private static boolean handle(WindowActions view, Stage stage, KeyEvent e) {
+        FileActions files = view.files();
         KeyCode code = e.getCode();
         if (code == KeyCode.SPACE) view.activeToolbar().togglePlay();
         else if (code == KeyCode.RIGHT) view.activeToolbar().stepOnce();

@@ -51,7 +51,7 @@ public interface WindowActions {
     /** The preset in force (its title and text are saved with a preset or session). */
     Preset preset();
 
-    /** Applies a preset: its parameters restart the run, its panels and view are shown. */
+    /** Opens a preset as a fresh start with it. */
     void loadPreset(Preset p);
 
     /** Opens a session in its network's workbench and shows that network's view. */
@@ -67,6 +67,9 @@ public interface WindowActions {
     void reset();
 
     Dialogs dialogs();
+
+    /** What the File menu does. */
+    FileActions files();
 
     boolean presentation();
 

@@ -107,4 +107,15 @@ class SweepTest {
         List<Sweep.Point> points = big.run(2);
         assertTrue(points.size() < 2000 && (System.nanoTime() - t0) < 20e9, "stopped after " + points.size());
     }
+
+    /** The diagram's default range frames mode 1's whole cascade: past math.md's "no period ≤ 64 from about". */
+    @ParameterizedTest
+    @CsvSource({"2, 1.303", "3, 1.316", "4, 1.320"})
+    void theDefaultDiagramRangeFramesTheWholeCascade(int depth, double cascadeEnd) {
+        Parameters p = rankOne(1.0, depth);
+        double eta1 = Theory.onsetLearningRate(p, 1);
+        double[] range = SweepDefaults.bifurcationRange(p);
+        assertEquals(0.85, range[0] / eta1, 1e-12);
+        assertTrue(range[1] / eta1 > cascadeEnd && range[1] / eta1 < cascadeEnd + 0.1, "to " + range[1] / eta1 + "·η₁");
+    }
 }

@@ -35,7 +35,7 @@ class AnimationExportTest extends LiveAppTestBase {
     @Test
     void theMenuExportWritesBothFilesWithProgress(FxRobot robot) throws Exception {
         Animation steps = new Animation(View.TRAINING, null, Animation.Range.STEPS, 0, 200, 4, 10, 1, true);
-        AnimationExport export = fx(() -> app.view.files().exportAnimation(steps, tmp.resolve("run.gif")));
+        AnimationExport export = fx(() -> app.view().files().exportAnimation(steps, tmp.resolve("run.gif")));
         assertEquals(4, export.result().get(2, TimeUnit.MINUTES));
         assertEquals(1.0, export.progress().get(), 0.0);
         AnimationFiles.Gif gif = AnimationFiles.readGif(tmp.resolve("run.gif"));
@@ -44,12 +44,12 @@ class AnimationExportTest extends LiveAppTestBase {
         assertEquals(java.util.List.of(10, 10, 10, 10), gif.delays());
         assertEquals(4, mp4.frameCount());
         assertEquals(10.0, mp4.framesPerSecond(), 1e-9);
-        int width = (int) Math.round(app.view.training().content().getLayoutBounds().getWidth());
+        int width = (int) Math.round(app.view().training().content().getLayoutBounds().getWidth());
         assertEquals(width + (width & 1), gif.width(), "the tab at 1×");
         assertEquals(200, app.state().steps(), "the recorded run stopped at the last frame's step");
 
         Animation eta = new Animation(View.ORBIT, null, Animation.Range.ETA, 0.2, 0.3, 3, 5, 1, false);
-        AnimationExport second = fx(() -> app.view.files().exportAnimation(eta, tmp.resolve("orbit")));
+        AnimationExport second = fx(() -> app.view().files().exportAnimation(eta, tmp.resolve("orbit")));
         assertEquals(3, second.result().get(2, TimeUnit.MINUTES));
         assertEquals(3, AnimationFiles.readGif(tmp.resolve("orbit.gif")).frames().size());
         assertEquals(0.3, app.state().eta(), 1e-15, "the last frame's η is the run's");
@@ -59,7 +59,7 @@ class AnimationExportTest extends LiveAppTestBase {
     void cancelStopsAndLeavesNoFile(FxRobot robot) throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("cancel"));
         Animation many = new Animation(View.TRAINING, null, Animation.Range.STEPS, 0, 300, 200, 10, 1, false);
-        AnimationExport export = fx(() -> app.view.files().exportAnimation(many, dir.resolve("long.gif")));
+        AnimationExport export = fx(() -> app.view().files().exportAnimation(many, dir.resolve("long.gif")));
         LiveAppFixture.waitUntil(60, () -> export.progress().get() > 0);
         robot.interact(export::cancel);
         assertThrows(CancellationException.class, () -> export.result().get(1, TimeUnit.MINUTES));
@@ -67,17 +67,17 @@ class AnimationExportTest extends LiveAppTestBase {
         try (var files = Files.list(dir)) {
             assertEquals(0, files.count(), "no GIF, no MP4, no temporary file");
         }
-        assertNull(app.view.lastError(), "a cancel is not an error");
+        assertNull(app.view().lastError(), "a cancel is not an error");
     }
 
     @Test
     void anUnwritableFolderAndBadFieldsAreRefusedByName(FxRobot robot) throws Exception {
         Path file = Files.writeString(tmp.resolve("a-file"), "x");
         Animation a = new Animation(View.TRAINING, null, Animation.Range.STEPS, 0, 100, 2, 10, 1, false);
-        assertNull(fx(() -> app.view.files().exportAnimation(a, file.resolve("x.gif"))));
-        assertTrue(app.view.lastError().contains("animation folder"), app.view.lastError());
+        assertNull(fx(() -> app.view().files().exportAnimation(a, file.resolve("x.gif"))));
+        assertTrue(app.view().lastError().contains("animation folder"), app.view().lastError());
 
-        AnimationDialog form = fx(() -> new AnimationDialog(app.view));
+        AnimationDialog form = fx(() -> new AnimationDialog(app.view()));
         String[][] cases = {{"frames", "1", "frames: 1 is outside the allowed range [2, 1000]"},
                 {"frames", "ten", "frames: 'ten' is not a number"}, {"fps", "2.5", "fps: 2.5 is not a whole number"},
                 {"step-to", "0", "to step: 0 must be a whole number in (0, "}};
@@ -99,7 +99,7 @@ class AnimationExportTest extends LiveAppTestBase {
         assertEquals(300, fine.to(), 0.0, "the form starts on the run's length");
         fx(() -> { form.overEta(true); return null; });
         Animation overEta = fx(form::read);
-        double onset = org.eoslab.metrics.Theory.onsetLearningRate(app.view.controls().draft(), 1);
+        double onset = org.eoslab.metrics.Theory.onsetLearningRate(app.view().controls().draft(), 1);
         assertEquals(0.9 * onset, overEta.from(), 1e-5 * onset, "η from 0.9·η₁ ...");
         assertEquals(1.3 * onset, overEta.to(), 1e-5 * onset, "... to 1.3·η₁");
     }

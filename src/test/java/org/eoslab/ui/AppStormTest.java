@@ -56,13 +56,13 @@ class AppStormTest extends LiveAppTestBase {
             int kind = rng.nextInt(10);
             switch (kind) {
                 case 0, 1, 2, 3 -> robot.interact(() -> typeInto(randomOf(rng, textInputs()), GARBAGE[rng.nextInt(GARBAGE.length)], rng));
-                case 4 -> robot.interact(() -> flip(randomOf(rng, app.view.lookupAll(".check-box")), randomOf(rng, app.view.lookupAll(".combo-box")), rng));
-                case 5 -> { Path p = presets.get(rng.nextInt(presets.size())); robot.interact(() -> app.view.files().openPreset(p)); }
+                case 4 -> robot.interact(() -> flip(randomOf(rng, app.view().lookupAll(".check-box")), randomOf(rng, app.view().lookupAll(".combo-box")), rng));
+                case 5 -> { Path p = presets.get(rng.nextInt(presets.size())); robot.interact(() -> app.view().files().openPreset(p)); }
                 case 6 -> robot.interact(() -> {
-                    TabPane tabs = (TabPane) app.view.lookup("#tabs");
+                    TabPane tabs = (TabPane) app.view().lookup("#tabs");
                     tabs.getSelectionModel().select(rng.nextInt(tabs.getTabs().size()));
                 });
-                case 7 -> robot.interact(() -> app.view.requestFocus()).type(randomOf(rng, List.of(KeyCode.P, KeyCode.SPACE,
+                case 7 -> robot.interact(() -> app.view().requestFocus()).type(randomOf(rng, List.of(KeyCode.P, KeyCode.SPACE,
                         KeyCode.R, KeyCode.C, KeyCode.G, KeyCode.DIGIT1, KeyCode.RIGHT, KeyCode.LEFT, KeyCode.ESCAPE)));
                 case 8 -> {                                               // real typing, now and then
                     Node field = randomOf(rng, textInputs());
@@ -80,30 +80,30 @@ class AppStormTest extends LiveAppTestBase {
             if (i % 40 == 0) WaitForAsyncUtils.waitForFxEvents();
         }
         robot.interact(() -> {
-            TabPane tabs = (TabPane) app.view.lookup("#tabs");
+            TabPane tabs = (TabPane) app.view().lookup("#tabs");
             tabs.getSelectionModel().select(0);
         });
         WaitForAsyncUtils.waitForFxEvents();
-        LiveAppFixture.waitUntil(30, () -> !app.view.controls().editing() && app.state().history() != null);
+        LiveAppFixture.waitUntil(30, () -> !app.view().controls().editing() && app.state().history() != null);
         robot.sleep(1500);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
-        assertTrue(app.engine.thread().isAlive(), "the linear engine thread lives");
-        if (app.view.mlp().bench().started()) assertTrue(app.view.mlp().bench().engine().thread().isAlive(), "the MLP engine thread lives");
+        assertTrue(app.engine().thread().isAlive(), "the linear engine thread lives");
+        if (app.view().mlp().bench().started()) assertTrue(app.view().mlp().bench().engine().thread().isAlive(), "the MLP engine thread lives");
         // background computations the storm started (a period map, a sweep) end on their own: wait for them
-        LiveAppFixture.waitUntil(300, () -> !app.view.periodMap().busy() && !app.view.bifurcation().busy());
+        LiveAppFixture.waitUntil(300, () -> !app.view().periodMap().busy() && !app.view().bifurcation().busy());
         robot.sleep(500);
         Set<String> added = Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t) && t.isAlive())
                 .map(Thread::getName).filter(n -> n.startsWith("eos-")).collect(Collectors.toSet());
         assertTrue(added.size() <= 2, "engine threads started during the storm: " + added);   // at most the MLP's
-        Parameters shown = app.view.controls().draft();
+        Parameters shown = app.view().controls().draft();
         Parameters running = app.state().parameters();
         assertEquals(running.withEta(0).withSteps(0), shown.withEta(0).withSteps(0), "the controls show the running problem");
         assertEquals(running.eta(), shown.eta(), 1e-12 * running.eta(), "and its η");
     }
 
     private List<Node> textInputs() {
-        return app.view.lookupAll(".text-input").stream().filter(n -> n instanceof TextInputControl t && t.isEditable()
+        return app.view().lookupAll(".text-input").stream().filter(n -> n instanceof TextInputControl t && t.isEditable()
                 && !t.isDisabled() && n.getScene() != null).toList();
     }
 

@@ -27,15 +27,15 @@ class FxThreadSafetyTest extends LiveAppTestBase {
             spinner.commitValue();
         });
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(app.view.controls().message().contains("sharpness every: 'abc' is not a whole number in [0, 10000]"),
-                app.view.controls().message());
+        assertTrue(app.view().controls().message().contains("sharpness every: 'abc' is not a whole number in [0, 10000]"),
+                app.view().controls().message());
         assertEquals(parameters().sharpnessEvery(), spinner.getValue(), "the value stays");
         assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
         int generation = app.state().generation();
         robot.clickOn("#reset");
         LiveAppFixture.waitUntil(20, () -> app.state().generation() > generation);
         WaitForAsyncUtils.waitForFxEvents();
-        LiveAppFixture.waitUntil(5, () -> app.view.controls().message().isEmpty());
+        LiveAppFixture.waitUntil(5, () -> app.view().controls().message().isEmpty());
     }
 
     /** A refused edit is shown with the field's label from its descriptor and the range, and nothing restarts. */
@@ -50,7 +50,7 @@ class FxThreadSafetyTest extends LiveAppTestBase {
         assertEquals(3, app.state().parameters().top(), "top follows the width: min(max(5, 5), 3)");
         robot.clickOn("#rank-field").eraseText(8).write("5").type(javafx.scene.input.KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("target rank r: 5 is outside the allowed range [1, 3]", app.view.controls().message());
+        assertEquals("target rank r: 5 is outside the allowed range [1, 3]", app.view().controls().message());
         robot.sleep(600);                                               // past the restart's quiet period
         assertEquals(resized, app.state().generation(), "nothing was sent");
         assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
@@ -59,7 +59,7 @@ class FxThreadSafetyTest extends LiveAppTestBase {
     @Test
     void presentationModeAndRebuildsDoNotCompoundLineWidths(FxRobot robot) {
         LiveAppFixture.waitUntil(20, () -> app.state() != null && app.state().steps() > 10);
-        robot.interact(() -> app.view.setPresentation(true));
+        robot.interact(() -> app.view().setPresentation(true));
         String first = styles();
         for (int i = 0; i < 3; i++) {
             int generation = app.state().generation();
@@ -76,18 +76,18 @@ class FxThreadSafetyTest extends LiveAppTestBase {
     @Test
     void shortcutKeysDoNotFireWhileTypingInAField(FxRobot robot) {
         LiveAppFixture.waitUntil(20, () -> app.state() != null && app.state().steps() > 10);
-        boolean presentation = app.view.presentation();
-        boolean controls = app.view.controlsShown();
+        boolean presentation = app.view().presentation();
+        boolean controls = app.view().controlsShown();
         robot.clickOn("#spectrum").type(KeyCode.C).type(KeyCode.P).type(KeyCode.R);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(controls, app.view.controlsShown(), "'c' typed into a field does not hide the controls");
-        assertEquals(presentation, app.view.presentation(), "'p' typed into a field does not switch presentation mode");
+        assertEquals(controls, app.view().controlsShown(), "'c' typed into a field does not hide the controls");
+        assertEquals(presentation, app.view().presentation(), "'p' typed into a field does not switch presentation mode");
         assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
     }
 
     private String styles() {
         StringBuilder sb = new StringBuilder();
-        for (var ds : app.view.training().panels().panel(Panel.SHARPNESS).chart().getDatasets()) {
+        for (var ds : app.view().training().panels().panel(Panel.SHARPNESS).chart().getDatasets()) {
             sb.append(ds.getName()).append(" = ").append(ds.getStyle()).append('\n');
         }
         return sb.toString();

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.eoslab.config.Parameters;
 import org.eoslab.config.Preset;
@@ -15,23 +14,26 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Starts the real main view on a live engine, headless, and records any exception thrown on any thread. */
 final class LiveAppFixture {
     final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
-    LiveEngine<Parameters> engine;
-    MainView view;
+    AppWindow window;
     Stage stage;
 
     void start(Stage stage, Parameters parameters) {
+        start(stage, Preset.of("test", "a test run", parameters));
+    }
+
+    void start(Stage stage, Preset preset) {
         Thread.setDefaultUncaughtExceptionHandler(this::record);
         Thread.currentThread().setUncaughtExceptionHandler(this::record);
         this.stage = stage;
-        engine = LiveEngine.linear(parameters, true);
-        view = new MainView(engine, Preset.of("test", "a test run", parameters));
-        Scene scene = new Scene(view, 1400, 900);
-        scene.getStylesheets().add(EosLabApp.stylesheet());
-        view.installShortcuts(scene, stage);
-        stage.setScene(scene);
+        window = new AppWindow(stage, preset, 1400, 900);
         stage.show();
-        view.start();
+        window.start();
     }
+
+    /** The view the window shows now (a preset opened replaces it). */
+    MainView view() { return window.view(); }
+
+    LiveEngine<Parameters> engine() { return window.engine(); }
 
     private void record(Thread t, Throwable e) {
         if (uncaught.isEmpty()) e.printStackTrace();
@@ -44,12 +46,11 @@ final class LiveAppFixture {
     }
 
     void stop() {
-        if (view != null) view.stop();
-        if (engine != null) engine.close();
+        if (window != null) window.close();
     }
 
     LiveState<Parameters> state() {
-        return engine.state();
+        return window.engine().state();
     }
 
     static void waitUntil(int seconds, BooleanSupplier condition) {

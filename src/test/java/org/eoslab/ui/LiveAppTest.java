@@ -33,11 +33,11 @@ class LiveAppTest extends LiveAppTestBase {
         LiveAppFixture.waitUntil(20, () -> app.state() != null && app.state().steps() > 300);
         WaitForAsyncUtils.waitForFxEvents();
         for (Panel key : Panel.values()) {
-            int points = robot.interact(() -> app.view.training().panels().panel(key).pointCount()) == null ? 0 : app.view.training().panels().panel(key).pointCount();
+            int points = robot.interact(() -> app.view().training().panels().panel(key).pointCount()) == null ? 0 : app.view().training().panels().panel(key).pointCount();
             assertTrue(points > 0, key + " received points");
         }
-        String first = app.view.status().stepText();
-        LiveAppFixture.waitUntil(10, () -> !app.view.status().stepText().equals(first));
+        String first = app.view().status().stepText();
+        LiveAppFixture.waitUntil(10, () -> !app.view().status().stepText().equals(first));
         assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
     }
 
@@ -48,7 +48,7 @@ class LiveAppTest extends LiveAppTestBase {
         assertTrue(readout().startsWith("theory: 0 of 3"), readout());
         LiveAppFixture.waitUntil(5, () -> readout().endsWith("now oscillating: 0"));
 
-        Slider slider = app.view.controls().eta().slider();
+        Slider slider = app.view().controls().eta().slider();
         Node thumb = slider.lookup(".thumb");
         Node tick = robot.lookup("#onset-1").query();
         Bounds tickBounds = tick.localToScreen(tick.getBoundsInLocal());
@@ -58,7 +58,7 @@ class LiveAppTest extends LiveAppTestBase {
         robot.drag(thumb).moveTo(new javafx.geometry.Point2D(targetX, thumbBounds.getCenterY())).drop();
         WaitForAsyncUtils.waitForFxEvents();
 
-        double eta = app.view.controls().draft().eta();
+        double eta = app.view().controls().draft().eta();
         assertTrue(eta > ETA1 && eta < Theory.onsetLearningRate(1.5, 3, 1.0), "η = " + eta + " between η₁ and η₂");
         assertTrue(readout().startsWith("theory: 1 of 3"), readout());
         LiveAppFixture.waitUntil(20, () -> readout().endsWith("now oscillating: 1"));
@@ -76,7 +76,7 @@ class LiveAppTest extends LiveAppTestBase {
             int which = rng.nextInt(5);
             double u = rng.nextDouble();
             robot.interact(() -> {
-                var c = app.view.controls();
+                var c = app.view().controls();
                 Slider s = switch (which) {
                     case 0 -> c.eta().slider();
                     case 1 -> c.alpha().slider();
@@ -95,7 +95,7 @@ class LiveAppTest extends LiveAppTestBase {
         assertTrue(app.state().generation() - generationBefore < 40,
                 "bursts restart once each, not 200 times: " + (app.state().generation() - generationBefore));
         assertTrue(Thread.activeCount() <= threadsBefore + 2, "threads " + threadsBefore + " -> " + Thread.activeCount());
-        assertTrue(app.engine.thread().isAlive(), "the engine thread still runs");
+        assertTrue(app.engine().thread().isAlive(), "the engine thread still runs");
         assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
     }
 
@@ -106,8 +106,8 @@ class LiveAppTest extends LiveAppTestBase {
         LiveAppFixture.waitUntil(30, () -> app.state().diverged());
         WaitForAsyncUtils.waitForFxEvents();
         long t = app.state().divergedAt();
-        LiveAppFixture.waitUntil(5, () -> app.view.status().phaseText().equals("diverged at step " + t));
-        assertTrue(app.view.training().panels().panel(Panel.LOSS).pointCount() > 0, "the charts keep what was computed");
+        LiveAppFixture.waitUntil(5, () -> app.view().status().phaseText().equals("diverged at step " + t));
+        assertTrue(app.view().training().panels().panel(Panel.LOSS).pointCount() > 0, "the charts keep what was computed");
         // still usable: a smaller η and a reset start a fresh run
         robot.clickOn("#eta-field").eraseText(12).write("0.2").type(KeyCode.ENTER);
         robot.clickOn("#reset");
@@ -116,6 +116,6 @@ class LiveAppTest extends LiveAppTestBase {
     }
 
     private String readout() {
-        return app.view.controls().eta().readout().getText();
+        return app.view().controls().eta().readout().getText();
     }
 }

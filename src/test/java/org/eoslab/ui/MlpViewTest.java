@@ -31,14 +31,14 @@ class MlpViewTest extends LiveAppTestBase {
     }
 
     private LiveState<MlpParameters> mlpState() {
-        return app.view.mlp().bench().state();
+        return app.view().mlp().bench().state();
     }
 
     /** Switches to the MLP and shrinks it (300 samples, width 64) so a headless run is quick. */
     private void startSmallMlp(FxRobot robot) {
-        robot.interact(() -> app.view.model().setValue(MainView.Model.MLP));
-        assertTrue(app.view.tabs().getSelectionModel().getSelectedItem().getId().equals("tab-mlp"));
-        assertTrue(app.view.mlp().bench().started(), "the MLP engine starts when its tab is shown");
+        robot.interact(() -> app.view().model().setValue(MainView.Model.MLP));
+        assertTrue(app.view().tabs().getSelectionModel().getSelectedItem().getId().equals("tab-mlp"));
+        assertTrue(app.view().mlp().bench().started(), "the MLP engine starts when its tab is shown");
         robot.clickOn("#mlp-samples-field").eraseText(8).write("300").type(KeyCode.ENTER);
         robot.clickOn("#mlp-hidden-field").eraseText(8).write("64").type(KeyCode.ENTER);
         LiveAppFixture.waitUntil(30, () -> mlpState() != null && mlpState().history() != null
@@ -47,16 +47,16 @@ class MlpViewTest extends LiveAppTestBase {
 
     @Test
     void theModelSwitchRunsTheReluNetworkAndFillsItsPanels(FxRobot robot) throws Exception {
-        assertFalse(app.view.mlp().bench().started(), "the MLP costs nothing until it is shown");
+        assertFalse(app.view().mlp().bench().started(), "the MLP costs nothing until it is shown");
         startSmallMlp(robot);
         LiveAppFixture.waitUntil(60, () -> mlpState().steps() > 60);
         WaitForAsyncUtils.waitForFxEvents();
         for (org.eoslab.ui.mlp.MlpPanel k : org.eoslab.ui.mlp.MlpPanel.values()) {
-            LiveAppFixture.waitUntil(10, () -> app.view.mlp().panels().panel(k).pointCount() > 0);
+            LiveAppFixture.waitUntil(10, () -> app.view().mlp().panels().panel(k).pointCount() > 0);
         }
-        assertEquals(app.view.mlp().panels().layerChoice().comboBox().getValue(), 3, "penultimate layer of a depth-4 network");
-        assertTrue(app.view.mlp().statusText().contains("fashion-mnist"), app.view.mlp().statusText());
-        LiveAppFixture.waitUntil(10, () -> app.view.mlp().contrastText().matches(
+        assertEquals(app.view().mlp().panels().layerChoice().comboBox().getValue(), 3, "penultimate layer of a depth-4 network");
+        assertTrue(app.view().mlp().statusText().contains("fashion-mnist"), app.view().mlp().statusText());
+        LiveAppFixture.waitUntil(10, () -> app.view().mlp().contrastText().matches(
                 "layer W₃: the top-5 singular values move \\d+× more per step than the bottom-5 \\(last \\d+ steps\\)"));
         javafx.scene.control.Label scope = robot.lookup("#status-scope").queryAs(javafx.scene.control.Label.class);
         assertTrue(scope.isVisible() && scope.getText().startsWith("linear network"),
@@ -73,8 +73,8 @@ class MlpViewTest extends LiveAppTestBase {
         Path json = tmp.resolve("mlp.json");
         Thread[] exports = new Thread[2];
         robot.interact(() -> {
-            exports[0] = app.view.files().exportTrajectory(csv, false);
-            exports[1] = app.view.files().exportTrajectory(json, true);
+            exports[0] = app.view().files().exportTrajectory(csv, false);
+            exports[1] = app.view().files().exportTrajectory(json, true);
         });
         exports[0].join(20_000);
         exports[1].join(20_000);
@@ -85,8 +85,8 @@ class MlpViewTest extends LiveAppTestBase {
         assertEquals(64, tree.get("parameters").get("hidden").asInt());
         assertTrue(tree.get("columns").has("layer3_top_1"));
 
-        robot.interact(() -> app.view.model().setValue(MainView.Model.LINEAR));
-        assertEquals("tab-training", app.view.tabs().getSelectionModel().getSelectedItem().getId());
+        robot.interact(() -> app.view().model().setValue(MainView.Model.LINEAR));
+        assertEquals("tab-training", app.view().tabs().getSelectionModel().getSelectedItem().getId());
         assertFalse(scope.isVisible(), "on the linear tabs the bar needs no label");
         assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
     }
@@ -100,32 +100,32 @@ class MlpViewTest extends LiveAppTestBase {
     void aReluSessionSavedFromItsTabReopensThereAndContinues(FxRobot robot) throws Exception {
         startSmallMlp(robot);
         LiveAppFixture.waitUntil(60, () -> mlpState().steps() >= 20);
-        robot.interact(() -> app.view.mlp().bench().engine().pause());
+        robot.interact(() -> app.view().mlp().bench().engine().pause());
         LiveAppFixture.waitUntil(20, () -> !mlpState().playing());
         robot.clickOn("#mlp-pin");
         long savedAt = mlpState().steps();
         Path file = tmp.resolve("relu.eoslab");
         java.util.concurrent.CompletableFuture<Path> saving = new java.util.concurrent.CompletableFuture<>();
-        robot.interact(() -> app.view.files().saveSession(file).whenComplete((f, e) -> {
+        robot.interact(() -> app.view().files().saveSession(file).whenComplete((f, e) -> {
             if (e != null) saving.completeExceptionally(e); else saving.complete(f);
         }));
         assertEquals(file, saving.get(30, java.util.concurrent.TimeUnit.SECONDS));
         robot.interact(() -> {
-            app.view.mlp().bench().clearPins();
-            app.view.mlp().bench().engine().stepBy(15);
-            app.view.select(org.eoslab.config.View.TRAINING);
+            app.view().mlp().bench().clearPins();
+            app.view().mlp().bench().engine().stepBy(15);
+            app.view().select(org.eoslab.config.View.TRAINING);
         });
         LiveAppFixture.waitUntil(30, () -> mlpState().steps() == savedAt + 15);
         int generation = mlpState().generation();
         boolean[] opened = new boolean[1];
-        robot.interact(() -> opened[0] = app.view.files().openSession(file));
-        assertTrue(opened[0], app.view.lastError());
+        robot.interact(() -> opened[0] = app.view().files().openSession(file));
+        assertTrue(opened[0], app.view().lastError());
         LiveAppFixture.waitUntil(30, () -> mlpState().generation() > generation && mlpState().steps() == savedAt);
-        assertEquals("tab-mlp", app.view.tabs().getSelectionModel().getSelectedItem().getId(), "its own tab is shown");
+        assertEquals("tab-mlp", app.view().tabs().getSelectionModel().getSelectedItem().getId(), "its own tab is shown");
         assertEquals(savedAt + 1, mlpState().history().size(), "the saved rows, step 0 to " + savedAt);
-        assertEquals(1, app.view.mlp().bench().pins().size(), "the pin came back");
+        assertEquals(1, app.view().mlp().bench().pins().size(), "the pin came back");
         assertFalse(mlpState().playing(), "paused at the saved step");
-        robot.interact(() -> app.view.mlp().bench().engine().stepBy(5));
+        robot.interact(() -> app.view().mlp().bench().engine().stepBy(5));
         LiveAppFixture.waitUntil(30, () -> mlpState().steps() == savedAt + 5);
         assertTrue(Double.isFinite(mlpState().history().get((int) savedAt + 5, MlpColumns.LOSS)), "it goes on");
         assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
@@ -138,30 +138,30 @@ class MlpViewTest extends LiveAppTestBase {
         robot.clickOn("#mlp-pin");
         WaitForAsyncUtils.waitForFxEvents();
         for (org.eoslab.ui.mlp.MlpPanel k : org.eoslab.ui.mlp.MlpPanel.values()) {
-            assertTrue(app.view.mlp().panels().panel(k).ghostCount() > 0, k + " shows the pin");
+            assertTrue(app.view().mlp().panels().panel(k).ghostCount() > 0, k + " shows the pin");
         }
-        assertTrue(app.view.mlp().bench().pins().get(0).label().startsWith("pin 1: η = "), app.view.mlp().bench().pins().get(0).label());
+        assertTrue(app.view().mlp().bench().pins().get(0).label().startsWith("pin 1: η = "), app.view().mlp().bench().pins().get(0).label());
         robot.clickOn("#mlp-clear-pins");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(0, app.view.mlp().panels().panel(org.eoslab.ui.mlp.MlpPanel.LOSS).ghostCount());
+        assertEquals(0, app.view().mlp().panels().panel(org.eoslab.ui.mlp.MlpPanel.LOSS).ghostCount());
     }
 
     @Test
     void sideBySideShowsBothNetworks(FxRobot robot) {
         startSmallMlp(robot);
-        robot.interact(() -> app.view.model().setValue(MainView.Model.BOTH));
+        robot.interact(() -> app.view().model().setValue(MainView.Model.BOTH));
         LiveAppFixture.waitUntil(60, () -> mlpState().steps() > 30);
         LiveAppFixture.waitUntil(20, () -> SideBySideView.KEYS.stream()
-                .allMatch(k -> app.view.sideBySide().panel(k).pointCount() > 0));
+                .allMatch(k -> app.view().sideBySide().panel(k).pointCount() > 0));
         // the MLP row shows the penultimate layer's top and bottom five, the linear row the last layer's top k
-        assertEquals(10, app.view.sideBySide().panel("fig1-mlp-sigma").series().size());
+        assertEquals(10, app.view().sideBySide().panel("fig1-mlp-sigma").series().size());
         assertEquals(app.state().parameters().top(),
-                app.view.sideBySide().panel("fig1-dln-sigma").series().size());
+                app.view().sideBySide().panel("fig1-dln-sigma").series().size());
         // both rows show the MLP tab's quantities: moved since step 0 (each value) and motion per step (top vs bottom)
-        assertEquals(10, app.view.sideBySide().panel("fig1-mlp-drift").series().size());
-        assertEquals(2, app.view.sideBySide().panel("fig1-mlp-motion").series().size());
-        assertEquals(app.state().parameters().top(), app.view.sideBySide().panel("fig1-dln-drift").series().size());
-        assertEquals(1, app.view.sideBySide().panel("fig1-dln-motion").series().size());
+        assertEquals(10, app.view().sideBySide().panel("fig1-mlp-drift").series().size());
+        assertEquals(2, app.view().sideBySide().panel("fig1-mlp-motion").series().size());
+        assertEquals(app.state().parameters().top(), app.view().sideBySide().panel("fig1-dln-drift").series().size());
+        assertEquals(1, app.view().sideBySide().panel("fig1-dln-motion").series().size());
         assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
     }
 
@@ -173,17 +173,17 @@ class MlpViewTest extends LiveAppTestBase {
         Path images = IdxFixtures.write(tmp.resolve("bad-images-idx3-ubyte"), IdxFixtures.images(2051, 500, 28, 28, 20), false);
         IdxFixtures.write(tmp.resolve("bad-labels-idx1-ubyte"), IdxFixtures.labels(2049, 500, 500), false);
         assertTrue(Files.exists(images));
-        robot.interact(() -> app.view.mlp().controls().setData(images));
-        LiveAppFixture.waitUntil(20, () -> app.view.mlp().controls().message().contains("truncated"));
-        assertTrue(app.view.mlp().controls().message().contains("bad-images-idx3-ubyte"), app.view.mlp().controls().message());
+        robot.interact(() -> app.view().mlp().controls().setData(images));
+        LiveAppFixture.waitUntil(20, () -> app.view().mlp().controls().message().contains("truncated"));
+        assertTrue(app.view().mlp().controls().message().contains("bad-images-idx3-ubyte"), app.view().mlp().controls().message());
         assertEquals(generation, mlpState().generation(), "the running network is kept");
         long steps = mlpState().steps();
         LiveAppFixture.waitUntil(30, () -> mlpState().steps() > steps);
 
         robot.clickOn("#mlp-samples-field").eraseText(8).write("50000").type(KeyCode.ENTER);
-        String error = app.view.mlp().controls().samples().errorText();
+        String error = app.view().mlp().controls().samples().errorText();
         assertTrue(error != null && error.contains("[100, 20000]"), "field and range named: " + error);
-        assertNull(app.view.mlp().controls().eta().errorText());
+        assertNull(app.view().mlp().controls().eta().errorText());
         assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
     }
 
@@ -191,12 +191,12 @@ class MlpViewTest extends LiveAppTestBase {
     @Test
     void aReluNetworkPresetOpensTheTabAndRunsItsNetwork(FxRobot robot) {
         var preset = PresetLibrary.load("fig09-mnist.json");
-        robot.interact(() -> app.view.loadPreset(preset));
-        assertEquals("tab-mlp", app.view.tabs().getSelectionModel().getSelectedItem().getId());
+        robot.interact(() -> app.view().loadPreset(preset));
+        assertEquals("tab-mlp", app.view().tabs().getSelectionModel().getSelectedItem().getId());
         LiveAppFixture.waitUntil(60, () -> mlpState() != null && mlpState().history() != null
                 && preset.mlp().sameProblemAs(mlpState().parameters()));
-        LiveAppFixture.waitUntil(10, () -> app.view.mlp().statusText().contains("mnist (10k subset"));
-        assertEquals(preset.mlp().eta(), app.view.mlp().controls().draft().eta(), 0.0, "the controls show the preset's network");
+        LiveAppFixture.waitUntil(10, () -> app.view().mlp().statusText().contains("mnist (10k subset"));
+        assertEquals(preset.mlp().eta(), app.view().mlp().controls().draft().eta(), 0.0, "the controls show the preset's network");
         javafx.scene.control.Label text = robot.lookup("#mlp-preset-text").queryAs(javafx.scene.control.Label.class);
         assertEquals(preset.description(), text.getText(), "and the preset's text");
     }

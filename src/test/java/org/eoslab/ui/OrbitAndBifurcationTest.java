@@ -22,8 +22,8 @@ class OrbitAndBifurcationTest extends LiveAppTestBase {
     @Test
     void theOrbitViewFindsThePeriodTwoOrbitOfTheTopMode(FxRobot robot) {
         robot.clickOn("Orbit zoom");
-        LiveAppFixture.waitUntil(40, () -> app.view.orbit().readoutText().startsWith("σ₁: period 2 ("));
-        String text = app.view.orbit().readoutText();
+        LiveAppFixture.waitUntil(40, () -> app.view().orbit().readoutText().startsWith("σ₁: period 2 ("));
+        String text = app.view().orbit().readoutText();
         double eta1 = Theory.onsetLearningRate(2.0, 3, 1.0);
         assertTrue(text.contains(String.format(java.util.Locale.ROOT, "η/η₁ = %.4f", 0.3 / eta1)), text);
         assertTrue(app.uncaught.isEmpty(), app.exceptions());
@@ -33,36 +33,36 @@ class OrbitAndBifurcationTest extends LiveAppTestBase {
     void aSweepCompletesCancelsAndPicksTheLiveEta(FxRobot robot) {
         robot.clickOn("Bifurcation");
         // the view computes itself when first shown: no empty frame, no button to press
-        LiveAppFixture.waitUntil(60, () -> app.view.bifurcation().statusText().startsWith("600 reduced learning rates"));
+        LiveAppFixture.waitUntil(60, () -> app.view().bifurcation().statusText().startsWith("600 reduced learning rates"));
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(app.view.bifurcation().pointCount() > 600 * 3, "points drawn: " + app.view.bifurcation().pointCount());
-        String doublings = app.view.bifurcation().doublingsText();      // L = 3: math.md's cascade table
-        assertTrue(doublings.contains("(1.24461·η₁)") && doublings.contains("(1.30042·η₁)")
+        assertTrue(app.view().bifurcation().pointCount() > 600 * 3, "points drawn: " + app.view().bifurcation().pointCount());
+        String doublings = app.view().bifurcation().doublingsText();      // L = 3: math.md's cascade table
+        assertTrue(doublings.contains("η₁(2→4) = ") && doublings.contains("(1.24461·η₁)") && doublings.contains("η₁(4→8) = ") && doublings.contains("(1.30042·η₁)")
                 && doublings.contains("Feigenbaum's δ = 4.669"), doublings);
-        assertTrue(app.view.bifurcation().lyapunovPointCount() >= 600, "λ drawn at every swept η below divergence");
+        assertTrue(app.view().bifurcation().lyapunovPointCount() >= 600, "λ drawn at every swept η below divergence");
         robot.doubleClickOn("#bif-count").eraseText(6).write("120").type(KeyCode.ENTER);
         robot.clickOn("#bif-run");
-        LiveAppFixture.waitUntil(60, () -> app.view.bifurcation().statusText().startsWith("120 reduced learning rates"));
+        LiveAppFixture.waitUntil(60, () -> app.view().bifurcation().statusText().startsWith("120 reduced learning rates"));
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(app.view.bifurcation().pointCount() > 120 * 3, "points drawn: " + app.view.bifurcation().pointCount());
+        assertTrue(app.view().bifurcation().pointCount() > 120 * 3, "points drawn: " + app.view().bifurcation().pointCount());
 
         // a long sweep (20000 learning rates), cancelled; the live run keeps stepping meanwhile
         robot.doubleClickOn("#bif-count").eraseText(6).write("20000").type(KeyCode.ENTER);
         long steps = app.state().steps();
         robot.clickOn("#bif-run");
-        LiveAppFixture.waitUntil(10, () -> app.view.bifurcation().busy());
+        LiveAppFixture.waitUntil(10, () -> app.view().bifurcation().busy());
         LiveAppFixture.waitUntil(20, () -> app.state().steps() > steps + 50);
         robot.clickOn("#bif-cancel");
-        LiveAppFixture.waitUntil(30, () -> app.view.bifurcation().statusText().startsWith("cancelled"));
+        LiveAppFixture.waitUntil(30, () -> app.view().bifurcation().statusText().startsWith("cancelled"));
 
         // a double-click on the diagram sets η in the live run
-        double before = app.view.controls().draft().eta();
+        double before = app.view().controls().draft().eta();
         io.fair_acc.chartfx.XYChart diagram = robot.lookup("#bif-diagram").query();
         Bounds b = diagram.getCanvas().localToScreen(diagram.getCanvas().getBoundsInLocal());
         robot.moveTo(new javafx.geometry.Point2D(b.getMinX() + 0.3 * b.getWidth(), b.getMinY() + 0.3 * b.getHeight()));
         robot.doubleClickOn(javafx.scene.input.MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
-        double after = app.view.controls().draft().eta();
+        double after = app.view().controls().draft().eta();
         assertTrue(after != before && after > 0, "η " + before + " -> " + after);
         LiveAppFixture.waitUntil(10, () -> app.state().eta() == after);
         assertTrue(app.uncaught.isEmpty(), app.exceptions());

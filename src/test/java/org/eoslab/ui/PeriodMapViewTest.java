@@ -23,9 +23,9 @@ class PeriodMapViewTest extends LiveAppTestBase {
     @Test
     void theMapComputesItselfReadsClicksAndZooms(FxRobot robot) throws Exception {
         robot.clickOn("Period map");
-        LiveAppFixture.waitUntil(120, () -> app.view.periodMap().shown() != null && !app.view.periodMap().busy());
+        LiveAppFixture.waitUntil(120, () -> app.view().periodMap().shown() != null && !app.view().periodMap().busy());
         WaitForAsyncUtils.waitForFxEvents();
-        var view = app.view.periodMap();
+        var view = app.view().periodMap();
         assertEquals(org.eoslab.run.SweepDefaults.MAP_ETAS * org.eoslab.run.SweepDefaults.MAP_YS, view.cells().size(), view.statusText());
         assertEquals(PeriodMap.Axis.RATIO, view.shown().axis());
 

@@ -45,12 +45,12 @@ class PresetsExportSessionTest extends LiveAppTestBase {
         int generation = app.state().generation();
         Path bad = tmp.resolve("broken.json");
         Files.writeString(bad, "{\"schema\": 1, \"title\": \"x\", \"parameters\": {\"alpha\": -2}}");
-        assertFalse(fx(() -> app.view.files().openPreset(bad)));
-        String error = app.view.lastError();
+        assertFalse(fx(() -> app.view().files().openPreset(bad)));
+        String error = app.view().lastError();
         assertTrue(error != null && error.contains("broken.json") && error.contains("parameters.alpha")
                 && error.contains("must be positive and finite"), error);
         assertEquals(generation, app.state().generation(), "the current run was kept");
-        robot.interact(() -> app.view.engine().stepBy(5));
+        robot.interact(() -> app.view().engine().stepBy(5));
         LiveAppFixture.waitUntil(10, () -> app.state().steps() == 405);
     }
 
@@ -58,9 +58,9 @@ class PresetsExportSessionTest extends LiveAppTestBase {
     void aBundledPresetAppliesItsParametersAndView(FxRobot robot) {
         waitForRun();
         var preset = PresetLibrary.load("fig05-period-two.json");
-        robot.interact(() -> app.view.loadPreset(preset));
+        robot.interact(() -> app.view().loadPreset(preset));
         LiveAppFixture.waitUntil(20, () -> app.state().parameters().withEta(preset.parameters().eta()).equals(preset.parameters()));
-        assertEquals(View.ORBIT, app.view.selectedView().name(), "the orbit view opens");
+        assertEquals(View.ORBIT, app.view().selectedView().name(), "the orbit view opens");
         assertTrue(PresetLibrary.names().size() >= 13, "the menu lists every bundled preset");
     }
 
@@ -68,7 +68,7 @@ class PresetsExportSessionTest extends LiveAppTestBase {
     @Test
     void anEmptySharpnessPanelSaysWhy(FxRobot robot) {
         waitForRun();
-        robot.interact(() -> app.view.loadPreset(PresetLibrary.load("fig07-oscillation-range.json")));
+        robot.interact(() -> app.view().loadPreset(PresetLibrary.load("fig07-oscillation-range.json")));
         LiveAppFixture.waitUntil(20, () -> robot.lookup("#note-sharpness").tryQuery().isPresent());
         javafx.scene.control.Label note = robot.lookup("#note-sharpness").queryAs(javafx.scene.control.Label.class);
         assertTrue(note.getText().startsWith("sharpness is not measured by the reduced recursion"), note.getText());
@@ -78,14 +78,14 @@ class PresetsExportSessionTest extends LiveAppTestBase {
         assertTrue(alignment.contains("no singular vectors") && bases.startsWith("0 by construction"), alignment + " / " + bases);
         assertTrue(app.state().history().size() > 1 && Double.isNaN(app.state().history().get(1,
                 org.eoslab.metrics.Columns.of(app.state().parameters()).subspaceDistance(1))), "the alignment columns are NaN: nothing to draw");
-        robot.interact(() -> app.view.loadPreset(PresetLibrary.load("default.json")));
+        robot.interact(() -> app.view().loadPreset(PresetLibrary.load("default.json")));
         LiveAppFixture.waitUntil(20, () -> robot.lookup("#note-sharpness").tryQuery().isEmpty()
                 && robot.lookup("#note-alignment").tryQuery().isEmpty() && robot.lookup("#note-bases").tryQuery().isEmpty());
     }
 
     private double[][] planePoints() {
         try {
-            return fx(() -> app.view.balance().points());
+            return fx(() -> app.view().balance().points());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -96,8 +96,8 @@ class PresetsExportSessionTest extends LiveAppTestBase {
     void theBalancePresetShowsThePhasePlaneEndingOnTheBalancedLine(FxRobot robot) throws Exception {
         waitForRun();
         var preset = PresetLibrary.load("fig04-balance-large-alpha.json");
-        robot.interact(() -> app.view.loadPreset(preset));
-        assertEquals(View.BALANCE, app.view.selectedView().name(), "the balance view opens");
+        robot.interact(() -> app.view().loadPreset(preset));
+        assertEquals(View.BALANCE, app.view().selectedView().name(), "the balance view opens");
         LiveAppFixture.waitUntil(60, () -> app.state().steps() == preset.parameters().steps() && !app.state().playing());
         double alpha = preset.parameters().alpha();
         LiveAppFixture.waitUntil(10, () -> {             // the plane is redrawn every few frames: until it shows this run
@@ -112,21 +112,21 @@ class PresetsExportSessionTest extends LiveAppTestBase {
     @Test
     void picturesAtTwoAndThreeTimesWithACaption(FxRobot robot) throws Exception {
         waitForRun();
-        var node = app.view.training().panels().panel(Panel.LOSS);
+        var node = app.view().training().panels().panel(Panel.LOSS);
         Path one = tmp.resolve("loss1.png");
         Path two = tmp.resolve("loss2.png");
         Path captioned = tmp.resolve("window3.png");
-        assertTrue(fx(() -> app.view.files().exportPicture(node, 1, false, one)));
-        assertTrue(fx(() -> app.view.files().exportPicture(node, 2, false, two)));
-        assertTrue(fx(() -> app.view.files().exportPicture(app.view, 3, true, captioned)));
+        assertTrue(fx(() -> app.view().files().exportPicture(node, 1, false, one)));
+        assertTrue(fx(() -> app.view().files().exportPicture(node, 2, false, two)));
+        assertTrue(fx(() -> app.view().files().exportPicture(app.view(), 3, true, captioned)));
         BufferedImage a = ImageIO.read(one.toFile());
         BufferedImage b = ImageIO.read(two.toFile());
         assertEquals((int) Math.round(node.getWidth()), a.getWidth(), 1);
         assertEquals(2 * a.getWidth(), b.getWidth(), 2);
         assertEquals(2 * a.getHeight(), b.getHeight(), 2);
         BufferedImage c = ImageIO.read(captioned.toFile());
-        assertEquals(3 * (int) Math.round(app.view.getWidth()), c.getWidth(), 3);
-        assertTrue(c.getHeight() > 3 * app.view.getHeight(), "a caption strip below the picture");
+        assertEquals(3 * (int) Math.round(app.view().getWidth()), c.getWidth(), 3);
+        assertTrue(c.getHeight() > 3 * app.view().getHeight(), "a caption strip below the picture");
     }
 
     @Test
@@ -134,8 +134,8 @@ class PresetsExportSessionTest extends LiveAppTestBase {
         waitForRun();
         Path csv = tmp.resolve("run.csv");
         Path json = tmp.resolve("run.json");
-        fx(() -> app.view.files().exportTrajectory(csv, false)).join(10_000);
-        fx(() -> app.view.files().exportTrajectory(json, true)).join(10_000);
+        fx(() -> app.view().files().exportTrajectory(csv, false)).join(10_000);
+        fx(() -> app.view().files().exportTrajectory(json, true)).join(10_000);
         List<String> lines = Files.readAllLines(csv);
         assertEquals(401 + 1, lines.size(), "every step 0..400 plus the header, not the decimated view");
         assertTrue(lines.get(0).startsWith("step,loss,sharpness,sigma_1"));
@@ -146,24 +146,24 @@ class PresetsExportSessionTest extends LiveAppTestBase {
 
         Path file = tmp.resolve("a-file");
         Files.writeString(file, "x");
-        assertFalse(fx(() -> app.view.files().exportPicture(app.view.training().panels().panel(Panel.LOSS), 1, false, file.resolve("p.png"))));
-        assertTrue(app.view.lastError().contains("cannot write"), app.view.lastError());
+        assertFalse(fx(() -> app.view().files().exportPicture(app.view().training().panels().panel(Panel.LOSS), 1, false, file.resolve("p.png"))));
+        assertTrue(app.view().lastError().contains("cannot write"), app.view().lastError());
     }
 
     @Test
     void aSessionReopensAndContinues(FxRobot robot) throws Exception {
         waitForRun();
         Path file = tmp.resolve("lecture.eoslab");
-        Path saved = fx(() -> app.view.files().saveSession(file)).get(20, TimeUnit.SECONDS);
+        Path saved = fx(() -> app.view().files().saveSession(file)).get(20, TimeUnit.SECONDS);
         assertEquals(file, saved);
-        robot.interact(() -> app.view.engine().restart(START.withEta(0.2), true));
+        robot.interact(() -> app.view().engine().restart(START.withEta(0.2), true));
         LiveAppFixture.waitUntil(20, () -> app.state().eta() == 0.2);
         int generation = app.state().generation();
-        assertTrue(fx(() -> app.view.files().openSession(file)));
+        assertTrue(fx(() -> app.view().files().openSession(file)));
         LiveAppFixture.waitUntil(20, () -> app.state().generation() > generation && app.state().steps() == 400);
         assertEquals(401, app.state().history().size(), "the saved trajectory is shown");
         assertEquals(0.3, app.state().eta());
-        robot.interact(() -> app.view.engine().stepBy(20));
+        robot.interact(() -> app.view().engine().stepBy(20));
         LiveAppFixture.waitUntil(20, () -> app.state().steps() == 420);
         assertEquals(421, app.state().history().size());
     }
@@ -181,11 +181,11 @@ class PresetsExportSessionTest extends LiveAppTestBase {
         Path file = tmp.resolve("gone.eoslab");
         org.eoslab.export.SessionFile.save(new org.eoslab.run.SessionData<>("t", "d", withFile, h, 1, t.state(), 0, -1), org.eoslab.config.Network.DLN, file);
         Files.delete(target);
-        Parameters before = fx(() -> app.view.controls().draft());
+        Parameters before = fx(() -> app.view().controls().draft());
         int generation = app.state().generation();
-        assertFalse(fx(() -> app.view.files().openSession(file)));
-        assertTrue(app.view.lastError().contains("m.csv does not exist"), app.view.lastError());
-        assertEquals(before, fx(() -> app.view.controls().draft()), "the controls did not switch");
+        assertFalse(fx(() -> app.view().files().openSession(file)));
+        assertTrue(app.view().lastError().contains("m.csv does not exist"), app.view().lastError());
+        assertEquals(before, fx(() -> app.view().controls().draft()), "the controls did not switch");
         assertEquals(generation, app.state().generation(), "the run goes on");
         assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
     }
@@ -198,11 +198,11 @@ class PresetsExportSessionTest extends LiveAppTestBase {
             javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
             c.putString(ConfigText.format(other));
             javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
-            return app.view.files().pasteConfiguration();
+            return app.view().files().pasteConfiguration();
         }));
         LiveAppFixture.waitUntil(20, () -> app.state().parameters().equals(other));
         String copied = fx(() -> {
-            app.view.files().copyConfiguration();
+            app.view().files().copyConfiguration();
             return javafx.scene.input.Clipboard.getSystemClipboard().getString();
         });
         assertEquals(other, ConfigText.parse(copied));
@@ -210,31 +210,31 @@ class PresetsExportSessionTest extends LiveAppTestBase {
             javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
             c.putString("eoslab L=99");
             javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
-            assertFalse(app.view.files().pasteConfiguration());
+            assertFalse(app.view().files().pasteConfiguration());
         });
-        assertTrue(app.view.lastError().startsWith("depth: 99 is outside"), app.view.lastError());
+        assertTrue(app.view().lastError().startsWith("depth: 99 is outside"), app.view().lastError());
     }
 
     @Test
     void presentationModeAndTheDarkTheme(FxRobot robot) throws Exception {
         waitForRun();
         robot.interact(() -> {
-            app.view.setPresentation(true);
-            app.view.setDark(true);
+            app.view().setPresentation(true);
+            app.view().setDark(true);
         });
         WaitForAsyncUtils.waitForFxEvents();
-        var sheets = app.view.getScene().getStylesheets();
+        var sheets = app.view().getScene().getStylesheets();
         assertTrue(sheets.stream().anyMatch(s -> s.endsWith("presentation.css")) && sheets.stream().anyMatch(s -> s.endsWith("dark.css")));
-        assertTrue(app.view.getLeft() == null, "controls tucked away");
-        String style = app.view.training().panels().panel(Panel.LOSS).series().get(0).dataSet().getStyle();
+        assertTrue(app.view().getLeft() == null, "controls tucked away");
+        String style = app.view().training().panels().panel(Panel.LOSS).series().get(0).dataSet().getStyle();
         assertTrue(style.contains("-fx-line-width: 3.52"), "lines 2.2 times thicker: " + style);
         Path png = tmp.resolve("dark.png");
-        assertTrue(fx(() -> app.view.files().exportPicture(app.view.training().panels().panel(Panel.LOSS), 1, false, png)));
+        assertTrue(fx(() -> app.view().files().exportPicture(app.view().training().panels().panel(Panel.LOSS), 1, false, png)));
         BufferedImage image = ImageIO.read(png.toFile());
         int rgb = image.getRGB(image.getWidth() / 2, image.getHeight() / 2);
         int brightness = ((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff);
         assertTrue(brightness < 3 * 100, "a dark plot background: " + Integer.toHexString(rgb));
-        robot.interact(() -> app.view.setPresentation(false));
-        assertTrue(app.view.getLeft() != null);
+        robot.interact(() -> app.view().setPresentation(false));
+        assertTrue(app.view().getLeft() != null);
     }
 }

@@ -18,6 +18,8 @@ public final class LayerChoice {
     private final List<ChartPanel> panels;
     private IntFunction<int[]> columnsOf;
     private History history;
+    /** The layer shown by default for the current run, or null before the first run. */
+    private Integer fallback;
 
     /** The chooser sits above the first panel; every panel's series follow the chosen layer. */
     public LayerChoice(String id, ChartPanel... panels) {
@@ -35,14 +37,17 @@ public final class LayerChoice {
     /**
      * A new run with {@code depth} layers: layer ℓ's series read the columns {@code columnsOf(ℓ)}, in series order
      * over all panels.
-     * The chosen layer is kept when it still exists, else {@code fallback} is shown; the series start empty.
+     * A layer the user picked is kept while it exists; otherwise the run's {@code fallback} is shown (a depth change
+     * moves the default, e.g. the penultimate layer, with it). The series start empty.
      */
     public void reset(int depth, int fallback, IntFunction<int[]> columnsOf, History h) {
         this.columnsOf = columnsOf;
         this.history = h;
         Integer keep = choice.getValue();
+        boolean picked = keep != null && !keep.equals(this.fallback);
+        this.fallback = fallback;
         choice.setItems(FXCollections.observableArrayList(IntStream.rangeClosed(1, depth).boxed().toList()));
-        choice.setValue(keep != null && keep <= depth ? keep : fallback);
+        choice.setValue(picked && keep <= depth ? keep : fallback);
         bind(choice.getValue(), null);   // fresh series: the frame loop reads the rows, on budget
     }
 

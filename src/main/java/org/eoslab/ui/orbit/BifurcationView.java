@@ -74,6 +74,8 @@ public final class BifurcationView extends BorderPane implements LiveView {
     private double eta1 = Double.NaN;
     private double[] shown = {Double.NaN, Double.NaN};
     private boolean drawing;
+    /** The sweep under way recomputes a zoom: the diagram keeps the zoom's y range. */
+    private boolean keepZoomedY;
 
     /**
      * @param parameters the problem to sweep (the controls' current draft)
@@ -97,7 +99,7 @@ public final class BifurcationView extends BorderPane implements LiveView {
         from.setPrefColumnCount(8);
         to.setPrefColumnCount(8);
         count.setPrefColumnCount(5);
-        run.setOnAction(e -> start(readRange()));
+        run.setOnAction(e -> start(readRange()));            // a new range: every axis ranges itself again
         cancel.setOnAction(e -> cancel());
         relative.setOnAction(e -> redrawUnits());
         FlowPane bar = new FlowPane(8, 6, new Label("η from"), from, new Label("to"), to, new Label("points"), count,
@@ -178,10 +180,18 @@ public final class BifurcationView extends BorderPane implements LiveView {
         }
     }
 
-    /** Starts a sweep of [a, b] in the background (cancelling one under way). */
+    /**
+     * Starts a sweep of [a, b] in the background (cancelling one under way). The charts' y axes range themselves
+     * on the result: a zoom's y range is for the sweep of that zoom only.
+     */
     public void start(double[] bounds) {
+        start(bounds, false);
+    }
+
+    private void start(double[] bounds, boolean zoomed) {
         if (bounds == null) return;
         cancel();
+        keepZoomedY = zoomed;
         Parameters p = parameters.get();
         resetOnsets(p);
         BifurcationSweep next = new BifurcationSweep(p, bounds[0], bounds[1], readCount(), engine.getValue());
@@ -247,6 +257,7 @@ public final class BifurcationView extends BorderPane implements LiveView {
         for (XYChart c : List.of(diagram, range, lyapunov)) {
             c.getXAxis().setName(unit);
             c.getXAxis().setAutoRanging(true);
+            if (!keepZoomedY) c.getYAxis().setAutoRanging(true);
         }
         Parameters p = parameters.get();
         drawOnsets(p);
@@ -346,7 +357,7 @@ public final class BifurcationView extends BorderPane implements LiveView {
         if (Math.abs(a - shown[0]) < 1e-3 * (b - a) && Math.abs(b - shown[1]) < 1e-3 * (b - a)) return;
         from.setText(format(a));
         to.setText(format(b));
-        start(new double[] {a, b});
+        start(new double[] {a, b}, true);
     }
 
     private double xAt(double sceneX, double sceneY) {

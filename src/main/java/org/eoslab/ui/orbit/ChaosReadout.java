@@ -62,16 +62,19 @@ final class ChaosReadout {
         return ds;
     }
 
-    /** Mode 1's doubling points for depth L, in η and in units of its onset {@code eta1}. */
+    /**
+     * Mode 1's doubling points for depth L, in η and in units of its onset {@code eta1}. They are written
+     * η₁(p→2p), never η₂ or η₄: the diagram's tags η₂, η₃ are the other modes' onsets.
+     */
     void describe(int depth, double eta1) {
         double[] units = PeriodDoublings.universal(depth, 32);
-        StringBuilder b = new StringBuilder("Mode 1 doubles its period at");
+        StringBuilder b = new StringBuilder("Mode 1's period doublings:");
         for (int k = 0; k < units.length; k++) {
-            b.append(k == 0 ? " " : ", ").append("η").append(PanelSet.subscript(2 << k)).append(" = ")
+            b.append(k == 0 ? " " : ", ").append("η₁(").append(1 << k).append("→").append(2 << k).append(") = ")
                     .append(String.format(Locale.ROOT, "%.6g (%.5f·η₁)", units[k] * eta1, units[k]));
         }
         double[] ratios = PeriodDoublings.ratios(units);
-        b.append("; gap ratios (η₂ₖ − ηₖ)/(η₄ₖ − η₂ₖ) = ");
+        b.append("; successive gaps shrink by ");
         for (int k = 0; k < ratios.length; k++) b.append(k == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3f", ratios[k]));
         b.append(String.format(Locale.ROOT, " → Feigenbaum's δ = %.3f", PeriodDoublings.FEIGENBAUM_DELTA));
         doublings.setText(b.toString());

@@ -1,0 +1,77 @@
+package org.eoslab.ui;
+
+import javafx.scene.Scene;
+import javafx.scene.layout.Pane;
+import javafx.stage.Stage;
+import org.eoslab.config.Parameters;
+import org.eoslab.config.Preset;
+import org.eoslab.run.LiveEngine;
+
+/**
+ * The app's window. Its scene shows one {@link MainView} at a time, on its own linear engine. Opening a preset is
+ * a fresh start: the old view and its engines are retired and a new one is built on the preset, so nothing a
+ * lecture did before (a zoom, a pin, a layer choice, a sweep's settings) leaks into the next preset. Only the
+ * window's look carries over: theme, presentation mode, whether the controls are shown, full screen.
+ */
+public final class AppWindow {
+    private final Stage stage;
+    private final Scene scene;
+    private LiveEngine<Parameters> engine;
+    private MainView view;
+
+    /** Builds the window on {@code preset} (FX thread); {@link #start()} starts its frame loop. */
+    public AppWindow(Stage stage, Preset preset, double width, double height) {
+        this.stage = stage;
+        this.scene = new Scene(new Pane(), width, height);
+        scene.getStylesheets().add(EosLabApp.stylesheet());
+        Shortcuts.install(() -> view, scene, stage);
+        stage.setScene(scene);
+        show(preset);
+    }
+
+    /** Starts the shown view's frame loop (once the stage is up). */
+    public void start() { view.start(); }
+
+    /** Opens a preset as a fresh start with it would: a new engine and view, the window's look kept (FX thread). */
+    public void open(Preset preset) {
+        MainView old = view;
+        LiveEngine<Parameters> oldEngine = engine;
+        show(preset);
+        view.setDark(old.dark());
+        view.setPresentation(old.presentation());
+        view.setControlsVisible(old.controlsShown());
+        view.start();
+        retire(old, oldEngine);
+    }
+
+    private void show(Preset preset) {
+        engine = LiveEngine.linear(preset.parameters(), true);
+        view = new MainView(engine, preset, this::open);
+        scene.setRoot(view);
+        stage.setTitle("EOS Lab — " + preset.title());
+    }
+
+    /** The old view stops drawing at once; its engines and sweeps wind down off the FX thread. */
+    private static void retire(MainView old, LiveEngine<Parameters> oldEngine) {
+        old.stopDrawing();
+        Thread t = new Thread(() -> {
+            old.closeRelu();
+            oldEngine.close();
+        }, "eos-retire");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Stops the view and its engines (the app is closing). */
+    public void close() {
+        view.stopDrawing();
+        view.closeRelu();
+        engine.close();
+    }
+
+    public MainView view() { return view; }
+
+    public LiveEngine<Parameters> engine() { return engine; }
+
+    public Stage stage() { return stage; }
+}
