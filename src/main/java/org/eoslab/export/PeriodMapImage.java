@@ -180,7 +180,6 @@ public final class PeriodMapImage {
     }
 
     private static String number(double v) {
-        String s = String.format(Locale.ROOT, "%.4g", v);
-        return s.contains("e") ? s : s.replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
+        return org.eoslab.config.Numbers.significant(v, 4);
     }
 }

@@ -2,6 +2,7 @@ package org.eoslab.run;
 
 import java.util.Locale;
 import org.eoslab.config.MlpParameters;
+import org.eoslab.config.Numbers;
 import org.eoslab.config.Parameters;
 import org.eoslab.config.RunParameters;
 
@@ -27,7 +28,7 @@ public record Pin(String label, RunParameters parameters, double[] targetValues,
         double firstEta = rows == 0 ? s.eta() : h.get(0, etaColumn);
         double lastEta = rows == 0 ? s.eta() : h.get(rows - 1, etaColumn);
         RunParameters used = s.parameters().withEta(lastEta);
-        String eta = firstEta == lastEta ? String.valueOf(lastEta) : firstEta + " → " + lastEta;
+        String eta = firstEta == lastEta ? shown(lastEta) : shown(firstEta) + " → " + shown(lastEta);
         return new Pin(label(number, used, eta, first, last), used, s.targetValues().clone(), h, rows);
     }
 
@@ -36,9 +37,12 @@ public record Pin(String label, RunParameters parameters, double[] targetValues,
         return history == s.history() && rows == s.history().size();
     }
 
+    /** η as a legend shows it: four significant digits (a dragged η is 0.29629365746802966). */
+    private static String shown(double eta) { return Numbers.significant(eta, 4); }
+
     static String label(int number, RunParameters p, String eta, long first, long last) {
-        String model = p instanceof Parameters q ? String.format(Locale.ROOT, "α = %s, L = %d", q.alpha(), q.depth())
-                : p instanceof MlpParameters m ? String.format(Locale.ROOT, "α = %s × He, L = %d", m.alpha(), m.depth()) : "";
+        String model = p instanceof Parameters q ? String.format(Locale.ROOT, "α = %s, L = %d", shown(q.alpha()), q.depth())
+                : p instanceof MlpParameters m ? String.format(Locale.ROOT, "α = %s × He, L = %d", shown(m.alpha()), m.depth()) : "";
         return String.format(Locale.ROOT, "pin %d: η = %s, %s, steps %d–%d", number, eta, model, first, last);
     }
 }

@@ -76,4 +76,37 @@ class ExploreRunTest extends LiveAppTestBase {
         assertTrue(Double.isNaN(app.view().training().panels().panel(Panel.LOSS).cursorStep()), "scrubbing ends with the fork");
         assertTrue(app.uncaught.isEmpty(), app.exceptions());
     }
+
+    /**
+     * Issue 29, item 3: η = 0.25, Play, η dragged to 0.2963…, Pause, Pin run. The pin's legend entry shows η rounded,
+     * and no label takes a chart's layout: every panel keeps its plot area and its y axis.
+     */
+    @Test
+    void aPinAfterALiveEtaChangeKeepsEveryPanelsLayout(FxRobot robot) {
+        LiveAppFixture.waitUntil(30, () -> app.state() != null && app.state().steps() == 400 && !app.state().playing());
+        robot.interact(() -> {
+            app.view().controls().applyEta(0.25);
+            app.view().restart(app.view().controls().draft(), false);
+        });
+        LiveAppFixture.waitUntil(10, () -> app.state().steps() == 0 && app.state().eta() == 0.25);
+        robot.interact(() -> app.engine().stepBy(150));
+        LiveAppFixture.waitUntil(10, () -> app.state().steps() == 150);
+        robot.interact(() -> app.view().controls().applyEta(0.29629365746802966));
+        robot.interact(() -> app.engine().stepBy(150));
+        LiveAppFixture.waitUntil(10, () -> app.state().steps() == 300);
+        robot.clickOn("#pin");
+        WaitForAsyncUtils.waitForFxEvents();
+        String label = app.view().bench(org.eoslab.config.Network.DLN).pins().get(0).label();
+        assertTrue(label.startsWith("pin 1: η = 0.25 → 0.2963, α = 0.01, L = 3, steps 0–300"), label);
+        for (Panel p : app.view().training().visiblePanels()) {
+            var panel = app.view().training().panels().panel(p);
+            var chart = panel.chart();
+            double plot = chart.getCanvas().getWidth();
+            assertTrue(plot > 0.6 * panel.getWidth(), p + ": plot area " + plot + " of " + panel.getWidth());
+            assertTrue(chart.getCanvas().getHeight() > 0.4 * panel.getHeight(), p + ": plot height " + chart.getCanvas().getHeight());
+            var yAxis = (javafx.scene.layout.Region) chart.getYAxis();
+            assertTrue(yAxis.isVisible() && yAxis.getWidth() > 10, p + ": y axis " + yAxis.getWidth());
+        }
+        assertTrue(app.uncaught.isEmpty(), app.exceptions());
+    }
 }

@@ -41,6 +41,7 @@ public final class Charts {
         chart.setTitle(title);
         chart.setAnimated(false);
         chart.setLegendVisible(true);
+        PlotLegend.overPlot(chart);
         chart.getPlugins().add(new Zoomer());
         chart.getPlugins().add(new EditAxis());
         chart.getPlugins().add(new DataPointTooltip());
