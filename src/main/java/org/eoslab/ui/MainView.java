@@ -325,7 +325,7 @@ public final class MainView extends BorderPane implements WindowActions {
         LiveView shown = selectedView();
         for (LiveView v : views.values()) v.frame(budgetNanos, v == shown);
         status.update(s, framesPerSecond);
-        controls.showLiveCount(s.oscillating());
+        controls.showLive(s);
         linearRun.sync(s);
     }
 

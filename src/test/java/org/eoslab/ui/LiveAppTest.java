@@ -108,6 +108,13 @@ class LiveAppTest extends LiveAppTestBase {
         long t = app.state().divergedAt();
         LiveAppFixture.waitUntil(5, () -> app.view().status().phaseText().equals("diverged at step " + t));
         assertTrue(app.view().training().panels().panel(Panel.LOSS).pointCount() > 0, "the charts keep what was computed");
+        LiveAppFixture.waitUntil(5, () -> readout().endsWith("·  diverged at step " + t));   // not "now oscillating: 1"
+        // ~30 overlapping tick labels once did: after divergence every axis still has a readable handful
+        for (Panel p : app.view().training().visiblePanels()) {
+            var y = (io.fair_acc.chartfx.axes.spi.AbstractAxis) app.view().training().panels().panel(p).chart().getYAxis();
+            long shown = y.getTickMarks().stream().filter(m -> m.isVisible() && !m.getText().isEmpty()).count();
+            assertTrue(shown <= 12, p + ": " + shown + " y tick labels");
+        }
         // still usable: a smaller η and a reset start a fresh run
         robot.clickOn("#eta-field").eraseText(12).write("0.2").type(KeyCode.ENTER);
         robot.clickOn("#reset");

@@ -17,6 +17,7 @@ import org.eoslab.config.Init;
 import org.eoslab.config.InvalidParameterException;
 import org.eoslab.config.LossKind;
 import org.eoslab.config.Parameters;
+import org.eoslab.run.LiveState;
 import org.eoslab.metrics.Theory;
 
 /**
@@ -153,11 +154,15 @@ public final class ControlPanel extends ParameterControls<Parameters> {
         eta.setOnsets(onsets);
     }
 
-    /** Live readout: theory's count at the current η against the engine's count now. */
-    public void showLiveCount(int oscillatingNow) {
+    /**
+     * The readout under η: how many modes theory puts past their onset, and what the run does now: how many
+     * oscillate, or where it diverged (a diverged run oscillates no more).
+     */
+    public void showLive(LiveState<?> s) {
         Parameters p = draft();
-        eta.setReadout(Theory.oscillatingModeCount(p.eta(), p.singularValues(), p.depth(), p.lossScale()),
-                oscillatingNow, p.rank());
+        String now = s.diverged() ? s.end() != null ? s.end() : "diverged at step " + s.divergedAt()
+                : s.oscillating() < 0 ? "now oscillating: —" : "now oscillating: " + s.oscillating();
+        eta.setReadout(Theory.oscillatingModeCount(p.eta(), p.singularValues(), p.depth(), p.lossScale()), now, p.rank());
     }
 
     /** Moves η by a factor (keyboard [ and ]), as if the user had dragged the slider. */

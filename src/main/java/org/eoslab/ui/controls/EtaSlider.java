@@ -45,10 +45,9 @@ public final class EtaSlider extends NumberSlider {
     public double[] onsets() { return onsets.clone(); }
 
 
-    /** theoryCount: modes with η_i &lt; η; liveCount: modes oscillating now (−1 unknown). */
-    public void setReadout(int theoryCount, int liveCount, int rank) {
-        String now = liveCount < 0 ? "—" : Integer.toString(liveCount);
-        readout.setText("theory: " + theoryCount + " of " + rank + " modes past onset  ·  now oscillating: " + now);
+    /** theoryCount: modes with η_i &lt; η; now: what the run does now ("now oscillating: 1", "diverged at step 4"). */
+    public void setReadout(int theoryCount, String now, int rank) {
+        readout.setText("theory: " + theoryCount + " of " + rank + " modes past onset  ·  " + now);
     }
 
     public Label readout() { return readout; }
