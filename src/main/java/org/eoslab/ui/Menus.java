@@ -69,8 +69,19 @@ final class Menus {
                 fileItem("Export trajectory as CSV…", true, "Export trajectory (every step)", "*.csv", f -> files.exportTrajectory(f, false)),
                 fileItem("Export trajectory as JSON…", true, "Export trajectory (every step)", "*.json", f -> files.exportTrajectory(f, true)),
                 item("Export picture… (Ctrl+E)", files::pictureDialog),
-                item("Export animation… (GIF + MP4)", files::animationDialog));
+                item("Export animation… (GIF + MP4)", files::animationDialog),
+                new SeparatorMenuItem(),
+                quit());
         return menu;
+    }
+
+    /** File › Quit (Ctrl+Q, ⌘Q): the app's stop closes every engine. */
+    private static MenuItem quit() {
+        MenuItem quit = item("Quit", javafx.application.Platform::exit);
+        quit.setId("quit");
+        quit.setAccelerator(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.Q,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
+        return quit;
     }
 
     private Menu presetMenu() {

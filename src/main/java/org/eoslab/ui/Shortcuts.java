@@ -8,12 +8,13 @@ import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 
 /**
- * The keyboard: space play/pause, → one step (of the run on screen), R reset, [ ] nudge η, F full screen,
+ * The keyboard: space play/pause, → one step (of the run on screen), R reset, [ ] nudge η by 1 % of η₁ (with
+ * Shift by 0.1 %), F full screen,
  * P presentation mode, C show/hide the controls, Ctrl+E export a picture. Not while typing in a field.
  */
 final class Shortcuts {
-    /** Factor by which [ and ] move η. */
-    static final double ETA_NUDGE = 1.02;
+    /** What [ and ] add to η, in units of the first onset η₁ (with Shift: a tenth of it). */
+    static final double ETA_NUDGE = 0.01;
 
     private Shortcuts() {}
 
@@ -25,14 +26,16 @@ final class Shortcuts {
         });
     }
 
+    private static double nudge(KeyEvent e) { return e.isShiftDown() ? ETA_NUDGE / 10 : ETA_NUDGE; }
+
     private static boolean handle(WindowActions view, Stage stage, KeyEvent e) {
         FileActions files = view.files();
         KeyCode code = e.getCode();
         if (code == KeyCode.SPACE) view.activeToolbar().togglePlay();
         else if (code == KeyCode.RIGHT) view.activeToolbar().stepOnce();
         else if (code == KeyCode.R) view.reset();
-        else if (code == KeyCode.OPEN_BRACKET) view.controls().nudgeEta(1 / ETA_NUDGE);
-        else if (code == KeyCode.CLOSE_BRACKET) view.controls().nudgeEta(ETA_NUDGE);
+        else if (code == KeyCode.OPEN_BRACKET) view.controls().nudgeEta(-nudge(e));
+        else if (code == KeyCode.CLOSE_BRACKET) view.controls().nudgeEta(nudge(e));
         else if (code == KeyCode.F && stage != null) stage.setFullScreen(!stage.isFullScreen());
         else if (code == KeyCode.E && e.isShortcutDown()) files.pictureDialog();
         else if (code == KeyCode.P) view.setPresentation(!view.presentation());

@@ -122,6 +122,40 @@ class LiveAppTest extends LiveAppTestBase {
         assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
     }
 
+    /** Issue 29, item 12: Shift-drag is a fine step, ] and [ move η by 1 % of η₁, and File has Quit (Ctrl+Q). */
+    @Test
+    void theEtaSliderHasFineStepsAndNudgesInUnitsOfTheOnset(FxRobot robot) {
+        LiveAppFixture.waitUntil(20, () -> app.state() != null && app.state().steps() > 10);
+        double eta1 = org.eoslab.metrics.Theory.onsetLearningRate(app.view().controls().draft(), 1);
+        double before = app.view().controls().draft().eta();
+        robot.clickOn("#panel-loss");                                // focus out of any text field
+        robot.type(KeyCode.CLOSE_BRACKET);
+        assertEquals(before + 0.01 * eta1, app.view().controls().draft().eta(), 1e-12, "] adds 1 % of η₁");
+        robot.press(KeyCode.SHIFT).type(KeyCode.OPEN_BRACKET).release(KeyCode.SHIFT);
+        assertEquals(before + 0.009 * eta1, app.view().controls().draft().eta(), 1e-12, "Shift+[ takes 0.1 % of η₁");
+
+        javafx.scene.control.Slider slider = robot.lookup("#eta-slider").queryAs(javafx.scene.control.Slider.class);
+        double coarse = drag(robot, slider, false);
+        double fine = drag(robot, slider, true);
+        assertTrue(fine > 0 && fine < 0.1 * coarse, "Shift-drag: 24 px move η by " + fine + " vs " + coarse);
+
+        var quit = app.view().getScene().getRoot().lookupAll(".menu-bar").isEmpty() ? null
+                : ((javafx.scene.control.MenuBar) app.view().getScene().getRoot().lookup(".menu-bar")).getMenus().get(0).getItems()
+                        .stream().filter(m -> "quit".equals(m.getId())).findFirst().orElse(null);
+        assertTrue(quit != null && quit.getText().equals("Quit") && quit.getAccelerator() != null, "File › Quit with a shortcut");
+    }
+
+    /** The relative change of η from a 24 px drag of the slider's thumb, with or without Shift. */
+    private double drag(FxRobot robot, javafx.scene.control.Slider slider, boolean shift) {
+        double before = app.view().controls().draft().eta();
+        javafx.scene.Node thumb = slider.lookup(".thumb");
+        if (shift) robot.press(KeyCode.SHIFT);
+        robot.drag(thumb).dropBy(24, 0);
+        if (shift) robot.release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        return Math.abs(app.view().controls().draft().eta() / before - 1);
+    }
+
     private String readout() {
         return app.view().controls().eta().readout().getText();
     }

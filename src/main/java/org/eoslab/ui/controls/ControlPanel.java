@@ -165,9 +165,10 @@ public final class ControlPanel extends ParameterControls<Parameters> {
         eta.setReadout(Theory.oscillatingModeCount(p.eta(), p.singularValues(), p.depth(), p.lossScale()), now, p.rank());
     }
 
-    /** Moves η by a factor (keyboard [ and ]), as if the user had dragged the slider. */
-    public void nudgeEta(double factor) {
-        applyEta(Math.max(eta.min(), Math.min(eta.max(), draft().eta() * factor)));
+    /** Moves η by {@code fraction}·η₁ (keyboard [ and ]): steps that mean the same near every onset. */
+    public void nudgeEta(double fraction) {
+        double eta1 = Theory.onsetLearningRate(draft(), 1);
+        applyEta(Math.max(eta.min(), Math.min(eta.max(), draft().eta() + fraction * eta1)));
     }
 
     /** Sets η live (e.g. picked on the bifurcation diagram), as if the user had typed it. */
