@@ -26,6 +26,7 @@ import org.eoslab.run.Run;
 import org.eoslab.run.Trainer;
 import org.eoslab.ui.EosLabApp;
 import org.eoslab.ui.NodeImages;
+import org.eoslab.ui.TypeScale;
 import org.eoslab.ui.chart.ChartPanel;
 import org.eoslab.ui.mlp.MlpPanel;
 import org.eoslab.ui.mlp.MlpPanels;
@@ -207,7 +208,7 @@ final class RenderCommand {
             ChartPanel panel = shown.get(i);
             onFx(() -> {
                 Scene scene = new Scene(panel, WIDTH, HEIGHT);
-                scene.getStylesheets().add(EosLabApp.stylesheet());
+                scene.getStylesheets().addAll(EosLabApp.stylesheet(), TypeScale.NORMAL.stylesheet());
                 stage.setScene(scene);
                 stage.show();
                 return null;
@@ -215,7 +216,7 @@ final class RenderCommand {
             drawOverPulses(panel, lastStep);
             Path file = dir.resolve(names.get(i) + ".png");
             onFx(() -> {
-                PngWriter.write(NodeImages.render(panel, scale), caption, scale, file);
+                PngWriter.write(NodeImages.render(panel, scale, TypeScale.NORMAL), caption, scale, file);
                 stage.getScene().setRoot(new javafx.scene.layout.Pane());
                 return null;
             });

@@ -54,10 +54,20 @@ public final class PngWriter {
         });
     }
 
-    /** The picture over a caption strip (white, the caption in dark grey, sized like the picture). */
+    /**
+     * The picture over a caption strip (white, the caption in dark grey, sized like the picture), the caption
+     * wrapped at spaces to the picture's width: never cut off.
+     */
     public static BufferedImage withCaption(BufferedImage image, String caption, double scale) {
         int fontSize = (int) Math.round(13 * scale);
-        int strip = (int) Math.round(fontSize * 1.8);
+        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, fontSize);
+        int margin = (int) Math.round(10 * scale);
+        BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D measure = probe.createGraphics();
+        java.util.List<String> lines = wrap(caption, measure.getFontMetrics(font), image.getWidth() - 2 * margin);
+        measure.dispose();
+        int lineHeight = (int) Math.round(fontSize * 1.3);
+        int strip = lineHeight * lines.size() + (int) Math.round(fontSize * 0.5);
         BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight() + strip, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = out.createGraphics();
         try {
@@ -66,11 +76,26 @@ public final class PngWriter {
             g.drawImage(image, 0, 0, null);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(new Color(0x33, 0x33, 0x33));
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, fontSize));
-            g.drawString(caption, (int) (10 * scale), image.getHeight() + (int) (fontSize * 1.3));
+            g.setFont(font);
+            for (int i = 0; i < lines.size(); i++) g.drawString(lines.get(i), margin, image.getHeight() + lineHeight * (i + 1));
         } finally {
             g.dispose();
         }
         return out;
+    }
+
+    /** The caption's lines of at most {@code width} px, broken between words. */
+    static java.util.List<String> wrap(String caption, java.awt.FontMetrics metrics, int width) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String part : caption.split("(?<= )")) {
+            if (line.length() > 0 && metrics.stringWidth(line + part.stripTrailing()) > width) {
+                lines.add(line.toString().strip());
+                line.setLength(0);
+            }
+            line.append(part);
+        }
+        if (line.length() > 0) lines.add(line.toString().strip());
+        return lines;
     }
 }

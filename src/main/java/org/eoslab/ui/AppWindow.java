@@ -23,7 +23,7 @@ public final class AppWindow {
     public AppWindow(Stage stage, Preset preset, double width, double height) {
         this.stage = stage;
         this.scene = new Scene(new Pane(), width, height);
-        scene.getStylesheets().add(EosLabApp.stylesheet());
+        scene.getStylesheets().addAll(EosLabApp.stylesheet(), TypeScale.NORMAL.stylesheet());
         Shortcuts.install(() -> view, scene, stage);
         stage.setScene(scene);
         show(preset);

@@ -170,7 +170,7 @@ public final class FileActions {
     public boolean exportPicture(Node target, double scale, boolean caption, Path file) {
         try {
             view.training().flushAll();
-            BufferedImage image = NodeImages.render(target, scale);
+            BufferedImage image = NodeImages.render(target, scale, view.type());
             String text = caption ? PngWriter.caption(view.controls().draft()) : null;
             PngWriter.write(image, text, scale, file);
             return true;

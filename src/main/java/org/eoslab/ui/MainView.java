@@ -287,9 +287,18 @@ public final class MainView extends BorderPane implements WindowActions {
     public void setPresentation(boolean on) {
         presentation = on;
         toggleStylesheet(PRESENTATION_CSS, on);
+        if (getScene() != null) {
+            var sheets = getScene().getStylesheets();
+            sheets.remove((on ? TypeScale.NORMAL : TypeScale.PRESENTATION).stylesheet());
+            if (!sheets.contains(type().stylesheet())) sheets.add(type().stylesheet());
+        }
         views.values().forEach(v -> v.setLineScale(on ? PRESENTATION_LINE_SCALE : 1));
         setControlsVisible(!on);
     }
+
+    /** The type sizes in force: presentation mode's or the app's own. */
+    @Override
+    public TypeScale type() { return presentation ? TypeScale.PRESENTATION : TypeScale.NORMAL; }
 
     @Override
     public void setDark(boolean on) {

@@ -73,6 +73,9 @@ public interface WindowActions {
 
     boolean presentation();
 
+    /** The type sizes in force (a picture at 2× is laid out with twice these). */
+    TypeScale type();
+
     void setPresentation(boolean on);
 
     boolean dark();

@@ -127,6 +127,39 @@ class PresetsExportSessionTest extends LiveAppTestBase {
         BufferedImage c = ImageIO.read(captioned.toFile());
         assertEquals(3 * (int) Math.round(app.view().getWidth()), c.getWidth(), 3);
         assertTrue(c.getHeight() > 3 * app.view().getHeight(), "a caption strip below the picture");
+        // drawn at the scale, not enlarged: edges stay as steep at 2× as at 1× (a bitmap enlargement halves them)
+        Path three = tmp.resolve("loss3.png");
+        assertTrue(fx(() -> app.view().files().exportPicture(node, 3, false, three)));
+        double s1 = steepness(a);
+        double s2 = steepness(b);
+        double s3 = steepness(ImageIO.read(three.toFile()));
+        assertTrue(s2 > 0.8 * s1 && s3 > 0.8 * s1, "edge steepness 1×: " + s1 + ", 2×: " + s2 + ", 3×: " + s3);
+        if (System.getProperty("eoslab.keepPictures") != null) {
+            for (Path p : List.of(one, two, three, captioned)) Files.copy(p, Path.of("/tmp", p.getFileName().toString()),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * How steep the image's edges are: Σ g² / Σ |g| over the horizontal grey-level steps g between neighbours, the
+     * typical step across an edge. Text and lines drawn at any scale keep it; an enlarged bitmap spreads each step
+     * over the scale's pixels and divides it.
+     */
+    static double steepness(BufferedImage image) {
+        double sum = 0;
+        double squares = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 1; x < image.getWidth(); x++) {
+                double g = grey(image.getRGB(x, y)) - grey(image.getRGB(x - 1, y));
+                sum += Math.abs(g);
+                squares += g * g;
+            }
+        }
+        return squares / sum;
+    }
+
+    private static double grey(int rgb) {
+        return 0.299 * ((rgb >> 16) & 0xFF) + 0.587 * ((rgb >> 8) & 0xFF) + 0.114 * (rgb & 0xFF);
     }
 
     @Test

@@ -89,6 +89,8 @@ public class ChartPanel extends BorderPane {
         chart.invalidate();
     }
 
+    public double lineScale() { return lineScale; }
+
     public List<Series> series() { return series; }
 
     public void clearSeries() {

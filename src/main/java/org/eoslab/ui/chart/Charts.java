@@ -36,7 +36,7 @@ public final class Charts {
         y.setLogAxis(logY);
         y.setAutoRangePadding(0.05);
         x.setAutoRangePadding(0.02);
-        XYChart chart = new XYChart(x, y);
+        XYChart chart = new DrawableChart(x, y);
         if (errorStyle == ErrorStyle.ERRORSURFACE) chart.getRenderers().setAll(new BandRenderer());   // filled, not hatched
         chart.setTitle(title);
         chart.setAnimated(false);
