@@ -69,7 +69,7 @@ final class ViewRenderer {
                 settle(w.main(), view);
                 Path file = dir.resolve(view.label() + ".png");
                 RenderCommand.onFx(() -> {
-                    PngWriter.write(NodeImages.render(w.main().content(view), scale, w.main().type()), caption, scale, file);
+                    PngWriter.write(NodeImages.render(w.main().liveView(view).picture(), scale, w.main().type()), caption, scale, file);
                     return null;
                 });
                 files.add(file);

@@ -206,31 +206,33 @@ public final class FileActions {
     }
 
     /** Something a picture can be taken of, by name. */
-    private record PictureTarget(String label, Supplier<Node> node) {
+    record PictureTarget(String label, Supplier<Node> node) {
         @Override public String toString() { return label; }
     }
 
-    /** Asks what to export (window, tab or one panel), at which scale, with or without caption, and where. */
+    /** Asks what to export (the tab's charts, one panel or the window), at which scale, with or without caption, and where. */
     void pictureDialog() {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.setTitle("Export picture");
-        PictureTarget tab = new PictureTarget("current tab", () -> view.selectedView().content());
-        ComboBox<PictureTarget> what = new ComboBox<>(FXCollections.observableArrayList(
-                new PictureTarget("whole window", () -> view.getScene().getRoot()), tab));
-        for (Panel p : Panel.values()) {
-            what.getItems().add(new PictureTarget("panel: " + p.label(), () -> view.training().panels().panel(p)));
-        }
-        what.setValue(tab);
-        ComboBox<Integer> scale = new ComboBox<>(FXCollections.observableArrayList(1, 2, 3));
-        scale.setValue(2);
-        CheckBox caption = new CheckBox("caption with the parameters");
-        caption.setSelected(true);
-        dialog.getDialogPane().setContent(new VBox(8, what, scale, caption));
+        PictureForm form = pictureForm();
+        dialog.getDialogPane().setContent(form.pane());
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         if (view.getScene() != null) dialog.initOwner(view.getScene().getWindow());
         dialog.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> {
+            form.remember();
             Path file = dialogs.save("Export picture", "*.png");
-            if (file != null) exportPicture(what.getValue().node().get(), scale.getValue(), caption.isSelected(), file);
+            if (file != null) exportPicture(form.what().getValue().node().get(), form.scale().getValue(), form.caption().isSelected(), file);
         });
+    }
+
+    /** The picture form, on the choices made last time (kept in the user's preferences). */
+    PictureForm pictureForm() {
+        PictureTarget tab = new PictureTarget("current tab's charts", () -> view.selectedView().picture());
+        ComboBox<PictureTarget> what = new ComboBox<>(FXCollections.observableArrayList(tab,
+                new PictureTarget("whole window", () -> view.getScene().getRoot())));
+        for (Panel p : Panel.values()) {
+            what.getItems().add(new PictureTarget("panel: " + p.label(), () -> view.training().panels().panel(p)));
+        }
+        return new PictureForm(what, new ComboBox<>(FXCollections.observableArrayList(1, 2, 3)), new CheckBox("caption with the parameters"));
     }
 }

@@ -140,6 +140,58 @@ class PresetsExportSessionTest extends LiveAppTestBase {
         }
     }
 
+    /** Issue 29, item 5: every tab's picture is its charts: no buttons, fields or sweep forms in it. */
+    @Test
+    void aPictureOfATabHoldsItsChartsAndNoWidgets(FxRobot robot) throws Exception {
+        waitForRun();
+        for (View v : View.values()) {
+            List<String> widgets = fx(() -> {
+                List<String> found = new java.util.ArrayList<>();
+                widgets(app.view().liveView(v).picture(), found);
+                return found;
+            });
+            assertTrue(widgets.isEmpty(), v + "'s picture shows " + widgets);
+        }
+    }
+
+    /** The visible widgets under {@code node} (ChartFX's zoom toolbar is hidden until hovered). */
+    private static void widgets(javafx.scene.Node node, List<String> found) {
+        if (!node.isVisible() || node.getOpacity() == 0) return;
+        if (node instanceof javafx.scene.control.ButtonBase || node instanceof javafx.scene.control.TextInputControl
+                || node instanceof javafx.scene.control.Slider) found.add(node.getClass().getSimpleName() + " " + node.getId());
+        if (node instanceof javafx.scene.Parent p) for (javafx.scene.Node c : p.getChildrenUnmodifiable()) widgets(c, found);
+    }
+
+    /** Issue 29, item 5: the scale is labelled, and the form opens on the last choices, also after a preset. */
+    @Test
+    void thePictureFormIsLabelledAndRemembersTheLastChoices(FxRobot robot) throws Exception {
+        var prefs = java.util.prefs.Preferences.userNodeForPackage(PictureForm.class);
+        try {
+            PictureForm form = fx(() -> app.view().files().pictureForm());
+            assertEquals("2× (sharp, for slides)", fx(() -> {
+                var pane = form.pane();
+                new javafx.scene.Scene(pane);
+                pane.applyCss();
+                pane.layout();
+                return form.scale().getButtonCell().getText();
+            }));
+            robot.interact(() -> {
+                form.scale().setValue(3);
+                form.caption().setSelected(false);
+                form.what().setValue(form.what().getItems().get(2));
+                form.remember();
+            });
+            String chosen = form.what().getValue().label();
+            robot.interact(() -> app.view().loadPreset(PresetLibrary.load("fig05-period-two.json")));
+            PictureForm again = fx(() -> app.view().files().pictureForm());
+            assertEquals(3, again.scale().getValue());
+            assertFalse(again.caption().isSelected());
+            assertEquals(chosen, again.what().getValue().label());
+        } finally {
+            for (String k : List.of("picture.what", "picture.scale", "picture.caption")) prefs.remove(k);
+        }
+    }
+
     /**
      * How steep the image's edges are: Σ g² / Σ |g| over the horizontal grey-level steps g between neighbours, the
      * typical step across an edge. Text and lines drawn at any scale keep it; an enlarged bitmap spreads each step

@@ -43,6 +43,7 @@ public final class MlpView implements LiveView {
     private final Label contrast = new Label();
     private long frames;
     private final BorderPane content = new BorderPane();
+    private final GridPane grid = new GridPane();
     private final ScrollPane side;
     private final javafx.scene.control.Button clearPins = new javafx.scene.control.Button("Clear pins");
     private String shownMessage;
@@ -57,7 +58,6 @@ public final class MlpView implements LiveView {
         side.setFitToWidth(true);
         side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         side.setPrefWidth(340);
-        GridPane grid = new GridPane();
         grid.setId("mlp-grid");
         PanelGrid.layout(grid, List.copyOf(panels.set().all()), 3);
         content.setCenter(grid);
@@ -75,6 +75,9 @@ public final class MlpView implements LiveView {
     @Override public String title() { return "ReLU MLP (§4.2)"; }
 
     @Override public Node content() { return content; }
+
+    /** The grid of panels, without the toolbar and status rows. */
+    @Override public Node picture() { return grid; }
 
     @Override public Node sideControls() { return side; }
 

@@ -62,6 +62,7 @@ public final class BifurcationView extends BorderPane implements LiveView {
     private final XYChart diagram = Charts.xy("Bifurcation diagram: last " + SweepDefaults.KEEP + " values of each mode", "η", "σᵢ", false);
     private final XYChart range = Charts.xy("Range of oscillation, max − min (paper Fig. 7)", "η", "max − min", false);
     private final ChaosReadout chaos = new ChaosReadout();
+    private final VBox charts = new VBox(6);
     private final XYChart lyapunov = chaos.chart();
     private final List<XValueIndicator> onsetMarks = new ArrayList<>();
     private final XValueIndicator liveEta;
@@ -111,7 +112,7 @@ public final class BifurcationView extends BorderPane implements LiveView {
         javafx.scene.layout.HBox.setHgrow(lyapunov, Priority.ALWAYS);
         range.setPrefWidth(600);
         lyapunov.setPrefWidth(600);
-        VBox charts = new VBox(6, diagram, lower);
+        charts.getChildren().addAll(diagram, lower);
         VBox.setVgrow(diagram, Priority.ALWAYS);
         diagram.setPrefHeight(520);
         lower.setPrefHeight(260);
@@ -329,6 +330,9 @@ public final class BifurcationView extends BorderPane implements LiveView {
     @Override public String title() { return "Bifurcation"; }
 
     @Override public javafx.scene.Node content() { return this; }
+
+    /** The diagram, the range of oscillation and the Lyapunov chart, without the form. */
+    @Override public javafx.scene.Node picture() { return charts; }
 
     /** Per frame: progress and the live η marker. */
     @Override

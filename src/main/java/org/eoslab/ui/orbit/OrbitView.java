@@ -59,6 +59,8 @@ public final class OrbitView extends BorderPane implements LiveView {
     private double[] buffer = new double[0];
     private java.util.function.LongSupplier windowEnd = () -> -1;
 
+    private final GridPane grid = new GridPane();
+
     public OrbitView(LiveEngine<Parameters> engine) {
         this.engine = engine;
         setId("orbit-view");
@@ -77,7 +79,6 @@ public final class OrbitView extends BorderPane implements LiveView {
         javafx.scene.layout.VBox top = new javafx.scene.layout.VBox(4, bar, readout);   // the readout on its own line:
         top.setPadding(new Insets(6, 10, 6, 10));                                       // long, and large in presentation mode
         setTop(top);
-        GridPane grid = new GridPane();
         grid.setHgap(6);
         grid.setVgap(6);
         for (int c = 0; c < 2; c++) {
@@ -110,6 +111,9 @@ public final class OrbitView extends BorderPane implements LiveView {
     @Override public String title() { return "Orbit zoom"; }
 
     @Override public javafx.scene.Node content() { return this; }
+
+    /** The three charts, without the mode and window choosers and the readout. */
+    @Override public javafx.scene.Node picture() { return grid; }
 
     /** While shown, redraws every few frames: the view shows a steady state, not every step. */
     @Override

@@ -134,6 +134,9 @@ public final class PeriodMapView extends BorderPane implements LiveView {
 
     @Override public javafx.scene.Node content() { return this; }
 
+    /** The map itself, without its form. */
+    @Override public javafx.scene.Node picture() { return canvas; }
+
     /** First shown, or shown for a new problem: the map computes itself. */
     @Override
     public void onShown() {

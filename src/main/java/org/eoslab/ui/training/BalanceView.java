@@ -48,6 +48,7 @@ public final class BalanceView implements LiveView {
     private final ChartPanel gap = new ChartPanel("balance-gap", "Balancedness over time", "max_ℓ |σ_i(W_L)² − σ_i(W_ℓ)²|", true);
     private final HistoryFeed feed = new HistoryFeed();
     private final BorderPane content = new BorderPane();
+    private final GridPane grid = new GridPane();
     private Columns columns;
     private long frame;
 
@@ -60,7 +61,6 @@ public final class BalanceView implements LiveView {
         HBox bar = new HBox(10, new Label("mode"), mode, new Label("inner layer"), inner);
         bar.setPadding(new Insets(6, 10, 6, 10));
         content.setTop(bar);
-        GridPane grid = new GridPane();
         PanelGrid.layout(grid, java.util.List.of(plane, gap));
         content.setCenter(grid);
     }
@@ -70,6 +70,9 @@ public final class BalanceView implements LiveView {
     @Override public String title() { return "Balance (Fig. 4)"; }
 
     @Override public Node content() { return content; }
+
+    /** The charts, without the mode and layer choosers. */
+    @Override public Node picture() { return grid; }
 
     @Override public boolean caughtUp() { return feed.caughtUp(); }
 

@@ -86,6 +86,9 @@ public final class TrainingView implements LiveView {
 
     @Override public Node content() { return content; }
 
+    /** The grid of panels (or the one large panel), without the pin and fork bar. */
+    @Override public Node picture() { return grid; }
+
     public LinearPanels panels() { return panels; }
 
     @Override

@@ -26,6 +26,9 @@ public interface LiveView {
 
     Node content();
 
+    /** What a picture or an animation of this tab shows: its charts, without buttons, fields or readouts. */
+    default Node picture() { return content(); }
+
     /** The controls shown beside the content: null for the window's own (the linear network's parameters). */
     default Node sideControls() { return null; }
 
