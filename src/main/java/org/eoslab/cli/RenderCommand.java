@@ -24,7 +24,7 @@ import org.eoslab.run.History;
 import org.eoslab.run.MlpTrainer;
 import org.eoslab.run.Run;
 import org.eoslab.run.Trainer;
-import org.eoslab.ui.EosLabApp;
+import org.eoslab.ui.AppWindow;
 import org.eoslab.ui.NodeImages;
 import org.eoslab.ui.TypeScale;
 import org.eoslab.ui.chart.ChartPanel;
@@ -117,7 +117,7 @@ final class RenderCommand {
         if (etaRange && o.has("from-step")) throw new UsageException("--from-step belongs to a step range; an η range has --eta-from/--eta-to");
         List<View> views;
         if (!o.has("view")) views = List.of(run.viewOrDefault());
-        else if (o.get("view").equals("all")) views = java.util.Arrays.stream(View.values()).filter(v -> !etaRange || v != View.FIG1).toList();
+        else if (o.get("view").equals("all")) views = withData(run).stream().filter(v -> !etaRange || v != View.FIG1).toList();
         else views = views(o, preset);
         Panel panel = null;
         if (o.has("panel")) {
@@ -145,18 +145,33 @@ final class RenderCommand {
         return 0;
     }
 
-    /** --view: one view, all of them, or (default) the panels and the preset's own view. */
+    /**
+     * --view: one view, all of them, or (default) the panels and the preset's own view. "all" is every view the
+     * preset has data for: the ReLU network's views only when the preset sets that network up (an explicit
+     * {@code --view mlp} runs it on its defaults).
+     */
     private static List<View> views(Options o, Preset preset) {
         if (!o.has("view")) {
             View own = preset.view() == null ? View.TRAINING : preset.view();
             return own == View.TRAINING ? List.of(View.TRAINING) : List.of(View.TRAINING, own);
         }
-        if (o.get("view").equals("all")) return List.of(View.values());
+        if (o.get("view").equals("all")) return withData(preset);
         try {
             return List.of(View.parse("--view", o.get("view")));
         } catch (org.eoslab.config.InvalidParameterException e) {
             throw new UsageException(e.getMessage() + ", all");
         }
+    }
+
+    /** The views whose networks the preset sets up (the linear network always). */
+    static List<View> withData(Preset preset) {
+        return java.util.Arrays.stream(View.values()).filter(preset::hasDataFor).toList();
+    }
+
+    /** A view's file: its name, or name-view when a training panel has the same name (balance.png was written twice). */
+    static String fileOf(View v) {
+        boolean clash = java.util.Arrays.stream(Panel.values()).anyMatch(p -> p.label().equals(v.label()));
+        return (clash ? v.label() + "-view" : v.label()) + ".png";
     }
 
     /** Runs a run to its length and keeps every row. */
@@ -208,7 +223,7 @@ final class RenderCommand {
             ChartPanel panel = shown.get(i);
             onFx(() -> {
                 Scene scene = new Scene(panel, WIDTH, HEIGHT);
-                scene.getStylesheets().addAll(EosLabApp.stylesheet(), TypeScale.NORMAL.stylesheet());
+                scene.getStylesheets().addAll(AppWindow.stylesheet(), TypeScale.NORMAL.stylesheet());
                 stage.setScene(scene);
                 stage.show();
                 return null;

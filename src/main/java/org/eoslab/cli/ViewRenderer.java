@@ -67,7 +67,7 @@ final class ViewRenderer {
             for (View view : views) {
                 RenderCommand.onFx(() -> { w.main().select(view); return null; });
                 settle(w.main(), view);
-                Path file = dir.resolve(view.label() + ".png");
+                Path file = dir.resolve(RenderCommand.fileOf(view));
                 RenderCommand.onFx(() -> {
                     PngWriter.write(NodeImages.render(w.main().liveView(view).picture(), scale, w.main().type()), caption, scale, file);
                     return null;

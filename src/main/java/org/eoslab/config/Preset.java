@@ -69,6 +69,11 @@ public record Preset(int schema, String title, String description, Network netwo
         return mlp == null ? MlpParameters.defaults() : mlp;
     }
 
+    /** Whether the preset sets up every network {@code v} draws (the linear network always; the ReLU network if given). */
+    public boolean hasDataFor(View v) {
+        return v.networks().stream().allMatch(n -> n != Network.MLP || mlp != null);
+    }
+
     /** The view to open, the training view by default. */
     public View viewOrDefault() {
         return view == null ? View.TRAINING : view;

@@ -14,6 +14,7 @@ import org.eoslab.run.LiveEngine;
  * window's look carries over: theme, presentation mode, whether the controls are shown, full screen.
  */
 public final class AppWindow {
+    public static final String STYLESHEET = "/org/eoslab/ui/app.css";
     private final Stage stage;
     private final Scene scene;
     private LiveEngine<Parameters> engine;
@@ -23,8 +24,8 @@ public final class AppWindow {
     public AppWindow(Stage stage, Preset preset, double width, double height) {
         this.stage = stage;
         this.scene = new Scene(new Pane(), width, height);
-        scene.getStylesheets().addAll(EosLabApp.stylesheet(), TypeScale.NORMAL.stylesheet());
-        Shortcuts.install(() -> view, scene, stage);
+        scene.getStylesheets().addAll(stylesheet(), TypeScale.NORMAL.stylesheet());
+        Shortcuts.install(() -> view, () -> view.files(), scene, stage);
         stage.setScene(scene);
         show(preset);
     }
@@ -67,6 +68,11 @@ public final class AppWindow {
         view.stopDrawing();
         view.closeRelu();
         engine.close();
+    }
+
+    /** The app's stylesheet (colours and weights; the type sizes are {@link TypeScale}'s). */
+    public static String stylesheet() {
+        return AppWindow.class.getResource(STYLESHEET).toExternalForm();
     }
 
     public MainView view() { return view; }

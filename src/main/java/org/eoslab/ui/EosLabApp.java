@@ -10,7 +10,6 @@ import org.eoslab.config.Presets;
 /** The visualizer. Started by {@code org.eoslab.cli.Main} (no arguments, or {@code --preset FILE}). */
 public final class EosLabApp extends Application {
     public static final String DEFAULT_PRESET = "presets/default.json";
-    public static final String STYLESHEET = "/org/eoslab/ui/app.css";
 
     private AppWindow window;
 
@@ -31,10 +30,6 @@ public final class EosLabApp extends Application {
     @Override
     public void stop() {
         if (window != null) window.close();
-    }
-
-    public static String stylesheet() {
-        return EosLabApp.class.getResource(STYLESHEET).toExternalForm();
     }
 
     /** {@code --preset FILE} or the bundled default preset. */

@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
@@ -205,10 +204,6 @@ public final class FileActions {
         }, error -> dialogs.showError("Export failed", error));
     }
 
-    /** Something a picture can be taken of, by name. */
-    record PictureTarget(String label, Supplier<Node> node) {
-        @Override public String toString() { return label; }
-    }
 
     /** Asks what to export (the tab's charts, one panel or the window), at which scale, with or without caption, and where. */
     void pictureDialog() {
@@ -227,11 +222,11 @@ public final class FileActions {
 
     /** The picture form, on the choices made last time (kept in the user's preferences). */
     PictureForm pictureForm() {
-        PictureTarget tab = new PictureTarget("current tab's charts", () -> view.selectedView().picture());
-        ComboBox<PictureTarget> what = new ComboBox<>(FXCollections.observableArrayList(tab,
-                new PictureTarget("whole window", () -> view.getScene().getRoot())));
+        PictureForm.Target tab = new PictureForm.Target("current tab's charts", () -> view.selectedView().picture());
+        ComboBox<PictureForm.Target> what = new ComboBox<>(FXCollections.observableArrayList(tab,
+                new PictureForm.Target("whole window", () -> view.getScene().getRoot())));
         for (Panel p : Panel.values()) {
-            what.getItems().add(new PictureTarget("panel: " + p.label(), () -> view.training().panels().panel(p)));
+            what.getItems().add(new PictureForm.Target("panel: " + p.label(), () -> view.training().panels().panel(p)));
         }
         return new PictureForm(what, new ComboBox<>(FXCollections.observableArrayList(1, 2, 3)), new CheckBox("caption with the parameters"));
     }

@@ -365,7 +365,6 @@ public final class MainView extends BorderPane implements WindowActions {
     @Override
     public Dialogs dialogs() { return dialogs; }
 
-    @Override
     public FileActions files() { return files; }
 
     public String lastError() { return dialogs.lastError(); }

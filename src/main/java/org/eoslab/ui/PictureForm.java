@@ -13,7 +13,12 @@ import javafx.scene.layout.GridPane;
  * slides)"), with or without the caption, each labelled. It opens on the choices made last time, kept in the
  * user's preferences.
  */
-record PictureForm(ComboBox<FileActions.PictureTarget> what, ComboBox<Integer> scale, CheckBox caption) {
+record PictureForm(ComboBox<PictureForm.Target> what, ComboBox<Integer> scale, CheckBox caption) {
+    /** Something a picture can be taken of, by name. */
+    record Target(String label, java.util.function.Supplier<javafx.scene.Node> node) {
+        @Override public String toString() { return label; }
+    }
+
     private static final Preferences PREFS = Preferences.userNodeForPackage(PictureForm.class);
 
     PictureForm {

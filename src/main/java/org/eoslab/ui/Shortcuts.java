@@ -19,17 +19,16 @@ final class Shortcuts {
     private Shortcuts() {}
 
     /** The keys act on whichever view the window shows when they are pressed. */
-    static void install(Supplier<? extends WindowActions> shown, Scene scene, Stage stage) {
+    static void install(Supplier<? extends WindowActions> shown, Supplier<FileActions> files, Scene scene, Stage stage) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (scene.getFocusOwner() instanceof TextInputControl) return;
-            if (handle(shown.get(), stage, e)) e.consume();
+            if (handle(shown.get(), files.get(), stage, e)) e.consume();
         });
     }
 
     private static double nudge(KeyEvent e) { return e.isShiftDown() ? ETA_NUDGE / 10 : ETA_NUDGE; }
 
-    private static boolean handle(WindowActions view, Stage stage, KeyEvent e) {
-        FileActions files = view.files();
+    private static boolean handle(WindowActions view, FileActions files, Stage stage, KeyEvent e) {
         KeyCode code = e.getCode();
         if (code == KeyCode.SPACE) view.activeToolbar().togglePlay();
         else if (code == KeyCode.RIGHT) view.activeToolbar().stepOnce();

@@ -68,9 +68,6 @@ public interface WindowActions {
 
     Dialogs dialogs();
 
-    /** What the File menu does. */
-    FileActions files();
-
     boolean presentation();
 
     /** The type sizes in force (a picture at 2× is laid out with twice these). */

@@ -59,6 +59,33 @@ class RenderCommandTest {
         assertTrue(r.out().contains("mlp-layer.png"), r.out());
     }
 
+    /**
+     * Issue 29, item 6: --view all renders the views a preset has data for, each in a file of its own: a linear
+     * preset has no ReLU views (an mlp.png once showed "loading data…" over empty axes), and the balance panel and
+     * the balance view no longer write the same balance.png.
+     */
+    @org.eoslab.Slow
+    @Test
+    void viewAllRendersTheViewsAPresetHasDataForEachInItsOwnFile() throws Exception {
+        Path linear = tmp.resolve("linear");
+        RunCommandTest.Result r = RunCommandTest.run("render", "--preset", "presets/fig05-period-two.json", "--view", "all",
+                "--steps", "30", "--scale", "1", "--out", linear.toString());
+        assertEquals(0, r.code(), r.err());
+        java.util.List<String> wrote = r.out().lines().filter(l -> l.startsWith("wrote ")).map(l -> Path.of(l.substring(6)).getFileName().toString()).toList();
+        assertEquals(wrote.size(), new java.util.HashSet<>(wrote).size(), "every file written once: " + wrote);
+        assertTrue(wrote.containsAll(java.util.List.of("balance.png", "balance-view.png", "orbit.png", "bifurcation.png", "map.png")), wrote.toString());
+        assertTrue(!wrote.contains("mlp.png") && !wrote.contains("fig1.png"), "no ReLU views without a ReLU network: " + wrote);
+
+        Path relu = tmp.resolve("relu");
+        r = RunCommandTest.run("render", "--preset", "presets/fig09-mnist.json", "--view", "all", "--steps", "12", "--scale", "1",
+                "--out", relu.toString());
+        assertEquals(0, r.code(), r.err());
+        for (String view : new String[] {"mlp.png", "fig1.png"}) {
+            BufferedImage image = ImageIO.read(relu.resolve(view).toFile());
+            assertTrue(colours(image) > 40, view + " is drawn: " + colours(image) + " colours");
+        }
+    }
+
     /** Distinct colours in a coarse grid of samples (a blank or single-colour image has one or two). */
     static int colours(BufferedImage image) {
         java.util.Set<Integer> seen = new java.util.HashSet<>();
@@ -80,7 +107,7 @@ class RenderCommandTest {
         RunCommandTest.Result r = RunCommandTest.run("render", "--preset", preset.toString(), "--steps", "30",
                 "--view", own.label(), "--scale", "1", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
-        Path picture = out.resolve((own == org.eoslab.config.View.TRAINING ? "loss" : own.label()) + ".png");
+        Path picture = out.resolve(own == org.eoslab.config.View.TRAINING ? "loss.png" : RenderCommand.fileOf(own));
         java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(picture.toFile());
         assertTrue(image != null && image.getWidth() >= (own == org.eoslab.config.View.TRAINING ? RenderCommand.WIDTH
                 : ViewRenderer.WIDTH - 400) && image.getHeight() > 400, picture + " " + (image == null ? "unreadable" : image.getWidth() + "×" + image.getHeight()));

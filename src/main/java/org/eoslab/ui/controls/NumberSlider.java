@@ -9,9 +9,6 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -74,42 +71,11 @@ public class NumberSlider extends VBox {
             if (integer) x = Math.rint(x);
             commit(x);
         });
-        fineSteps();
+        FineSteps.install(slider);
         field.setOnAction(e -> commitText());
         field.focusedProperty().addListener((obs, was, now) -> { if (!now) commitText(); });
         Tooltip.install(field, new Tooltip(name + ": type a value and press Enter"));
     }
-
-    /** Slider travel per pixel (or per arrow key) with Shift held, relative to without. */
-    static final double FINE = 0.05;
-    private double fineAnchorX = Double.NaN;
-    private double fineAnchorValue;
-
-    /**
-     * Shift-drag moves the slider {@value #FINE}× as far per pixel as a plain drag (a 24 px drag of the η slider
-     * was a 50 % change), and Shift+←/→ by a twentieth of the arrow's step.
-     */
-    private void fineSteps() {
-        slider.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
-            fineAnchorX = e.isShiftDown() ? e.getX() : Double.NaN;
-            fineAnchorValue = slider.getValue();
-            if (e.isShiftDown()) e.consume();
-        });
-        slider.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> {
-            if (!e.isShiftDown() || Double.isNaN(fineAnchorX) || slider.getWidth() <= 0) return;
-            double span = slider.getMax() - slider.getMin();
-            slider.setValue(clampToSlider(fineAnchorValue + FINE * span * (e.getX() - fineAnchorX) / slider.getWidth()));
-            e.consume();
-        });
-        slider.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (!e.isShiftDown() || (e.getCode() != KeyCode.LEFT && e.getCode() != KeyCode.RIGHT)) return;
-            double step = FINE * slider.getBlockIncrement() * (e.getCode() == KeyCode.RIGHT ? 1 : -1);
-            slider.setValue(clampToSlider(slider.getValue() + step));
-            e.consume();
-        });
-    }
-
-    private double clampToSlider(double s) { return Math.max(slider.getMin(), Math.min(slider.getMax(), s)); }
 
     private void applyRange() {
         syncing = true;
