@@ -223,7 +223,8 @@ final class RenderCommand {
             ChartPanel panel = shown.get(i);
             onFx(() -> {
                 Scene scene = new Scene(panel, WIDTH, HEIGHT);
-                scene.getStylesheets().addAll(AppWindow.stylesheet(), TypeScale.NORMAL.stylesheet());
+                scene.getStylesheets().add(AppWindow.stylesheet());
+                scene.getStylesheets().addAll(TypeScale.windowStylesheets());
                 stage.setScene(scene);
                 stage.show();
                 return null;

@@ -56,6 +56,12 @@ public final class PeriodMapImage {
 
         /** The y at pixel row py. */
         public double yAt(double py) { return y0 + (top + height - py) / height * (y1 - y0); }
+
+        /** The same plot in pixels of a picture drawn {@code s} times larger. */
+        Plot scaledBy(double s) {
+            return new Plot(image, (int) Math.round(left * s), (int) Math.round(top * s), (int) Math.round(width * s),
+                    (int) Math.round(height * s), x0, x1, y0, y1, columns, rows);
+        }
     }
 
     private PeriodMapImage() {}
@@ -67,33 +73,47 @@ public final class PeriodMapImage {
 
     /** The same, coloured by mode {@code mode}'s attractor (1-based; 0: the wildest mode's). */
     public static Plot render(PeriodMap map, List<PeriodMap.Cell> cells, int mode, int w, int h) {
+        return render(map, cells, mode, w, h, 1);
+    }
+
+    /**
+     * The same with text, margins and lines {@code textScale} times as large (presentation mode): drawn at
+     * w/textScale × h/textScale and magnified as vectors, so the map keeps its pixels and its type grows.
+     */
+    public static Plot render(PeriodMap map, List<PeriodMap.Cell> cells, int mode, int w, int h, double textScale) {
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.scale(textScale, textScale);
+            return draw(g, image, map, cells, mode, (int) (w / textScale), (int) (h / textScale)).scaledBy(textScale);
+        } finally {
+            g.dispose();
+        }
+    }
+
+    private static Plot draw(Graphics2D g, BufferedImage image, PeriodMap map, List<PeriodMap.Cell> cells, int mode, int w, int h) {
         double[] etas = map.etas();
         double[] ys = map.ys();
         double dx = etas.length > 1 ? (etas[etas.length - 1] - etas[0]) / (etas.length - 1) : Math.max(1e-9, 0.02 * etas[0]);
         double dy = ys.length > 1 ? (ys[ys.length - 1] - ys[0]) / (ys.length - 1) : Math.max(1e-9, 0.02 * Math.abs(ys[0]) + 1e-9);
-        Plot plot = new Plot(new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB), LEFT, TOP, w - LEFT - LEGEND, h - TOP - BOTTOM,
+        Plot plot = new Plot(image, LEFT, TOP, w - LEFT - LEGEND, h - TOP - BOTTOM,
                 etas[0] - dx / 2, etas[etas.length - 1] + dx / 2, ys[0] - dy / 2, ys[ys.length - 1] + dy / 2, etas.length, ys.length);
-        Graphics2D g = plot.image().createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, w, h);
-            g.setColor(new Color(0xF6F6F6));
-            g.fillRect(plot.left(), plot.top(), plot.width(), plot.height());
-            for (PeriodMap.Cell c : cells) {
-                g.setColor(COLOURS.get(c.attractor(mode)));
-                int x = plot.left() + c.column() * plot.width() / plot.columns();
-                int x2 = plot.left() + (c.column() + 1) * plot.width() / plot.columns();
-                int y = plot.top() + plot.height() - (c.row() + 1) * plot.height() / plot.rows();
-                int y2 = plot.top() + plot.height() - c.row() * plot.height() / plot.rows();
-                g.fillRect(x, y, x2 - x, y2 - y);
-            }
-            drawOnsets(g, plot, map);
-            drawAxes(g, plot, map.axis().label(), mode, map.relative() ? "η / η₁ (each row's own onset)" : "learning rate η");
-            drawLegend(g, plot);
-        } finally {
-            g.dispose();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.setColor(new Color(0xF6F6F6));
+        g.fillRect(plot.left(), plot.top(), plot.width(), plot.height());
+        for (PeriodMap.Cell c : cells) {
+            g.setColor(COLOURS.get(c.attractor(mode)));
+            int x = plot.left() + c.column() * plot.width() / plot.columns();
+            int x2 = plot.left() + (c.column() + 1) * plot.width() / plot.columns();
+            int y = plot.top() + plot.height() - (c.row() + 1) * plot.height() / plot.rows();
+            int y2 = plot.top() + plot.height() - c.row() * plot.height() / plot.rows();
+            g.fillRect(x, y, x2 - x, y2 - y);
         }
+        drawOnsets(g, plot, map);
+        drawAxes(g, plot, map.axis().label(), mode, map.relative() ? "η / η₁ (each row's own onset)" : "learning rate η");
+        drawLegend(g, plot);
         return plot;
     }
 

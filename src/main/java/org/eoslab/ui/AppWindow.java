@@ -24,7 +24,8 @@ public final class AppWindow {
     public AppWindow(Stage stage, Preset preset, double width, double height) {
         this.stage = stage;
         this.scene = new Scene(new Pane(), width, height);
-        scene.getStylesheets().addAll(stylesheet(), TypeScale.NORMAL.stylesheet());
+        scene.getStylesheets().add(stylesheet());
+        scene.getStylesheets().addAll(TypeScale.windowStylesheets());
         Shortcuts.install(() -> view, () -> view.files(), scene, stage);
         stage.setScene(scene);
         show(preset);

@@ -68,7 +68,6 @@ public final class MainView extends BorderPane implements WindowActions {
         }
     }
 
-    public static final String PRESENTATION_CSS = "/org/eoslab/ui/presentation.css";
     public static final String DARK_CSS = "/org/eoslab/ui/dark.css";
     /** Line widths and marker sizes in presentation mode. */
     static final double PRESENTATION_LINE_SCALE = 2.2;
@@ -184,6 +183,7 @@ public final class MainView extends BorderPane implements WindowActions {
     private void onTab(Tab tab) {
         LiveView v = (LiveView) tab.getUserData();
         v.onShown();
+        present(v, presentation);
         boolean own = v.sideControls() != null;
         linearRun.setVisible(!own);
         linearRun.setManaged(!own);
@@ -286,14 +286,31 @@ public final class MainView extends BorderPane implements WindowActions {
     @Override
     public void setPresentation(boolean on) {
         presentation = on;
-        toggleStylesheet(PRESENTATION_CSS, on);
-        if (getScene() != null) {
-            var sheets = getScene().getStylesheets();
-            sheets.remove((on ? TypeScale.NORMAL : TypeScale.PRESENTATION).stylesheet());
-            if (!sheets.contains(type().stylesheet())) sheets.add(type().stylesheet());
-        }
-        views.values().forEach(v -> v.setLineScale(on ? PRESENTATION_LINE_SCALE : 1));
+        for (LiveView v : views.values()) present(v, on && v == selectedView());   // the others when shown
+        present(getTop(), on);
+        present(status, on);
+        views.values().forEach(v -> {
+            v.setLineScale(on ? PRESENTATION_LINE_SCALE : 1);
+            v.setPresentation(on);
+        });
         setControlsVisible(!on);
+    }
+
+    /**
+     * Presentation mode's type on what a view shows the room: its charts and its readouts, not its forms (they are
+     * the lecturer's, and at 19 px they took the charts' height). The shown tab gets it when shown, so switching P
+     * restyles one tab, not all seven.
+     */
+    private static void present(LiveView v, boolean on) {
+        present(v.picture(), on);
+        for (Node readout : v.content().lookupAll(".readout")) present(readout, on);
+    }
+
+    /** Presentation mode's type on a part of the window (a style class; see {@link TypeScale}). */
+    private static void present(Node part, boolean on) {
+        if (part == null || part.getStyleClass().contains(TypeScale.PRESENTING) == on) return;
+        if (on) part.getStyleClass().add(TypeScale.PRESENTING);
+        else part.getStyleClass().remove(TypeScale.PRESENTING);
     }
 
     /** The type sizes in force: presentation mode's or the app's own. */

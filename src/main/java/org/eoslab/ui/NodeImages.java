@@ -32,6 +32,7 @@ public final class NodeImages {
         Scene live = node.getScene();
         if (scale == 1 || live == null || !(node instanceof Region region)) return snapshot(node, scale);
         List<String> sheets = new ArrayList<>(live.getStylesheets());
+        String presenting = presenting(region) ? TypeScale.PRESENTING : null;
         Runnable putBack = detach(region);
         if (putBack == null) return snapshot(node, scale);
         List<ChartPanel> panels = new ArrayList<>();
@@ -40,10 +41,10 @@ public final class NodeImages {
         double width = region.getWidth();
         double height = region.getHeight();
         StackPane holder = new StackPane(region);
+        if (presenting != null) holder.getStyleClass().add(presenting);
         Scene scene = new Scene(holder, Math.ceil(region.getWidth() * scale), Math.ceil(region.getHeight() * scale));
         try {
-            sheets.remove(type.stylesheet());
-            sheets.add(type.times(scale).stylesheet());
+            sheets.add(type.times(scale).stylesheet(presenting));
             scene.getStylesheets().setAll(sheets);
             for (int i = 0; i < panels.size(); i++) panels.get(i).setLineScale(lines[i] * scale);
             holder.applyCss();
@@ -84,6 +85,12 @@ public final class NodeImages {
             return () -> p.getChildren().add(i, node);
         }
         return null;
+    }
+
+    /** Whether the node is shown in presentation mode's type (it or a node above it has the class). */
+    private static boolean presenting(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) if (n.getStyleClass().contains(TypeScale.PRESENTING)) return true;
+        return false;
     }
 
     private static void collect(Node node, List<ChartPanel> out) {

@@ -309,7 +309,7 @@ class PresetsExportSessionTest extends LiveAppTestBase {
         });
         WaitForAsyncUtils.waitForFxEvents();
         var sheets = app.view().getScene().getStylesheets();
-        assertTrue(sheets.stream().anyMatch(s -> s.endsWith("presentation.css")) && sheets.stream().anyMatch(s -> s.endsWith("dark.css")));
+        assertTrue(app.view().selectedView().picture().getStyleClass().contains(TypeScale.PRESENTING) && sheets.stream().anyMatch(s -> s.endsWith("dark.css")));
         assertTrue(app.view().getLeft() == null, "controls tucked away");
         String style = app.view().training().panels().panel(Panel.LOSS).series().get(0).dataSet().getStyle();
         assertTrue(style.contains("-fx-line-width: 3.52"), "lines 2.2 times thicker: " + style);

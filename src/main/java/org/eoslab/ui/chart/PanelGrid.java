@@ -9,6 +9,9 @@ import javafx.scene.layout.RowConstraints;
 
 /** Panels in an evenly divided grid: 3 columns for more than 4 panels, 2 for 2-4, 1 for one. */
 public final class PanelGrid {
+    /** Panels shown at once in presentation mode: a 2×2 grid reads at 1280×720 from the back of a room. */
+    public static final int PRESENTATION_MAX = 4;
+
     private PanelGrid() {}
 
     public static void layout(GridPane grid, List<? extends Node> panels) {

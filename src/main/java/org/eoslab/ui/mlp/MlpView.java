@@ -59,7 +59,7 @@ public final class MlpView implements LiveView {
         side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         side.setPrefWidth(340);
         grid.setId("mlp-grid");
-        PanelGrid.layout(grid, List.copyOf(panels.set().all()), 3);
+        setPresentation(false);
         content.setCenter(grid);
         status.setId("mlp-status");
         contrast.setId("mlp-contrast");
@@ -80,6 +80,16 @@ public final class MlpView implements LiveView {
     @Override public Node picture() { return grid; }
 
     @Override public Node sideControls() { return side; }
+
+    /** Panels in presentation mode: the loss, the sharpness and the top-versus-bottom contrast of §4.2. */
+    static final List<MlpPanel> PRESENTED = List.of(MlpPanel.LOSS, MlpPanel.SHARPNESS, MlpPanel.LAYER, MlpPanel.DRIFT);
+
+    /** Every panel in three columns, or in presentation mode the four of {@link #PRESENTED}, two by two. */
+    @Override
+    public void setPresentation(boolean on) {
+        if (on) PanelGrid.layout(grid, PRESENTED.stream().map(panels::panel).toList(), 2);
+        else PanelGrid.layout(grid, List.copyOf(panels.set().all()), 3);
+    }
 
     /** The ReLU network runs only once someone looks at it. */
     @Override public void onShown() { bench.engine(); }

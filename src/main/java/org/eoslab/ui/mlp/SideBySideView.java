@@ -37,13 +37,16 @@ public final class SideBySideView implements LiveView {
     private static final class Row {
         final PanelSet panels = new PanelSet();
         final HistoryFeed feed = new HistoryFeed();
+        /** Said in the distance's legend: the linear network's is exactly 0 (Theorem 1), drawn at the log floor. */
+        final String distanceNote;
 
         Row(String model, String name, String layer, String distanceNote) {
+            this.distanceNote = distanceNote;
             panels.add("fig1-" + model + "-loss", name + ": loss", "loss", true);
             panels.add("fig1-" + model + "-sigma", name + ": σ of W_" + layer, "σᵢ(W_" + layer + ")", false);
             panels.add("fig1-" + model + "-drift", name + ": σ(t) − σ(0)", "σᵢ(t) − σᵢ(0)", false);
             panels.add("fig1-" + model + "-motion", name + ": |Δσ| per step", "Σ |σᵢ(t) − σᵢ(t−1)|", true);
-            panels.add("fig1-" + model + "-distance", name + ": eq. 8 distance", "distance, W_" + layer + distanceNote, true);
+            panels.add("fig1-" + model + "-distance", name + ": eq. 8 distance", "distance, W_" + layer, true);
         }
 
         /**
@@ -72,7 +75,7 @@ public final class SideBySideView implements LiveView {
                 p.get(3).add(new EnvelopeSeries("bottom " + k, bottom.applyAsInt(1), EnvelopeSeries.stepMotion(k), floor,
                         Palette.dashed(Palette.colour(6)), false));
             }
-            p.get(4).add(new EnvelopeSeries("W" + PanelSet.subscript(layer), distance, floor, Palette.line(3)));
+            p.get(4).add(new EnvelopeSeries("W" + PanelSet.subscript(layer) + distanceNote, distance, floor, Palette.line(3)));
         }
 
         void follow(long steps, long budgetNanos) {
@@ -85,7 +88,7 @@ public final class SideBySideView implements LiveView {
     private final Workbench<Parameters> linear;
     private final Workbench<MlpParameters> relu;
     private final Row mlpRow = new Row("mlp", "ReLU MLP", "L−1", "");
-    private final Row linearRow = new Row("dln", "Linear", "L", " (0 at the floor)");
+    private final Row linearRow = new Row("dln", "Linear", "L", " (0: at the floor)");
 
     public SideBySideView(Workbench<Parameters> linear, Workbench<MlpParameters> relu) {
         this.linear = linear;

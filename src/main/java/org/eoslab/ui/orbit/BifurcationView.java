@@ -62,7 +62,8 @@ public final class BifurcationView extends BorderPane implements LiveView {
     private final XYChart diagram = Charts.xy("Bifurcation diagram: last " + SweepDefaults.KEEP + " values of each mode", "η", "σᵢ", false);
     private final XYChart range = Charts.xy("Range of oscillation, max − min (paper Fig. 7)", "η", "max − min", false);
     private final ChaosReadout chaos = new ChaosReadout();
-    private final VBox charts = new VBox(6);
+    /** The diagram over the range of oscillation and the Lyapunov chart: shares of the height, never squeezed flat. */
+    private final javafx.scene.layout.GridPane charts = new javafx.scene.layout.GridPane();
     private final XYChart lyapunov = chaos.chart();
     private final List<XValueIndicator> onsetMarks = new ArrayList<>();
     private final XValueIndicator liveEta;
@@ -107,15 +108,7 @@ public final class BifurcationView extends BorderPane implements LiveView {
                 engine, relative, run, cancel, progress, status);
         bar.setPadding(new Insets(6, 10, 6, 10));
         setTop(new VBox(bar, chaos.doublings()));
-        javafx.scene.layout.HBox lower = new javafx.scene.layout.HBox(6, range, lyapunov);
-        javafx.scene.layout.HBox.setHgrow(range, Priority.ALWAYS);
-        javafx.scene.layout.HBox.setHgrow(lyapunov, Priority.ALWAYS);
-        range.setPrefWidth(600);
-        lyapunov.setPrefWidth(600);
-        charts.getChildren().addAll(diagram, lower);
-        VBox.setVgrow(diagram, Priority.ALWAYS);
-        diagram.setPrefHeight(520);
-        lower.setPrefHeight(260);
+        layoutCharts();
         setCenter(charts);
         liveEta = new XValueIndicator(diagram.getXAxis(), 0, "live η");
         diagram.getPlugins().add(liveEta);
@@ -134,6 +127,25 @@ public final class BifurcationView extends BorderPane implements LiveView {
         problemDebounce.setOnFinished(e -> { if (onScreen && stale()) start(readRange()); });
         diagram.getXAxis().maxProperty().addListener((obs, o, v) -> onAxisRange());
         diagram.getXAxis().minProperty().addListener((obs, o, v) -> onAxisRange());
+    }
+
+    private void layoutCharts() {
+        charts.setHgap(6);
+        charts.setVgap(6);
+        for (int c = 0; c < 2; c++) {
+            javafx.scene.layout.ColumnConstraints cc = new javafx.scene.layout.ColumnConstraints();
+            cc.setPercentWidth(50);
+            charts.getColumnConstraints().add(cc);
+        }
+        for (double share : new double[] {56, 44}) {
+            javafx.scene.layout.RowConstraints rc = new javafx.scene.layout.RowConstraints();
+            rc.setPercentHeight(share);
+            charts.getRowConstraints().add(rc);
+        }
+        for (XYChart c : List.of(diagram, range, lyapunov)) c.setMinSize(0, 0);
+        charts.add(diagram, 0, 0, 2, 1);
+        charts.add(range, 0, 1);
+        charts.add(lyapunov, 1, 1);
     }
 
     /** Default range for a problem: from 0.85·η₁ through mode 1's cascade, and mode 2's onset if near. */
@@ -330,6 +342,13 @@ public final class BifurcationView extends BorderPane implements LiveView {
     @Override public String title() { return "Bifurcation"; }
 
     @Override public javafx.scene.Node content() { return this; }
+
+    /** Presentation mode: the doubling readout on one line (cut, whole in its tooltip), the charts get the height. */
+    @Override
+    public void setPresentation(boolean on) {
+        chaos.doublings().setWrapText(!on);
+        chaos.doublings().setTooltip(on ? new javafx.scene.control.Tooltip(chaos.doublings().getText()) : null);
+    }
 
     /** The diagram, the range of oscillation and the Lyapunov chart, without the form. */
     @Override public javafx.scene.Node picture() { return charts; }

@@ -20,7 +20,7 @@ import org.eoslab.ui.chart.PanelSet;
  * Feigenbaum's δ.
  */
 final class ChaosReadout {
-    private final XYChart chart = Charts.xy("Lyapunov exponent of each mode's map", "η", "λ (< 0 periodic, > 0 chaos)", false);
+    private final XYChart chart = Charts.xy("Lyapunov exponent of each mode's map", "η", "λ", false);
     private final Label doublings = new Label();
 
     ChaosReadout() {

@@ -73,6 +73,7 @@ public final class PeriodMapView extends BorderPane implements LiveView {
     private PeriodMap shownMap;
     private List<PeriodMap.Cell> cells = List.of();
     private PeriodMapImage.Plot plot;
+    private double textScale = 1;
     private Parameters computedFor;
     private double dragX = Double.NaN;
     private double dragY = Double.NaN;
@@ -133,6 +134,13 @@ public final class PeriodMapView extends BorderPane implements LiveView {
     @Override public String title() { return "Period map"; }
 
     @Override public javafx.scene.Node content() { return this; }
+
+    /** The map's own text grows with the window's in presentation mode. */
+    @Override
+    public void setPresentation(boolean on) {
+        textScale = on ? org.eoslab.ui.TypeScale.PRESENTATION.root() / org.eoslab.ui.TypeScale.NORMAL.root() : 1;
+        redraw();
+    }
 
     /** The map itself, without its form. */
     @Override public javafx.scene.Node picture() { return canvas; }
@@ -234,7 +242,7 @@ public final class PeriodMapView extends BorderPane implements LiveView {
         if (shownMap == null) return;
         int w = (int) Math.max(400, canvas.getWidth());
         int h = (int) Math.max(300, canvas.getHeight());
-        plot = PeriodMapImage.render(shownMap, cells, colouredMode(), w, h);
+        plot = PeriodMapImage.render(shownMap, cells, colouredMode(), w, h, textScale);
         image.setImage(toFx(plot.image()));
     }
 

@@ -45,7 +45,7 @@ public final class BalanceView implements LiveView {
     private final XYChart plane = Charts.xy("Phase plane of a mode (paper Fig. 4)", "inner layer: yᵢ", "last layer: xᵢ", false);
     private final DoubleDataSet iterates = Charts.points("GD iterates", 0);
     private final DoubleDataSet balanced = Charts.line("balanced: xᵢ = yᵢ", Palette.dashed("#444444"));
-    private final ChartPanel gap = new ChartPanel("balance-gap", "Balancedness over time", "max_ℓ |σ_i(W_L)² − σ_i(W_ℓ)²|", true);
+    private final ChartPanel gap = new ChartPanel("balance-gap", "Balancedness over time", "max_ℓ |σ_L² − σ_ℓ²|", true);
     private final HistoryFeed feed = new HistoryFeed();
     private final BorderPane content = new BorderPane();
     private final GridPane grid = new GridPane();

@@ -31,9 +31,9 @@ public final class LinearPanels extends NetworkPanels<Parameters> {
         add(Panel.SHARPNESS, "Sharpness", "λ_max(∇²f)", false);
         add(Panel.PRODUCT, "Singular values of P, mode by mode", "σ_i(P)", false);
         add(Panel.LAYERS, "Singular values of a layer", "σ_i(W_ℓ)", false);
-        add(Panel.ALIGNMENT, "Singular vectors: alignment and motion", "angle [°] / distance", true);
-        add(Panel.BALANCE, "Balancedness (paper Fig. 4)", "max_ℓ |σ_i(W_L)² − σ_i(W_ℓ)²|", true);
-        add(Panel.BASES, "Layer bases: Thm 1 / Conj. 2 (Fig. 11)", "‖W_ℓB_ℓ − A_ℓ diag(·)‖ / ‖W_ℓB_ℓ‖", true);
+        add(Panel.ALIGNMENT, "Singular vectors: alignment and motion", "° / distance", true);
+        add(Panel.BALANCE, "Balancedness (paper Fig. 4)", "max_ℓ |σ_L² − σ_ℓ²|", true);
+        add(Panel.BASES, "Layer bases: Thm 1 / Conj. 2 (Fig. 11)", "relative residual", true);
         add(Panel.TRACE, "Hessian trace (paper App. D)", "tr ∇²f", false);
         layerChoice = new LayerChoice("layer-choice", panel(Panel.LAYERS));
     }

@@ -40,6 +40,7 @@ public final class TrainingView implements LiveView {
     private final ExploreBar explore;
     private DoubleSupplier forkEta = () -> Double.NaN;
     private boolean singleMode;
+    private boolean presentation;
 
     /** {@code panels}: the linear workbench's own. */
     public TrainingView(Workbench<Parameters> bench, LinearPanels panels) {
@@ -121,8 +122,16 @@ public final class TrainingView implements LiveView {
         layoutPanels();
     }
 
+    /** Presentation mode: the first {@value PanelGrid#PRESENTATION_MAX} ticked panels, each large enough to read. */
+    @Override
+    public void setPresentation(boolean on) {
+        presentation = on;
+        layoutPanels();
+    }
+
     private void layoutPanels() {
         List<Panel> keys = singleMode ? List.of(single.getValue()) : visiblePanels();
+        if (presentation && keys.size() > PanelGrid.PRESENTATION_MAX) keys = keys.subList(0, PanelGrid.PRESENTATION_MAX);
         for (Panel p : Panel.values()) panels.panel(p).setVisible(keys.contains(p));
         PanelGrid.layout(grid, keys.stream().map(panels::panel).toList());
     }

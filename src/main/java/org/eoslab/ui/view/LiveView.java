@@ -48,4 +48,7 @@ public interface LiveView {
 
     /** Thicker lines and larger markers (presentation mode). */
     default void setLineScale(double factor) {}
+
+    /** Presentation mode on or off: a view may show fewer, larger panels, and grow the type it draws itself. */
+    default void setPresentation(boolean on) {}
 }
