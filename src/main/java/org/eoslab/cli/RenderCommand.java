@@ -26,7 +26,7 @@ import org.eoslab.run.Run;
 import org.eoslab.run.Trainer;
 import org.eoslab.ui.AppWindow;
 import org.eoslab.ui.NodeImages;
-import org.eoslab.ui.TypeScale;
+import org.eoslab.ui.chart.TypeScale;
 import org.eoslab.ui.chart.ChartPanel;
 import org.eoslab.ui.mlp.MlpPanel;
 import org.eoslab.ui.mlp.MlpPanels;

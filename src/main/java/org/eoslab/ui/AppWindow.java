@@ -1,5 +1,6 @@
 package org.eoslab.ui;
 
+import org.eoslab.ui.chart.TypeScale;
 import javafx.scene.Scene;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;

@@ -1,5 +1,6 @@
 package org.eoslab.ui;
 
+import org.eoslab.ui.chart.TypeScale;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -183,7 +184,7 @@ public final class MainView extends BorderPane implements WindowActions {
     private void onTab(Tab tab) {
         LiveView v = (LiveView) tab.getUserData();
         v.onShown();
-        present(v, presentation);
+        v.presentType(presentation);
         boolean own = v.sideControls() != null;
         linearRun.setVisible(!own);
         linearRun.setManaged(!own);
@@ -286,31 +287,14 @@ public final class MainView extends BorderPane implements WindowActions {
     @Override
     public void setPresentation(boolean on) {
         presentation = on;
-        for (LiveView v : views.values()) present(v, on && v == selectedView());   // the others when shown
-        present(getTop(), on);
-        present(status, on);
+        for (LiveView v : views.values()) v.presentType(on && v == selectedView());   // the others when shown
+        TypeScale.present(getTop(), on);
+        TypeScale.present(status, on);
         views.values().forEach(v -> {
             v.setLineScale(on ? PRESENTATION_LINE_SCALE : 1);
             v.setPresentation(on);
         });
         setControlsVisible(!on);
-    }
-
-    /**
-     * Presentation mode's type on what a view shows the room: its charts and its readouts, not its forms (they are
-     * the lecturer's, and at 19 px they took the charts' height). The shown tab gets it when shown, so switching P
-     * restyles one tab, not all seven.
-     */
-    private static void present(LiveView v, boolean on) {
-        present(v.picture(), on);
-        for (Node readout : v.content().lookupAll(".readout")) present(readout, on);
-    }
-
-    /** Presentation mode's type on a part of the window (a style class; see {@link TypeScale}). */
-    private static void present(Node part, boolean on) {
-        if (part == null || part.getStyleClass().contains(TypeScale.PRESENTING) == on) return;
-        if (on) part.getStyleClass().add(TypeScale.PRESENTING);
-        else part.getStyleClass().remove(TypeScale.PRESENTING);
     }
 
     /** The type sizes in force: presentation mode's or the app's own. */

@@ -1,5 +1,6 @@
 package org.eoslab.ui;
 
+import org.eoslab.ui.chart.TypeScale;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;

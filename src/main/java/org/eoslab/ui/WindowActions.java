@@ -7,6 +7,7 @@ import org.eoslab.config.Parameters;
 import org.eoslab.config.Preset;
 import org.eoslab.config.View;
 import org.eoslab.run.SessionData;
+import org.eoslab.ui.chart.TypeScale;
 import org.eoslab.ui.controls.ControlPanel;
 import org.eoslab.ui.controls.RunToolbar;
 import org.eoslab.ui.orbit.BifurcationView;

@@ -1,5 +1,6 @@
 package org.eoslab.ui;
 
+import org.eoslab.ui.chart.TypeScale;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

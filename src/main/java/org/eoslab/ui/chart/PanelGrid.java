@@ -18,6 +18,26 @@ public final class PanelGrid {
         layout(grid, panels, panels.size() > 4 ? 3 : panels.size() > 1 ? 2 : 1);
     }
 
+    /** {@code top} across the grid over {@code left} and {@code right}, the top row {@code topPercent} % of the height. */
+    public static void overTwo(GridPane grid, Node top, Node left, Node right, double topPercent) {
+        grid.getChildren().clear();
+        grid.setHgap(6);
+        grid.setVgap(6);
+        for (int c = 0; c < 2; c++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(50);
+            grid.getColumnConstraints().add(cc);
+        }
+        for (double share : new double[] {topPercent, 100 - topPercent}) {
+            RowConstraints rc = new RowConstraints();
+            rc.setPercentHeight(share);
+            grid.getRowConstraints().add(rc);
+        }
+        grid.add(top, 0, 0, 2, 1);
+        grid.add(left, 0, 1);
+        grid.add(right, 1, 1);
+    }
+
     /** Row-major, {@code columns} per row, every cell the same share of the grid. */
     public static void layout(GridPane grid, List<? extends Node> panels, int columns) {
         grid.getChildren().clear();

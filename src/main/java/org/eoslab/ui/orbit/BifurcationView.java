@@ -34,6 +34,7 @@ import org.eoslab.run.LiveEngine;
 import org.eoslab.run.Sweep;
 import org.eoslab.ui.chart.Charts;
 import org.eoslab.ui.chart.Palette;
+import org.eoslab.ui.chart.PanelGrid;
 import org.eoslab.ui.chart.PanelSet;
 import org.eoslab.ui.view.LiveView;
 
@@ -108,7 +109,8 @@ public final class BifurcationView extends BorderPane implements LiveView {
                 engine, relative, run, cancel, progress, status);
         bar.setPadding(new Insets(6, 10, 6, 10));
         setTop(new VBox(bar, chaos.doublings()));
-        layoutCharts();
+        for (XYChart c : List.of(diagram, range, lyapunov)) c.setMinSize(0, 0);
+        PanelGrid.overTwo(charts, diagram, range, lyapunov, 56);
         setCenter(charts);
         liveEta = new XValueIndicator(diagram.getXAxis(), 0, "live η");
         diagram.getPlugins().add(liveEta);
@@ -127,25 +129,6 @@ public final class BifurcationView extends BorderPane implements LiveView {
         problemDebounce.setOnFinished(e -> { if (onScreen && stale()) start(readRange()); });
         diagram.getXAxis().maxProperty().addListener((obs, o, v) -> onAxisRange());
         diagram.getXAxis().minProperty().addListener((obs, o, v) -> onAxisRange());
-    }
-
-    private void layoutCharts() {
-        charts.setHgap(6);
-        charts.setVgap(6);
-        for (int c = 0; c < 2; c++) {
-            javafx.scene.layout.ColumnConstraints cc = new javafx.scene.layout.ColumnConstraints();
-            cc.setPercentWidth(50);
-            charts.getColumnConstraints().add(cc);
-        }
-        for (double share : new double[] {56, 44}) {
-            javafx.scene.layout.RowConstraints rc = new javafx.scene.layout.RowConstraints();
-            rc.setPercentHeight(share);
-            charts.getRowConstraints().add(rc);
-        }
-        for (XYChart c : List.of(diagram, range, lyapunov)) c.setMinSize(0, 0);
-        charts.add(diagram, 0, 0, 2, 1);
-        charts.add(range, 0, 1);
-        charts.add(lyapunov, 1, 1);
     }
 
     /** Default range for a problem: from 0.85·η₁ through mode 1's cascade, and mode 2's onset if near. */

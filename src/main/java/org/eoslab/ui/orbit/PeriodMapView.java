@@ -138,7 +138,7 @@ public final class PeriodMapView extends BorderPane implements LiveView {
     /** The map's own text grows with the window's in presentation mode. */
     @Override
     public void setPresentation(boolean on) {
-        textScale = on ? org.eoslab.ui.TypeScale.PRESENTATION.root() / org.eoslab.ui.TypeScale.NORMAL.root() : 1;
+        textScale = on ? org.eoslab.ui.chart.TypeScale.PRESENTATION.root() / org.eoslab.ui.chart.TypeScale.NORMAL.root() : 1;
         redraw();
     }
 

@@ -2,6 +2,7 @@ package org.eoslab.ui.view;
 
 import java.util.List;
 import javafx.scene.Node;
+import org.eoslab.ui.chart.TypeScale;
 import org.eoslab.config.Network;
 import org.eoslab.config.View;
 
@@ -48,6 +49,16 @@ public interface LiveView {
 
     /** Thicker lines and larger markers (presentation mode). */
     default void setLineScale(double factor) {}
+
+    /**
+     * Presentation mode's type on what this view shows the room: its charts and readouts, not its forms (they are the
+     * lecturer's, and at 19 px they took the charts' height). The window gives it to the shown tab only, so P
+     * restyles one tab, not all seven.
+     */
+    default void presentType(boolean on) {
+        TypeScale.present(picture(), on);
+        for (Node readout : content().lookupAll(".readout")) TypeScale.present(readout, on);
+    }
 
     /** Presentation mode on or off: a view may show fewer, larger panels, and grow the type it draws itself. */
     default void setPresentation(boolean on) {}

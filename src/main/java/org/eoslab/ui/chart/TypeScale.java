@@ -1,4 +1,4 @@
-package org.eoslab.ui;
+package org.eoslab.ui.chart;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -30,6 +30,13 @@ public record TypeScale(double root, double title, double axisLabel, double tick
     /** The window's stylesheets of type: the app's sizes, and presentation mode's under {@value #PRESENTING}. */
     public static java.util.List<String> windowStylesheets() {
         return java.util.List.of(NORMAL.stylesheet(null), PRESENTATION.stylesheet(PRESENTING));
+    }
+
+    /** Presentation mode's type on a part of the window, or not (the style class {@value #PRESENTING}). */
+    public static void present(javafx.scene.Node part, boolean on) {
+        if (part == null || part.getStyleClass().contains(PRESENTING) == on) return;
+        if (on) part.getStyleClass().add(PRESENTING);
+        else part.getStyleClass().remove(PRESENTING);
     }
 
     /** Every size times {@code factor}. */
