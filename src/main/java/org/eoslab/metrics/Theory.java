@@ -89,6 +89,21 @@ public final class Theory {
         return 2.0 / crossModeSharpness(si, sj, depth, c);
     }
 
+    /** Modes i &lt; j (1-based) lose Theorem 1's invariant manifold together past {@code eta} (docs/findings.md). */
+    public record CrossModeOnset(int i, int j, double eta) {}
+
+    /** The lowest cross-mode onset η_ij over the target's pairs of modes; empty for rank 1. */
+    public static java.util.Optional<CrossModeOnset> lowestCrossModeOnset(Parameters p) {
+        CrossModeOnset lowest = null;
+        for (int i = 1; i <= p.rank(); i++) {
+            for (int j = i + 1; j <= p.rank(); j++) {
+                double eta = crossModeOnset(p.singularValue(i), p.singularValue(j), p.depth(), p.lossScale());
+                if (lowest == null || eta < lowest.eta()) lowest = new CrossModeOnset(i, j, eta);
+            }
+        }
+        return java.util.Optional.ofNullable(lowest);
+    }
+
     /** σ*_i^{1/L}: every layer's i-th singular value at the balanced minimum. */
     public static double balancedLayerValue(double s, int depth) {
         return Math.pow(s, 1.0 / depth);

@@ -122,9 +122,9 @@ public final class MainView extends BorderPane implements WindowActions {
         this.orbit = new OrbitView(engine);
         this.bifurcation = new BifurcationView(engine, controls::draft, controls::applyEta);
         this.balance = new BalanceView(engine);
-        this.periodMap = new PeriodMapView(controls::draft, p -> {
-            showParameters(p);
-            restart(p, true);
+        this.periodMap = new PeriodMapView(controls::draft, (p, reading) -> {
+            linear.setText("A cell of the period map", reading);      // the preset's text no longer describes the run
+            showParameters(p); restart(p, true);
         });
         this.sideBySide = new SideBySideView(linear, relu);
         this.linearRun = linear.toolbar();

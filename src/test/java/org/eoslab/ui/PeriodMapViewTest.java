@@ -45,6 +45,14 @@ class PeriodMapViewTest extends LiveAppTestBase {
         robot.interact(() -> view.click(mx, my));
         LiveAppFixture.waitUntil(30, () -> app.state().eta() == picked.eta());
         assertEquals(picked.y() * 2.0, app.state().parameters().singularValue(2), 1e-12);
+        // issue 29, items 9-10: the side panel says what the map read there and when the dense live run can differ
+        double s1 = 2.0;
+        double s2 = picked.y() * 2.0;
+        double eta12 = 2 / ((s1 * s1 - s2 * s2) / (Math.pow(s1, 2.0 / 3) - Math.pow(s2, 2.0 / 3)));   // docs/findings.md
+        String side = robot.lookup("#control-preset-text").queryAs(javafx.scene.control.Label.class).getText();
+        assertTrue(side.startsWith("The map read: η = "), side);
+        assertTrue(picked.eta() > eta12 ? side.contains(String.format(java.util.Locale.ROOT, "past the cross-mode onset η12 = %.4g", eta12))
+                : side.contains("below every cross-mode onset"), "η = " + picked.eta() + ", η12 = " + eta12 + ": " + side);
 
         // dragging over the right half zooms: the new map spans the dragged η range, at the same resolution
         double from = plot.etaAt(mx);

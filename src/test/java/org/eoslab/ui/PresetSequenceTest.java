@@ -54,11 +54,11 @@ class PresetSequenceTest extends LiveAppTestBase {
         }
     }
 
-    /** Each network the shown tab is about has started its run (its layer choice is set by then). */
+    /** Each network the shown tab is about has started its run: its first row is out (its layer choice set). */
     private static void waitForRuns(MainView v) {
-        LiveAppFixture.waitUntil(60, () -> v.selectedView().networks().stream().allMatch(n -> {
+        LiveAppFixture.waitUntil(120, () -> v.selectedView().networks().stream().allMatch(n -> {
             var s = v.bench(n).state();
-            return s != null && s.history() != null && s.steps() > 0;
+            return s != null && s.history() != null && s.history().size() > 0;
         }));
     }
 

@@ -3,7 +3,7 @@ package org.eoslab.ui.orbit;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
@@ -26,6 +26,7 @@ import javafx.util.Duration;
 import org.eoslab.config.EngineKind;
 import org.eoslab.config.InvalidParameterException;
 import org.eoslab.config.Parameters;
+import org.eoslab.metrics.Theory;
 import org.eoslab.config.View;
 import org.eoslab.export.PeriodMapImage;
 import org.eoslab.run.PeriodMap;
@@ -42,7 +43,7 @@ import org.eoslab.ui.view.LiveView;
 public final class PeriodMapView extends BorderPane implements LiveView {
 
     private final Supplier<Parameters> problem;
-    private final Consumer<Parameters> runLive;
+    private final BiConsumer<Parameters, String> runLive;
     private final ComboBox<PeriodMap.Axis> axis = new ComboBox<>(FXCollections.observableArrayList(PeriodMap.Axis.values()));
     private final javafx.scene.control.CheckBox relative = new javafx.scene.control.CheckBox("x in units of η₁");
     /** What the cells are coloured by: the wildest mode's attractor (0), or mode m's. */
@@ -80,9 +81,10 @@ public final class PeriodMapView extends BorderPane implements LiveView {
 
     /**
      * @param problem the linear network's current problem (the controls' draft)
-     * @param runLive runs a cell's parameters in the live run
+     * @param runLive runs a cell's parameters in the live run, with what the map read there and how the live run
+     *                can differ from it
      */
-    public PeriodMapView(Supplier<Parameters> problem, Consumer<Parameters> runLive) {
+    public PeriodMapView(Supplier<Parameters> problem, BiConsumer<Parameters, String> runLive) {
         this.problem = problem;
         this.runLive = runLive;
         setId("map-view");
@@ -285,13 +287,16 @@ public final class PeriodMapView extends BorderPane implements LiveView {
     /** The cell under the pointer: its η, y and each mode's attractor. */
     private void describe(double px, double py) {
         PeriodMap.Cell c = cellAt(px, py);
-        if (c == null) return;
+        if (c != null) readout.setText(reading(c));
+    }
+
+    private String reading(PeriodMap.Cell c) {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "η = %.6g, %s = %.6g: %s", c.eta(),
                 shownMap.axis().label(), c.y(), c.attractor().label()));
         for (int m = 0; m < c.periods().length; m++) {
             b.append(String.format(Locale.ROOT, " · mode %d: %s, λ = %.3g", m + 1, periodText(c.periods()[m]), c.lyapunov()[m]));
         }
-        readout.setText(b.toString());
+        return b.toString();
     }
 
     private static String periodText(int period) {
@@ -306,11 +311,31 @@ public final class PeriodMapView extends BorderPane implements LiveView {
         return null;
     }
 
-    /** A click: the live run takes the cell's η and y. */
+    /** A click: the live run takes the cell's η and y, told what the map read there and how it may differ. */
     private void pick(double px, double py) {
         PeriodMap.Cell c = cellAt(px, py);
         if (c == null) return;
-        runLive.accept(shownMap.row(c.row()).withEta(c.eta()).withEngine(problem.get().engine()));
+        Parameters live = shownMap.row(c.row()).withEta(c.eta()).withEngine(problem.get().engine());
+        String text = "The map read: " + reading(c) + ". " + liveEngineNote(live);
+        readout.setText(text);
+        runLive.accept(live, text);
+    }
+
+    /**
+     * The map is the reduced recursion, mode by mode, on Theorem 1's invariant manifold. A dense live run agrees with
+     * it to rounding until η passes a cross-mode onset η_ij: from there rounding mixes modes i and j, and the run
+     * can leave the cell's orbit (docs/findings.md).
+     */
+    static String liveEngineNote(Parameters live) {
+        if (live.engine() == EngineKind.REDUCED) return "The live run uses the reduced recursion too: it shows this orbit.";
+        var cross = Theory.lowestCrossModeOnset(live);
+        if (cross.isEmpty() || live.eta() < cross.get().eta()) {
+            return "The live run uses the dense engine; below every cross-mode onset it follows the map's orbit to rounding.";
+        }
+        return String.format(Locale.ROOT, "The live run uses the dense engine, past the cross-mode onset η%d%d = %.4g: rounding "
+                + "mixes modes %d and %d there, so the live run can leave the map's orbit, which is the reduced recursion's "
+                + "mode by mode (see the mode mixing panel).", cross.get().i(), cross.get().j(), cross.get().eta(),
+                cross.get().i(), cross.get().j());
     }
 
     /** A dragged rectangle: its η and y ranges, recomputed at the same resolution. */
