@@ -50,7 +50,17 @@ class FxThreadSafetyTest extends LiveAppTestBase {
         assertEquals(3, app.state().parameters().top(), "top follows the width: min(max(5, 5), 3)");
         robot.clickOn("#rank-field").eraseText(8).write("5").type(javafx.scene.input.KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("target rank r: 5 is outside the allowed range [1, 3]", app.view().controls().message());
+        // issue 29, item 11: the complaint is at the field, and the field shows the rank Play runs, not the refused 5
+        assertEquals("target rank r: 5 is outside the allowed range [1, 3]", app.view().controls().rank().errorText());
+        assertEquals("3", robot.lookup("#rank-field").queryAs(javafx.scene.control.TextField.class).getText());
+        robot.clickOn("#alpha-field").eraseText(12).write("abc").type(javafx.scene.input.KeyCode.ENTER);
+        assertEquals("init scale α: 'abc' is not a number; allowed [0.0001, 1]; kept 0.01", app.view().controls().alpha().errorText());
+        assertEquals("0.01", robot.lookup("#alpha-field").queryAs(javafx.scene.control.TextField.class).getText());
+        var spectrum = robot.lookup("#spectrum").queryAs(javafx.scene.control.TextField.class);
+        String inForce = spectrum.getText();
+        robot.clickOn("#spectrum").eraseText(30).write("2, x").type(javafx.scene.input.KeyCode.ENTER);
+        assertEquals(inForce, spectrum.getText(), "the values Play runs are shown again");
+        assertEquals("target singular values: '2, x' must be numbers separated by commas; kept " + inForce, app.view().controls().message());
         robot.sleep(600);                                               // past the restart's quiet period
         assertEquals(resized, app.state().generation(), "nothing was sent");
         assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());

@@ -57,7 +57,8 @@ public final class ControlPanel extends ParameterControls<Parameters> {
         misc.addRow(3, new Label("sharpness every"), sharpnessEvery);
         VBox target = new VBox(4, caption("target singular values σ*"), spectrum, symmetric);
         getChildren().addAll(title(), description(), new Separator(), eta, new Separator(), alpha, depth, rank, width,
-                target, misc, messageLabel());
+                target, messageLabel(), misc);                      // the message at the one field without its own
+        complainAt(eta, alpha, depth, rank, width);
         wire();
         show(initial);
     }
@@ -109,10 +110,16 @@ public final class ControlPanel extends ParameterControls<Parameters> {
             }
             if (!Arrays.equals(values, draft().singularValues())) edit(draft().withSpectrum(values));
         } catch (NumberFormatException e) {
-            showMessage("target singular values: '" + spectrum.getText() + "' must be numbers separated by commas");
+            refuseSpectrum("target singular values: '" + spectrum.getText() + "' must be numbers separated by commas");
         } catch (InvalidParameterException e) {
-            showMessage(e.getMessage());
+            refuseSpectrum(e.getMessage());
         }
+    }
+
+    /** Refused text goes back to the values in force (what Play runs); the message, just below, says so. */
+    private void refuseSpectrum(String message) {
+        show(draft());
+        showMessage(message + "; kept " + spectrum.getText());
     }
 
     /** The spectrum has no single value, so no {@link org.eoslab.config.Field}: its name here. */

@@ -21,6 +21,7 @@ public final class EtaSlider extends NumberSlider {
 
     public EtaSlider(double min, double max, double initial) {
         super("learning rate η", "eta", min, max, initial, true, false);
+        forField(org.eoslab.config.Fields.ETA.key());
         ticks.setId("eta-ticks");
         ticks.setPrefHeight(34);
         ticks.setMinHeight(34);

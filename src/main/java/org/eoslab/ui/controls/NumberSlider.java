@@ -32,14 +32,23 @@ public class NumberSlider extends VBox {
     private boolean syncing;
     private String shownText = "";
     private DoubleConsumer onCommit = v -> {};
+    private String key;
 
     /**
      * A slider for a parameter's {@link Field}: its label, node id {@code idPrefix + key}, whole or real; the slider
      * spans [lo, hi], a part of the field's allowed range that a hand can set.
      */
     public static NumberSlider of(String idPrefix, Field field, double lo, double hi, double initial, boolean log) {
-        return new NumberSlider(field.label(), idPrefix + field.key(), lo, hi, initial, log, field.whole());
+        return new NumberSlider(field.label(), idPrefix + field.key(), lo, hi, initial, log, field.whole()).forField(field.key());
     }
+
+    /** The parameter key this slider sets (a complaint about that key is shown under it). */
+    public final NumberSlider forField(String fieldKey) {
+        this.key = fieldKey;
+        return this;
+    }
+
+    public final String key() { return key; }
 
     public NumberSlider(String name, String id, double min, double max, double initial, boolean log, boolean integer) {
         this.name = name;
@@ -95,11 +104,11 @@ public class NumberSlider extends VBox {
         try {
             x = Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            showError(name + ": '" + text + "' is not a number; allowed " + rangeText());
+            refuse(name + ": '" + text + "' is not a number; allowed " + rangeText());
             return;
         }
         if (!Double.isFinite(x) || x < min || x > max || (integer && x != Math.rint(x))) {
-            showError(name + ": " + text + " is outside the allowed range " + rangeText());
+            refuse(name + ": " + text + " is outside the allowed range " + rangeText());
             return;
         }
         commit(x);
@@ -120,7 +129,17 @@ public class NumberSlider extends VBox {
         onCommit.accept(x);
     }
 
-    private void showError(String message) {
+    /**
+     * Refused text: the field goes back to the value in force (what Play runs), the message stays under it and says
+     * which value is kept.
+     */
+    private void refuse(String message) {
+        syncField();
+        showError(message + "; kept " + format(value.get()));
+    }
+
+    /** A message under the field (null: none). */
+    public void showError(String message) {
         boolean show = message != null;
         error.setText(show ? message : "");
         error.setVisible(show);

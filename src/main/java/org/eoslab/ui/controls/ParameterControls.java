@@ -38,6 +38,7 @@ public abstract class ParameterControls<P extends RunParameters> extends VBox {
     private Consumer<P> onRestart = p -> {};
     private IntConsumer onSharpnessEvery = k -> {};
 
+    private final java.util.Map<String, NumberSlider> sliders = new java.util.HashMap<>();
     /** @param fields the network's parameter descriptors: a complaint names a field by its label */
     protected ParameterControls(String id, String idPrefix, List<Field> fields, P initial) {
         this.draft = initial;
@@ -86,12 +87,25 @@ public abstract class ParameterControls<P extends RunParameters> extends VBox {
     /** Called after η changed (the draft holds it), before the engine is told. */
     protected void etaChanged() {}
 
+    /** The sliders a complaint about their field is shown under. */
+    protected final void complainAt(NumberSlider... at) {
+        for (NumberSlider s : at) sliders.put(s.key(), s);
+    }
+
+    /** A complaint under its field's slider, or in the message line (scrolled into view) for the others. */
+    protected final void complain(InvalidParameterException e) {
+        NumberSlider at = sliders.get(e.field());
+        if (at != null) at.showError(complaint(e));
+        else showMessage(complaint(e));
+    }
+
     /** Shows a parameter set (from the engine or a preset) without sending anything; old complaints go. */
     public final void show(P p) {
         updating = true;
         try {
             draft = p;
             showMessage(null);
+            sliders.values().forEach(s -> s.showError(null));
             showFields(p);
         } finally {
             updating = false;
@@ -101,13 +115,17 @@ public abstract class ParameterControls<P extends RunParameters> extends VBox {
     /** True while {@link #show} fills the fields: their listeners must not edit. */
     protected final boolean updating() { return updating; }
 
-    /** A changed problem: validated, shown, and sent as a restart after the quiet period. */
+    /**
+     * A changed problem: validated, shown, and sent as a restart after the quiet period. A refused one leaves the
+     * fields showing the settings in force (what Play runs) and the complaint at its field.
+     */
     protected final void edit(P next) {
         if (updating) return;
         try {
             next = prepare(next);
         } catch (InvalidParameterException e) {
-            showMessage(complaint(e));
+            show(draft);
+            complain(e);
             return;
         }
         draft = next;
@@ -143,6 +161,17 @@ public abstract class ParameterControls<P extends RunParameters> extends VBox {
 
     public final void showMessage(String text) {
         message.setText(text == null ? "" : text);
+        if (text != null) scrollIntoView(message);
+    }
+
+    /** Scrolls the side panel (a scroll pane around these controls) so that {@code node} is in view. */
+    private void scrollIntoView(javafx.scene.Node node) {
+        javafx.scene.Node n = getParent();
+        while (n != null && !(n instanceof javafx.scene.control.ScrollPane)) n = n.getParent();
+        if (!(n instanceof javafx.scene.control.ScrollPane pane) || getHeight() <= 0) return;
+        double y = node.getBoundsInParent().getMaxY();
+        double viewport = pane.getViewportBounds().getHeight();
+        if (getHeight() > viewport) pane.setVvalue(Math.max(0, Math.min(1, (y - viewport / 2) / (getHeight() - viewport))));
     }
 
     public final String message() { return message.getText(); }

@@ -74,6 +74,7 @@ public final class MlpControls extends ParameterControls<MlpParameters> {
         misc.addRow(1, new Label("sharpness every"), sharpnessEvery);
         getChildren().addAll(title(), description(), text, new Separator(), eta, new Separator(), alpha, depth, hidden,
                 samples, biases, new Label("data"), data, new HBox(6, open, shipped), misc, messageLabel());
+        complainAt(eta, alpha, depth, hidden, samples);
         wire();
         show(initial);
     }
