@@ -67,4 +67,22 @@ class OrbitAndBifurcationTest extends LiveAppTestBase {
         LiveAppFixture.waitUntil(10, () -> app.state().eta() == after);
         assertTrue(app.uncaught.isEmpty(), app.exceptions());
     }
+
+    /** Issue 29, items 1 and 12: a zoom made while a sweep still runs is not ignored: that sweep gives way to it. */
+    @Test
+    void aZoomDuringASweepRecomputesTheZoomedRange(FxRobot robot) {
+        robot.clickOn("Bifurcation");
+        LiveAppFixture.waitUntil(60, () -> app.view().bifurcation().statusText().startsWith("600 reduced learning rates"));
+        robot.doubleClickOn("#bif-count").eraseText(6).write("5000").type(KeyCode.ENTER);
+        robot.clickOn("#bif-run");
+        LiveAppFixture.waitUntil(10, () -> app.view().bifurcation().busy());
+        io.fair_acc.chartfx.XYChart diagram = robot.lookup("#bif-diagram").query();
+        robot.interact(() -> {
+            diagram.getXAxis().setAutoRanging(false);
+            diagram.getXAxis().set(0.28, 0.3);
+        });
+        LiveAppFixture.waitUntil(120, () -> !app.view().bifurcation().busy()
+                && app.view().bifurcation().statusText().contains("on [0.28000, 0.30000]"));
+        assertTrue(app.uncaught.isEmpty(), app.exceptions());
+    }
 }

@@ -54,6 +54,17 @@ class PeriodMapViewTest extends LiveAppTestBase {
         assertTrue(picked.eta() > eta12 ? side.contains(String.format(java.util.Locale.ROOT, "past the cross-mode onset η12 = %.4g", eta12))
                 : side.contains("below every cross-mode onset"), "η = " + picked.eta() + ", η12 = " + eta12 + ": " + side);
 
+        // issue 29, item 12: a drag shows its selection rectangle while it goes on
+        javafx.scene.Node canvas = robot.lookup("#map-canvas").query();
+        javafx.scene.shape.Rectangle box = robot.lookup("#map-zoom-box").queryAs(javafx.scene.shape.Rectangle.class);
+        var origin = canvas.localToScreen(plot.left() + 20.0, plot.top() + 20.0);
+        robot.moveTo(origin).press(javafx.scene.input.MouseButton.PRIMARY).moveBy(60, 40);
+        WaitForAsyncUtils.waitForFxEvents();
+        boolean shown = box.isVisible() && box.getWidth() > 40 && box.getHeight() > 25;
+        robot.moveTo(origin).release(javafx.scene.input.MouseButton.PRIMARY);     // back: too small to zoom
+        assertTrue(shown, "the selection rectangle is drawn during the drag");
+        assertTrue(!box.isVisible(), "and gone after it");
+
         // dragging over the right half zooms: the new map spans the dragged η range, at the same resolution
         double from = plot.etaAt(mx);
         robot.interact(() -> view.drag(mx, plot.top() + 1, plot.left() + plot.width() - 1, plot.top() + plot.height() - 1));

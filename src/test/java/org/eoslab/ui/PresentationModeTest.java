@@ -1,5 +1,6 @@
 package org.eoslab.ui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fair_acc.chartfx.XYChart;
@@ -64,6 +65,29 @@ class PresentationModeTest extends LiveAppTestBase {
             }
         }
         assertTrue(app.uncaught.isEmpty(), app.exceptions());
+    }
+
+    /** Item 12: the toolbar, its buttons and the tabs keep their place when the theme changes (they once shifted). */
+    @Test
+    void theToolbarStaysPutWhenTheThemeChanges(FxRobot robot) {
+        LiveAppFixture.waitUntil(30, () -> app.state() != null && app.state().steps() > 10);
+        String light = places(robot);
+        robot.interact(() -> app.view().setDark(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(light, places(robot), "dark theme");
+        robot.interact(() -> app.view().setDark(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(light, places(robot), "light again");
+    }
+
+    private static String places(FxRobot robot) {
+        StringBuilder b = new StringBuilder();
+        for (String id : new String[] {"#model", "#linear-run-controls", "#play", "#reset", "#tabs"}) {
+            Node n = robot.lookup(id).query();
+            var box = n.localToScene(n.getBoundsInLocal());
+            b.append(String.format(java.util.Locale.ROOT, "%s %.0f,%.0f %.0f×%.0f; ", id, box.getMinX(), box.getMinY(), box.getWidth(), box.getHeight()));
+        }
+        return b.toString();
     }
 
     /** Visible tick labels do not overlap, and the axis' name fits along it. */

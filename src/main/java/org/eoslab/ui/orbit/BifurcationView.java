@@ -347,16 +347,17 @@ public final class BifurcationView extends BorderPane implements LiveView {
         liveEta.setValue(toUnits(live.state().eta()));
     }
 
+    /** A zoom (the x axis no longer ranges itself), also one made while a sweep runs: that sweep gives way to it. */
     private void onAxisRange() {
         Axis x = diagram.getXAxis();
-        if (drawing || x.isAutoRanging() || busy()) return;
+        if (drawing || x.isAutoRanging()) return;
         zoomDebounce.playFromStart();
     }
 
-    /** After a zoom: sweep the visible η range again, at full resolution. */
+    /** After a zoom: sweep the visible η range again, at full resolution (cancelling a sweep under way). */
     private void recomputeVisible() {
         Axis x = diagram.getXAxis();
-        if (x.isAutoRanging() || busy()) return;
+        if (x.isAutoRanging()) return;
         double a = toEta(x.getMin());
         double b = toEta(x.getMax());
         if (!(a > 0) || !(b > a)) return;

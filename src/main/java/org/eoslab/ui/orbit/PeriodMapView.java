@@ -115,6 +115,8 @@ public final class PeriodMapView extends BorderPane implements LiveView {
         zoomBox.setVisible(false);
         zoomBox.setStyle("-fx-fill: rgba(0,114,178,0.15); -fx-stroke: #0072B2; -fx-stroke-width: 1.5;");
         canvas.getChildren().add(zoomBox);
+        canvas.setId("map-canvas");
+        zoomBox.setId("map-zoom-box");
         canvas.setMinSize(200, 200);
         setCenter(canvas);
         canvas.widthProperty().addListener((o, a, b) -> resize.playFromStart());
