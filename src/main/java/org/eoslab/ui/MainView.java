@@ -288,8 +288,7 @@ public final class MainView extends BorderPane implements WindowActions {
     public void setPresentation(boolean on) {
         presentation = on;
         for (LiveView v : views.values()) v.presentType(on && v == selectedView());   // the others when shown
-        TypeScale.present(getTop(), on);
-        TypeScale.present(status, on);
+        TypeScale.present(getTop(), on);                                  // the toolbars' chrome size, not the room's
         views.values().forEach(v -> {
             v.setLineScale(on ? PRESENTATION_LINE_SCALE : 1);
             v.setPresentation(on);
