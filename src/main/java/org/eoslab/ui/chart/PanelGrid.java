@@ -18,24 +18,27 @@ public final class PanelGrid {
         layout(grid, panels, panels.size() > 4 ? 3 : panels.size() > 1 ? 2 : 1);
     }
 
-    /** {@code top} across the grid over {@code left} and {@code right}, the top row {@code topPercent} % of the height. */
-    public static void overTwo(GridPane grid, Node top, Node left, Node right, double topPercent) {
+    /**
+     * {@code big} across one side of a 2×2 grid, {@code first} and {@code second} in the other half: {@code big} on the
+     * top row, given {@code bigPercent} % of the height, or (when {@code beside}) in the left column, given that share of
+     * the width.
+     */
+    public static void oneAndTwo(GridPane grid, Node big, Node first, Node second, boolean beside, double bigPercent) {
         grid.getChildren().clear();
         grid.setHgap(6);
         grid.setVgap(6);
-        for (int c = 0; c < 2; c++) {
+        for (int k = 0; k < 2; k++) {
+            double share = k == 0 ? bigPercent : 100 - bigPercent;
             ColumnConstraints cc = new ColumnConstraints();
-            cc.setPercentWidth(50);
+            cc.setPercentWidth(beside ? share : 50);
             grid.getColumnConstraints().add(cc);
-        }
-        for (double share : new double[] {topPercent, 100 - topPercent}) {
             RowConstraints rc = new RowConstraints();
-            rc.setPercentHeight(share);
+            rc.setPercentHeight(beside ? 50 : share);
             grid.getRowConstraints().add(rc);
         }
-        grid.add(top, 0, 0, 2, 1);
-        grid.add(left, 0, 1);
-        grid.add(right, 1, 1);
+        grid.add(big, 0, 0, beside ? 1 : 2, beside ? 2 : 1);
+        grid.add(first, beside ? 1 : 0, beside ? 0 : 1);
+        grid.add(second, 1, 1);
     }
 
     /** Row-major, {@code columns} per row, every cell the same share of the grid. */

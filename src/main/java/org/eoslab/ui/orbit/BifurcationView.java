@@ -110,7 +110,7 @@ public final class BifurcationView extends BorderPane implements LiveView {
         bar.setPadding(new Insets(6, 10, 6, 10));
         setTop(new VBox(bar, chaos.doublings()));
         for (XYChart c : List.of(diagram, range, lyapunov)) c.setMinSize(0, 0);
-        PanelGrid.overTwo(charts, diagram, range, lyapunov, 56);
+        PanelGrid.oneAndTwo(charts, diagram, range, lyapunov, false, 56);
         setCenter(charts);
         liveEta = new XValueIndicator(diagram.getXAxis(), 0, "live η");
         diagram.getPlugins().add(liveEta);

@@ -9,10 +9,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.RowConstraints;
 import org.eoslab.config.Parameters;
 import org.eoslab.config.View;
 import org.eoslab.metrics.Columns;
@@ -24,6 +22,7 @@ import org.eoslab.run.LiveEngine;
 import org.eoslab.run.LiveState;
 import org.eoslab.ui.chart.Charts;
 import org.eoslab.ui.chart.Palette;
+import org.eoslab.ui.chart.PanelGrid;
 import org.eoslab.ui.chart.PanelSet;
 import org.eoslab.ui.view.LiveView;
 
@@ -79,19 +78,7 @@ public final class OrbitView extends BorderPane implements LiveView {
         javafx.scene.layout.VBox top = new javafx.scene.layout.VBox(4, bar, readout);   // the readout on its own line:
         top.setPadding(new Insets(6, 10, 6, 10));                                       // long, and large in presentation mode
         setTop(top);
-        grid.setHgap(6);
-        grid.setVgap(6);
-        for (int c = 0; c < 2; c++) {
-            ColumnConstraints cc = new ColumnConstraints();
-            cc.setPercentWidth(50);
-            grid.getColumnConstraints().add(cc);
-            RowConstraints rc = new RowConstraints();
-            rc.setPercentHeight(50);
-            grid.getRowConstraints().add(rc);
-        }
-        grid.add(envelope, 0, 0, 1, 2);
-        grid.add(returnMap, 1, 0);
-        grid.add(cobweb, 1, 1);
+        PanelGrid.oneAndTwo(grid, envelope, returnMap, cobweb, true, 50);
         setCenter(grid);
     }
 
