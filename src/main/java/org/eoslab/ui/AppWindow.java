@@ -1,12 +1,12 @@
 package org.eoslab.ui;
 
-import org.eoslab.ui.chart.TypeScale;
 import javafx.scene.Scene;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import org.eoslab.config.Parameters;
 import org.eoslab.config.Preset;
 import org.eoslab.run.LiveEngine;
+import org.eoslab.ui.chart.TypeScale;
 
 /**
  * The app's window. Its scene shows one {@link MainView} at a time, on its own linear engine. Opening a preset is

@@ -1,6 +1,5 @@
 package org.eoslab.ui;
 
-import org.eoslab.ui.chart.TypeScale;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +24,7 @@ import org.eoslab.config.View;
 import org.eoslab.run.LiveEngine;
 import org.eoslab.run.LiveState;
 import org.eoslab.run.SessionData;
+import org.eoslab.ui.chart.TypeScale;
 import org.eoslab.ui.controls.ControlPanel;
 import org.eoslab.ui.controls.RunToolbar;
 import org.eoslab.ui.mlp.MlpControls;

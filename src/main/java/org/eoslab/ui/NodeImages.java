@@ -1,6 +1,5 @@
 package org.eoslab.ui;
 
-import org.eoslab.ui.chart.TypeScale;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +17,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.transform.Transform;
 import org.eoslab.ui.chart.ChartPanel;
 import org.eoslab.ui.chart.DrawableChart;
+import org.eoslab.ui.chart.TypeScale;
 
 /**
  * A JavaFX node rendered to an image at 1×, 2× or 3× (for slides), on the FX thread. At 2× and 3× the node is not

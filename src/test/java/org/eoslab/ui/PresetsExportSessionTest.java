@@ -1,6 +1,5 @@
 package org.eoslab.ui;
 
-import org.eoslab.ui.chart.TypeScale;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +14,7 @@ import org.eoslab.config.ConfigText;
 import org.eoslab.config.Panel;
 import org.eoslab.config.Parameters;
 import org.eoslab.config.View;
+import org.eoslab.ui.chart.TypeScale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
