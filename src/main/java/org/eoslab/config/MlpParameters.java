@@ -35,11 +35,11 @@ public record MlpParameters(String data, int samples, int depth, int hidden, dou
             throw new InvalidParameterException("data", "'" + data + "' is neither a shipped set (fashion-mnist, mnist) nor an "
                     + "MNIST-format images file (*images-idx3-ubyte[.gz])");
         }
+        Fields.SAMPLES.check(samples);
         ShippedData shipped = ShippedData.named(data);
-        try {
-            Fields.SAMPLES.check(samples, shipped == null ? MAX_SAMPLES : shipped.samples());   // a shipped set holds so many
-        } catch (InvalidParameterException e) {
-            throw shipped == null ? e : new InvalidParameterException("samples", e.problem() + " for " + shipped.description());
+        if (shipped != null && samples > shipped.samples()) {                 // a shipped subset holds so many
+            throw new InvalidParameterException("samples", samples + " is outside the allowed range ["
+                    + (long) Fields.SAMPLES.min() + ", " + shipped.samples() + "] for " + shipped.description());
         }
         Fields.MLP_DEPTH.check(depth);
         Fields.HIDDEN.check(hidden);

@@ -62,6 +62,9 @@ class PresentationModeTest extends LiveAppTestBase {
                 String where = v + " / " + chart.getTitle();
                 assertTrue(chart.getCanvas().getHeight() >= MIN_PLOT, where + ": plot " + chart.getCanvas().getHeight() + " px high");
                 for (var axis : chart.getAxes()) assertLabelsApart((AbstractAxis) axis, where);
+                Node title = chart.getTitleLabel().lookup(".text");         // the text drawn: cut titles end in "…"
+                assertTrue(!(title instanceof javafx.scene.text.Text t) || t.getText().equals(chart.getTitle()),
+                        where + ": the title is cut to '" + (title instanceof javafx.scene.text.Text t ? t.getText() : "") + "'");
             }
         }
         assertTrue(app.uncaught.isEmpty(), app.exceptions());

@@ -39,6 +39,8 @@ public final class Charts {
         XYChart chart = new DrawableChart(x, y);
         if (errorStyle == ErrorStyle.ERRORSURFACE) chart.getRenderers().setAll(new BandRenderer());   // filled, not hatched
         chart.setTitle(title);
+        chart.getTitleLabel().setWrapText(true);                         // a long title takes two lines, not an ellipsis
+        chart.getTitleLabel().setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         chart.setAnimated(false);
         chart.setLegendVisible(true);
         PlotLegend.overPlot(chart);
