@@ -25,6 +25,8 @@ final class LiveAppFixture {
         Thread.setDefaultUncaughtExceptionHandler(this::record);
         Thread.currentThread().setUncaughtExceptionHandler(this::record);
         this.stage = stage;
+        stage.setWidth(1400);                        // TestFX reuses one stage: a size a test set must not carry over
+        stage.setHeight(900);
         window = new AppWindow(stage, preset, 1400, 900);
         stage.show();
         window.start();

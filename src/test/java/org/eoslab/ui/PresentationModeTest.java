@@ -29,12 +29,14 @@ class PresentationModeTest extends LiveAppTestBase {
         return PresetLibrary.load("default.json").parameters();
     }
 
+    @org.eoslab.Slow
     @Test
     void everyTabReadsAtProjectorSize(FxRobot robot) {
         everyTabReads(robot, 1280, 720, true);
     }
 
     /** Item 7: the same on a laptop's screen without presentation mode (names of axes once clipped, labels crowded). */
+    @org.eoslab.Slow
     @Test
     void everyTabReadsInTheWindowAsItOpens(FxRobot robot) {
         everyTabReads(robot, 1400, 900, false);

@@ -21,6 +21,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * A lecture's path through the presets: whatever was done under one preset (a zoom, an axis choice, a pin, a
  * layer pick), the next preset opens the window in exactly the state a fresh start with it gives.
  */
+@org.eoslab.Slow
 class PresetSequenceTest extends LiveAppTestBase {
     @Override
     protected Parameters parameters() {
