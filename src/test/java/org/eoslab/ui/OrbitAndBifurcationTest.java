@@ -85,4 +85,33 @@ class OrbitAndBifurcationTest extends LiveAppTestBase {
                 && app.view().bifurcation().statusText().contains("on [0.28000, 0.30000]"));
         assertTrue(app.uncaught.isEmpty(), app.exceptions());
     }
+
+    /** Issue 29, item 12: after a zoom the live-η marker is drawn where live η is on the new axis, or not at all. */
+    @Test
+    void theLiveEtaMarkerFollowsAZoom(FxRobot robot) {
+        robot.clickOn("Bifurcation");
+        LiveAppFixture.waitUntil(60, () -> app.view().bifurcation().statusText().startsWith("600 reduced learning rates"));
+        io.fair_acc.chartfx.XYChart diagram = robot.lookup("#bif-diagram").query();
+        var marker = diagram.getPlugins().stream().filter(p -> p instanceof io.fair_acc.chartfx.plugins.XValueIndicator x
+                && "live η".equals(x.getText())).map(p -> (io.fair_acc.chartfx.plugins.XValueIndicator) p).findFirst().orElseThrow();
+        double eta = app.state().eta();
+        robot.interact(() -> {
+            diagram.getXAxis().setAutoRanging(false);
+            diagram.getXAxis().set(eta - 0.02, eta + 0.03);
+        });
+        LiveAppFixture.waitUntil(60, () -> !app.view().bifurcation().busy()
+                && app.view().bifurcation().statusText().contains(String.format(java.util.Locale.ROOT, "on [%.5g", eta - 0.02)));
+        LiveAppFixture.waitUntil(10, () -> {
+            var line = marker.getChartChildren().stream().filter(n -> n instanceof javafx.scene.shape.Line).findFirst();
+            double x = diagram.getXAxis().getDisplayPosition(eta);
+            return line.isPresent() && Math.abs(((javafx.scene.shape.Line) line.get()).getStartX() - x) < 3;
+        });
+        robot.interact(() -> {                                                       // a zoom off live η
+            diagram.getXAxis().setAutoRanging(false);
+            diagram.getXAxis().set(eta + 0.01, eta + 0.05);
+        });
+        LiveAppFixture.waitUntil(60, () -> !app.view().bifurcation().busy());
+        LiveAppFixture.waitUntil(10, () -> marker.getChartChildren().isEmpty());
+        assertTrue(app.uncaught.isEmpty(), app.exceptions());
+    }
 }
