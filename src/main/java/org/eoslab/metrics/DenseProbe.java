@@ -69,12 +69,12 @@ public final class DenseProbe implements Probe {
         measureAlignment(row);
         measureModes(row);
         for (int l = 1; l <= depth; l++) measureLayer(l, row);
-        measureBalance(row);
         row[columns.hessianTrace()] = trace.compute();
         for (int l = 1; l <= depth; l++) {
             row[columns.basisDistance(l)] = bases.distance(l, engine.layer(l), layerModes);
             for (int i = 1; i <= r; i++) row[columns.layerMode(l, i)] = layerModes[i - 1];
         }
+        measureBalance(row);
     }
 
     @Override
@@ -123,18 +123,27 @@ public final class DenseProbe implements Probe {
         row[columns.subspaceDistance(l)] = trail.step(defined, true);      // the dense run measures every step
     }
 
-    /** max over ℓ &lt; L of |σ_i(W_L)² − σ_i(W_ℓ)²|. */
+    /**
+     * max over ℓ &lt; L of |σ_i(W_L)² − σ_i(W_ℓ)²|, mode by mode (Fig. 4): σ_i(W_ℓ) is layer ℓ's value on mode i's
+     * own bases (the layerℓ_mode_i column) where Theorem 1 or Conjecture 2 gives them, as the reduced recursion
+     * measures it. Sorted singular values mixed the modes: on σ₁'s low branch "mode 1" read mode 2's gap, every other
+     * step. Without such bases (a Gaussian init) the i-th largest singular value of each layer stands in.
+     */
     private void measureBalance(double[] row) {
-        TopSingular last = layerSpectra[depth - 1];
         for (int i = 1; i <= r; i++) {
+            double last = layerValue(row, depth, i);
             double gap = 0;
-            double top = last.value(i) * last.value(i);
             for (int l = 1; l < depth; l++) {
-                double v = layerSpectra[l - 1].value(i);
-                gap = Math.max(gap, Math.abs(top - v * v));
+                double v = layerValue(row, l, i);
+                gap = Math.max(gap, Math.abs(last * last - v * v));
             }
             row[columns.balanceGap(i)] = gap;
         }
+    }
+
+    private double layerValue(double[] row, int l, int i) {
+        double mode = row[columns.layerMode(l, i)];
+        return Double.isNaN(mode) ? layerSpectra[l - 1].value(i) : mode;
     }
 
     private boolean topSubspaceDefined(TopSingular s) {
