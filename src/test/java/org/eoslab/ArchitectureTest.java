@@ -86,7 +86,7 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage(BASE + ".ui..", BASE + ".cli..")
                 .and().doNotHaveFullyQualifiedName(BASE + ".ui.Workbenches")
                 .and().doNotHaveFullyQualifiedName(BASE + ".cli.CliNetworks")
-                .and().doNotHaveFullyQualifiedName(BASE + ".ui.MainView$Model")
+                .and().doNotHaveFullyQualifiedName(BASE + ".ui.Model")
                 .should().accessField(org.eoslab.config.View.class, "MLP")
                 .orShould().accessField(org.eoslab.config.Network.class, "MLP")
                 .because("a view, menu or export that branched on the network would drift from the other network's")

@@ -9,8 +9,8 @@ import org.eoslab.run.LiveEngine;
 import org.eoslab.ui.chart.TypeScale;
 
 /**
- * The app's window. Its scene shows one {@link MainView} at a time, on its own linear engine. Opening a preset is
- * a fresh start: the old view and its engines are retired and a new one is built on the preset, so nothing a
+ * The app's window. Its scene shows one {@link MainView} at a time, on the window's linear engine. Opening a preset
+ * is a fresh start: the old view is retired, the engine restarts on the preset and a new view is built, so nothing a
  * lecture did before (a zoom, a pin, a layer choice, a sweep's settings) leaks into the next preset. Only the
  * window's look carries over: theme, presentation mode, whether the controls are shown, full screen.
  */
@@ -38,29 +38,35 @@ public final class AppWindow {
     /** Opens a preset as a fresh start with it would: a new engine and view, the window's look kept (FX thread). */
     public void open(Preset preset) {
         MainView old = view;
-        LiveEngine<Parameters> oldEngine = engine;
+        old.stopDrawing();
         show(preset);
         view.setDark(old.dark());
         view.setPresentation(old.presentation());
         view.setControlsVisible(old.controlsShown());
         view.start();
-        retire(old, oldEngine);
+        retire(old);
     }
 
+    /**
+     * The window's linear engine lives as long as the window: a preset restarts it (one engine's memory, as before),
+     * and the new view shows none of the previous run.
+     */
     private void show(Preset preset) {
-        engine = LiveEngine.linear(preset.parameters(), true);
-        view = new MainView(engine, preset, this::open);
+        int before = -1;
+        if (engine == null) {
+            engine = LiveEngine.linear(preset.parameters(), true);
+        } else {
+            before = engine.state().generation();
+            engine.restart(preset.parameters(), true);
+        }
+        view = new MainView(engine, preset, this::open, before);
         scene.setRoot(view);
         stage.setTitle("EOS Lab — " + preset.title());
     }
 
-    /** The old view stops drawing at once; its engines and sweeps wind down off the FX thread. */
-    private static void retire(MainView old, LiveEngine<Parameters> oldEngine) {
-        old.stopDrawing();
-        Thread t = new Thread(() -> {
-            old.closeRelu();
-            oldEngine.close();
-        }, "eos-retire");
+    /** The old view's ReLU engine, if it started, winds down off the FX thread (its sweeps were cancelled). */
+    private static void retire(MainView old) {
+        Thread t = new Thread(old::closeRelu, "eos-retire");
         t.setDaemon(true);
         t.start();
     }

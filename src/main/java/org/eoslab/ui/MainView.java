@@ -46,29 +46,6 @@ import org.eoslab.ui.workbench.Workbench;
  * {@link Menus}, the per-frame loop in {@link FrameLoop}; the FX thread never waits on an engine.
  */
 public final class MainView extends BorderPane implements WindowActions {
-    /** The model switch: which network the window shows. */
-    public enum Model {
-        LINEAR("Linear network", View.TRAINING),
-        MLP("ReLU MLP", View.MLP),
-        BOTH("Side by side (Fig. 1)", View.FIG1);
-
-        private final String label;
-        private final View view;
-
-        Model(String label, View view) {
-            this.label = label;
-            this.view = view;
-        }
-
-        @Override public String toString() { return label; }
-
-        /** The model a view shows: the ReLU network's or both networks' own view, else the linear network. */
-        static Model of(View v) {
-            for (Model m : values()) if (m.view == v) return m;
-            return LINEAR;
-        }
-    }
-
     public static final String DARK_CSS = "/org/eoslab/ui/dark.css";
     /** Line widths and marker sizes in presentation mode. */
     static final double PRESENTATION_LINE_SCALE = 2.2;
@@ -103,10 +80,15 @@ public final class MainView extends BorderPane implements WindowActions {
     private Preset preset;
     private final Consumer<Preset> presetOpener;
     private int shownGeneration = -1;
+    private final int staleUpTo;
 
-    /** The window's content on {@code preset}; opening another preset goes to {@code presetOpener} (a fresh start). */
-    public MainView(LiveEngine<Parameters> engine, Preset preset, Consumer<Preset> presetOpener) {
+    /**
+     * The window's content on {@code preset}; opening another preset goes to {@code presetOpener} (a fresh start).
+     * Runs of {@code engine} up to generation {@code before} (the previous preset's) are never shown.
+     */
+    public MainView(LiveEngine<Parameters> engine, Preset preset, Consumer<Preset> presetOpener, int before) {
         this.engine = engine;
+        this.staleUpTo = before;
         this.preset = preset;
         this.presetOpener = presetOpener;
         this.controls = new ControlPanel(preset.parameters());
@@ -170,9 +152,10 @@ public final class MainView extends BorderPane implements WindowActions {
 
     public void start() { loop.start(); }
 
-    /** Stops the frame loop and cancels the running sweeps (FX thread; returns at once). */
+    /** Stops the frame loop, an edit not yet sent and the running sweeps (FX thread; returns at once). */
     public void stopDrawing() {
         loop.stop();
+        controls.cancelPending();
         periodMap.cancel();
         bifurcation.cancel();
     }
@@ -197,7 +180,7 @@ public final class MainView extends BorderPane implements WindowActions {
     /** The model switch: the linear network's training view, the ReLU network, or both side by side. */
     public void showModel(Model m) {
         if (m == Model.LINEAR && Model.of(selectedView().name()) == Model.LINEAR) return;   // already on a linear view
-        select(m.view);
+        select(m.view());
     }
 
     @Override
@@ -325,6 +308,7 @@ public final class MainView extends BorderPane implements WindowActions {
     private void frame(long budgetNanos, double framesPerSecond) {
         this.framesPerSecond = framesPerSecond;
         LiveState<Parameters> s = engine.state();
+        if (s.generation() <= staleUpTo) return;                       // the previous preset's run, until it restarts
         boolean fresh = s.history() != null && s.generation() != shownGeneration;
         linear.follow(s, fresh);
         if (fresh) {

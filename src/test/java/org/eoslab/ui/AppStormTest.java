@@ -78,6 +78,7 @@ class AppStormTest extends LiveAppTestBase {
                 default -> robot.sleep(30);
             }
             if (i % 40 == 0) WaitForAsyncUtils.waitForFxEvents();
+            if (kind == 5) LiveAppFixture.forgetFiredEvents();                 // they hold the replaced windows
         }
         robot.interact(() -> {
             TabPane tabs = (TabPane) app.view().lookup("#tabs");

@@ -49,10 +49,25 @@ final class LiveAppFixture {
 
     void stop() {
         if (window != null) window.close();
+        forgetFiredEvents();
     }
 
     LiveState<Parameters> state() {
         return window.engine().state();
+    }
+
+    /**
+     * TestFX keeps every event fired on the stage (FxToolkitContext.firedEvents), and each event its target: a
+     * window replaced by an opened preset stayed reachable through them, so a long storm ran out of heap. Forgotten here.
+     */
+    static void forgetFiredEvents() {
+        try {
+            var field = org.testfx.api.FxToolkitContext.class.getDeclaredField("firedEvents");
+            field.setAccessible(true);
+            ((org.testfx.service.support.FiredEvents) field.get(org.testfx.api.FxToolkit.toolkitContext())).clearEvents();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("TestFX's fired events cannot be cleared", e);
+        }
     }
 
     static void waitUntil(int seconds, BooleanSupplier condition) {

@@ -36,7 +36,7 @@ class MlpViewTest extends LiveAppTestBase {
 
     /** Switches to the MLP and shrinks it (300 samples, width 64) so a headless run is quick. */
     private void startSmallMlp(FxRobot robot) {
-        robot.interact(() -> app.view().model().setValue(MainView.Model.MLP));
+        robot.interact(() -> app.view().model().setValue(Model.MLP));
         assertTrue(app.view().tabs().getSelectionModel().getSelectedItem().getId().equals("tab-mlp"));
         assertTrue(app.view().mlp().bench().started(), "the MLP engine starts when its tab is shown");
         robot.clickOn("#mlp-samples-field").eraseText(8).write("300").type(KeyCode.ENTER);
@@ -85,7 +85,7 @@ class MlpViewTest extends LiveAppTestBase {
         assertEquals(64, tree.get("parameters").get("hidden").asInt());
         assertTrue(tree.get("columns").has("layer3_top_1"));
 
-        robot.interact(() -> app.view().model().setValue(MainView.Model.LINEAR));
+        robot.interact(() -> app.view().model().setValue(Model.LINEAR));
         assertEquals("tab-training", app.view().tabs().getSelectionModel().getSelectedItem().getId());
         assertFalse(scope.isVisible(), "on the linear tabs the bar needs no label");
         assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
@@ -149,7 +149,7 @@ class MlpViewTest extends LiveAppTestBase {
     @Test
     void sideBySideShowsBothNetworks(FxRobot robot) {
         startSmallMlp(robot);
-        robot.interact(() -> app.view().model().setValue(MainView.Model.BOTH));
+        robot.interact(() -> app.view().model().setValue(Model.BOTH));
         LiveAppFixture.waitUntil(60, () -> mlpState().steps() > 30);
         LiveAppFixture.waitUntil(20, () -> SideBySideView.KEYS.stream()
                 .allMatch(k -> app.view().sideBySide().panel(k).pointCount() > 0));

@@ -178,6 +178,9 @@ public abstract class ParameterControls<P extends RunParameters> extends VBox {
 
     public final P draft() { return draft; }
 
+    /** Drops an edit waiting out the quiet period (a window that is replaced must not restart the engine after). */
+    public final void cancelPending() { debounce.stop(); }
+
     /** True while an edit waits out the quiet period: the engine's parameters are about to change. */
     public final boolean editing() { return debounce.getStatus() == Animation.Status.RUNNING; }
 
