@@ -69,7 +69,7 @@ final class ViewRenderer {
                 settle(w.main(), view);
                 Path file = dir.resolve(RenderCommand.fileOf(view));
                 RenderCommand.onFx(() -> {
-                    PngWriter.write(NodeImages.render(w.main().liveView(view).picture(), scale, w.main().type()), caption, scale, file);
+                    PngWriter.write(NodeImages.render(w.main().liveView(view).picture(), scale), caption, scale, file);
                     return null;
                 });
                 files.add(file);

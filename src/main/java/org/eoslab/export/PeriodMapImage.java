@@ -9,7 +9,6 @@ import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.eoslab.run.PeriodMap;
 import org.eoslab.run.PeriodMap.Attractor;

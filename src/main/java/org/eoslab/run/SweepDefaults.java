@@ -26,7 +26,7 @@ public final class SweepDefaults {
     public static final int MAP_ETAS = 160;
     public static final int MAP_YS = 48;
     /** Mode 1's cascade is framed up to its doubling to this period (math.md's cascade table), plus a margin. */
-    static final int CASCADE_PERIOD = 32;
+    public static final int CASCADE_PERIOD = 32;
     static final double CASCADE_MARGIN = 1.03;
 
     private SweepDefaults() {}

@@ -175,7 +175,7 @@ public final class Animator {
     /** Snapshots the view (FX thread) and queues the picture, with its caption, for the encoder. */
     private void capture(long now) {
         Node node = animation.panel() != null ? main.training().panels().panel(animation.panel()) : main.liveView(animation.view()).picture();
-        BufferedImage image = NodeImages.render(node, animation.scale(), main.type());
+        BufferedImage image = NodeImages.render(node, animation.scale());
         String caption = animation.caption() ? caption() : null;
         queued.incrementAndGet();
         encoder.execute(() -> {

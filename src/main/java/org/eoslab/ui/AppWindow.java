@@ -35,7 +35,7 @@ public final class AppWindow {
     /** Starts the shown view's frame loop (once the stage is up). */
     public void start() { view.start(); }
 
-    /** Opens a preset as a fresh start with it would: a new engine and view, the window's look kept (FX thread). */
+    /** Opens a preset as a fresh start with it would: the engine restarted, a new view, the window's look kept (FX thread). */
     public void open(Preset preset) {
         MainView old = view;
         old.stopDrawing();

@@ -13,7 +13,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.layout.VBox;
 import org.eoslab.config.Animation;
 import org.eoslab.config.ConfigText;
 import org.eoslab.config.InvalidParameterException;
@@ -169,7 +168,7 @@ public final class FileActions {
     public boolean exportPicture(Node target, double scale, boolean caption, Path file) {
         try {
             view.training().flushAll();
-            BufferedImage image = NodeImages.render(target, scale, view.type());
+            BufferedImage image = NodeImages.render(target, scale);
             String text = caption ? PngWriter.caption(view.controls().draft()) : null;
             PngWriter.write(image, text, scale, file);
             return true;

@@ -270,18 +270,14 @@ public final class MainView extends BorderPane implements WindowActions {
     @Override
     public void setPresentation(boolean on) {
         presentation = on;
-        for (LiveView v : views.values()) v.presentType(on && v == selectedView());   // the others when shown
         TypeScale.present(getTop(), on);                                  // the toolbars' chrome size, not the room's
-        views.values().forEach(v -> {
+        for (LiveView v : views.values()) {
+            v.presentType(on && v == selectedView());                       // the others when shown
             v.setLineScale(on ? PRESENTATION_LINE_SCALE : 1);
             v.setPresentation(on);
-        });
+        }
         setControlsVisible(!on);
     }
-
-    /** The type sizes in force: presentation mode's or the app's own. */
-    @Override
-    public TypeScale type() { return presentation ? TypeScale.PRESENTATION : TypeScale.NORMAL; }
 
     @Override
     public void setDark(boolean on) {

@@ -28,8 +28,8 @@ import org.eoslab.ui.chart.TypeScale;
 public final class NodeImages {
     private NodeImages() {}
 
-    /** {@code node} at {@code scale}, its text at {@code type} × scale. */
-    public static BufferedImage render(Node node, double scale, TypeScale type) {
+    /** {@code node} at {@code scale}: every part's type, in or out of presentation mode, as on screen × scale. */
+    public static BufferedImage render(Node node, double scale) {
         Scene live = node.getScene();
         if (scale == 1 || live == null || !(node instanceof Region region)) return snapshot(node, scale);
         List<String> sheets = new ArrayList<>(live.getStylesheets());
@@ -45,7 +45,8 @@ public final class NodeImages {
         if (presenting != null) holder.getStyleClass().add(presenting);
         Scene scene = new Scene(holder, Math.ceil(region.getWidth() * scale), Math.ceil(region.getHeight() * scale));
         try {
-            sheets.add(type.times(scale).stylesheet(presenting));
+            sheets.removeAll(TypeScale.windowStylesheets());
+            sheets.addAll(TypeScale.windowStylesheets(scale));
             scene.getStylesheets().setAll(sheets);
             for (int i = 0; i < panels.size(); i++) panels.get(i).setLineScale(lines[i] * scale);
             holder.applyCss();

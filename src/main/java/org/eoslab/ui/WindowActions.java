@@ -7,7 +7,6 @@ import org.eoslab.config.Parameters;
 import org.eoslab.config.Preset;
 import org.eoslab.config.View;
 import org.eoslab.run.SessionData;
-import org.eoslab.ui.chart.TypeScale;
 import org.eoslab.ui.controls.ControlPanel;
 import org.eoslab.ui.controls.RunToolbar;
 import org.eoslab.ui.orbit.BifurcationView;
@@ -70,9 +69,6 @@ public interface WindowActions {
     Dialogs dialogs();
 
     boolean presentation();
-
-    /** The type sizes in force (a picture at 2× is laid out with twice these). */
-    TypeScale type();
 
     void setPresentation(boolean on);
 

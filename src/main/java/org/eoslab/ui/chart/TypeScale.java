@@ -29,7 +29,12 @@ public record TypeScale(double root, double title, double axisLabel, double tick
 
     /** The window's stylesheets of type: the app's sizes, and presentation mode's under {@value #PRESENTING}. */
     public static java.util.List<String> windowStylesheets() {
-        return java.util.List.of(NORMAL.stylesheet(null), PRESENTATION.stylesheet(PRESENTING));
+        return windowStylesheets(1);
+    }
+
+    /** The same with every size times {@code factor} (a picture drawn at 2×: each part's text as on screen, twice). */
+    public static java.util.List<String> windowStylesheets(double factor) {
+        return java.util.List.of(NORMAL.times(factor).stylesheet(null), PRESENTATION.times(factor).stylesheet(PRESENTING));
     }
 
     /** Presentation mode's type on a part of the window, or not (the style class {@value #PRESENTING}). */

@@ -17,8 +17,8 @@ import org.eoslab.config.Init;
 import org.eoslab.config.InvalidParameterException;
 import org.eoslab.config.LossKind;
 import org.eoslab.config.Parameters;
-import org.eoslab.run.LiveState;
 import org.eoslab.metrics.Theory;
+import org.eoslab.run.LiveState;
 
 /**
  * The deep linear network's parameter controls: η (with the onsets of math.md eq. 11 as ticks), α, L, r, d, the

@@ -21,7 +21,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.eoslab.config.Parameters;
@@ -64,7 +64,7 @@ public final class BifurcationView extends BorderPane implements LiveView {
     private final XYChart range = Charts.xy("Range of oscillation, max − min (paper Fig. 7)", "η", "max − min", false);
     private final ChaosReadout chaos = new ChaosReadout();
     /** The diagram over the range of oscillation and the Lyapunov chart: shares of the height, never squeezed flat. */
-    private final javafx.scene.layout.GridPane charts = new javafx.scene.layout.GridPane();
+    private final GridPane charts = new GridPane();
     private final XYChart lyapunov = chaos.chart();
     private final List<XValueIndicator> onsetMarks = new ArrayList<>();
     private final XValueIndicator liveEta;

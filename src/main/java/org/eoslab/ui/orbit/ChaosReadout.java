@@ -9,6 +9,7 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import org.eoslab.metrics.PeriodDoublings;
 import org.eoslab.run.Sweep;
+import org.eoslab.run.SweepDefaults;
 import org.eoslab.ui.chart.Charts;
 import org.eoslab.ui.chart.Palette;
 import org.eoslab.ui.chart.PanelSet;
@@ -67,7 +68,7 @@ final class ChaosReadout {
      * η₁(p→2p), never η₂ or η₄: the diagram's tags η₂, η₃ are the other modes' onsets.
      */
     void describe(int depth, double eta1) {
-        double[] units = PeriodDoublings.universal(depth, 32);
+        double[] units = PeriodDoublings.universal(depth, SweepDefaults.CASCADE_PERIOD);
         StringBuilder b = new StringBuilder("Mode 1's period doublings:");
         for (int k = 0; k < units.length; k++) {
             b.append(k == 0 ? " " : ", ").append("η₁(").append(1 << k).append("→").append(2 << k).append(") = ")

@@ -31,6 +31,7 @@ import org.eoslab.export.PeriodMapImage;
 import org.eoslab.run.PeriodMap;
 import org.eoslab.run.Sweep;
 import org.eoslab.run.SweepDefaults;
+import org.eoslab.ui.chart.TypeScale;
 import org.eoslab.ui.view.LiveView;
 
 /**
@@ -141,7 +142,7 @@ public final class PeriodMapView extends BorderPane implements LiveView {
     /** The map's own text grows with the window's in presentation mode. */
     @Override
     public void setPresentation(boolean on) {
-        textScale = on ? org.eoslab.ui.chart.TypeScale.PRESENTATION.root() / org.eoslab.ui.chart.TypeScale.NORMAL.root() : 1;
+        textScale = on ? TypeScale.PRESENTATION.root() / TypeScale.NORMAL.root() : 1;
         redraw();
     }
 

@@ -2,9 +2,9 @@ package org.eoslab.ui.view;
 
 import java.util.List;
 import javafx.scene.Node;
-import org.eoslab.ui.chart.TypeScale;
 import org.eoslab.config.Network;
 import org.eoslab.config.View;
+import org.eoslab.ui.chart.TypeScale;
 
 /**
  * One tab of the window: its name, its content, the side controls it wants, and its per-frame update. The
