@@ -156,7 +156,7 @@ public final class SessionFile {
             int k = name.startsWith("pin-") && name.endsWith(".bin") ? pinIndex(name, h.pins().size()) : -1;
             if (name.equals("trajectory.bin")) rows = readEntry(zip, h.trajectoryBytes(), file, name);
             else if (name.equals("state.bin")) state = readEntry(zip, h.stateLimit(), file, name);
-            else if (k >= 0) pinRows[k] = readEntry(zip, h.pins().get(k).bytes(), file, name);
+            else if (k >= 0) pinRows[k] = readEntry(zip, h.pins().get(k).bytes(h.pins().get(k).columns().count()), file, name);
         }
         if (rows == null || state == null) throw bad(file, "is not an EOS Lab session (trajectory.bin or state.bin missing)");
         return decode(file, h, rows, state).withPins(pins(file, h.pins(), pinRows));
@@ -194,24 +194,27 @@ public final class SessionFile {
 
     /** A pin as session.json describes it: its rows' size bounds pin-k.bin. */
     private record PinHeader(String label, RunParameters parameters, double[] targetValues, Layout columns, int rows) {
-        long bytes() { return (long) rows * columns.count() * 8; }
+        long bytes(int stored) { return (long) rows * stored * 8; }
     }
 
     private static List<Pin> pins(Path file, List<PinHeader> headers, byte[][] rows) {
         List<Pin> out = new ArrayList<>();
         for (int k = 0; k < headers.size(); k++) {
             PinHeader p = headers.get(k);
-            if (rows[k] == null || rows[k].length != p.bytes()) throw bad(file, "has a missing or truncated pin-" + (k + 1) + ".bin");
-            History h = readRows(file, p.columns(), p.rows(), rows[k]);
+            Layout c = p.columns();
+            int stored = rows[k] == null ? -1 : rows[k].length == p.bytes(c.count()) ? c.count()
+                    : rows[k].length == p.bytes(c.olderCount()) ? c.olderCount() : -1;
+            if (stored < 0) throw bad(file, "has a missing or truncated pin-" + (k + 1) + ".bin");
+            History h = readRows(file, c, stored, p.rows(), rows[k]);
             out.add(new Pin(p.label(), p.parameters(), p.targetValues(), h, p.rows()));
         }
         return out;
     }
 
     /** What session.json says, checked: the parameters, the column layout and the sizes of the other entries. */
-    private record Header<P extends RunParameters>(JsonNode json, P parameters, Layout columns, int rows,
+    private record Header<P extends RunParameters>(JsonNode json, P parameters, Layout columns, int stored, int rows,
                                                    List<PinHeader> pins, long stateLimit) {
-        long trajectoryBytes() { return (long) rows * columns.count() * 8; }
+        long trajectoryBytes() { return (long) rows * stored * 8; }
     }
 
     private static JsonNode json(Path file, byte[] bytes) {
@@ -240,10 +243,12 @@ public final class SessionFile {
         }
         Layout c = codec.columns(p);
         JsonNode columns = h.path("columns");
-        if (!columns.isArray() || columns.size() != c.count()) throw bad(file, "was written with other columns than this EOS Lab uses");
+        // an older session may lack the columns this version appended: they open as not measured
+        int stored = columns.isArray() ? columns.size() : -1;
+        if (stored != c.count() && stored != c.olderCount()) throw bad(file, "was written with other columns than this EOS Lab uses");
         List<String> names = new ArrayList<>();
         columns.forEach(n -> names.add(n.asText()));
-        if (!names.equals(c.names())) throw bad(file, "was written with other columns than this EOS Lab uses");
+        if (!names.equals(c.names().subList(0, stored))) throw bad(file, "was written with other columns than this EOS Lab uses");
         long rows = h.path("rows").asLong(-1);
         long heap = Runtime.getRuntime().maxMemory();
         if (rows < 0 || rows > Integer.MAX_VALUE) throw bad(file, "announces " + h.path("rows") + " rows");
@@ -251,7 +256,7 @@ public final class SessionFile {
             throw bad(file, "holds " + rows + " steps (" + rows * c.count() * 8 / (1 << 20) + " MiB), more than this heap ("
                     + heap / (1 << 20) + " MiB) can load; start EOS Lab with a larger -Xmx");
         }
-        return new Header<>(h, p, c, (int) rows, pinHeaders(file, h.path("pins"), codec), codec.stateBytes(p));
+        return new Header<>(h, p, c, stored, (int) rows, pinHeaders(file, h.path("pins"), codec), codec.stateBytes(p));
     }
 
     private static <P extends RunParameters> List<PinHeader> pinHeaders(Path file, JsonNode pins, SessionCodec<P> codec) {
@@ -283,7 +288,7 @@ public final class SessionFile {
         Layout c = header.columns();
         int rows = header.rows();
         if (header.trajectoryBytes() != rowBytes.length) throw bad(file, "has a truncated trajectory (" + rowBytes.length + " bytes for " + rows + " rows)");
-        History history = readRows(file, c, rows, rowBytes);
+        History history = readRows(file, c, header.stored(), rows, rowBytes);
         try {
             return new SessionData<>(h.path("title").asText(), h.path("description").asText(), header.parameters(), history, rows,
                     readState(stateBytes), h.path("step").asLong(), h.path("divergedAt").asLong(-1));
@@ -292,12 +297,13 @@ public final class SessionFile {
         }
     }
 
-    private static History readRows(Path file, Layout c, int rows, byte[] bytes) {
+    /** {@code rows} rows of {@code stored} values each; the columns past them stay NaN (not measured). */
+    private static History readRows(Path file, Layout c, int stored, int rows, byte[] bytes) {
         History history = new History(c);
         try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
-            double[] row = new double[c.count()];
+            double[] row = c.emptyRow();
             for (int i = 0; i < rows; i++) {
-                for (int j = 0; j < row.length; j++) row[j] = in.readDouble();
+                for (int j = 0; j < stored; j++) row[j] = in.readDouble();
                 history.append(row);
             }
             return history;

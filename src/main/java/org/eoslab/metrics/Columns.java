@@ -25,6 +25,7 @@ public final class Columns implements Layout {
     private final int layer;
     private final int basis;
     private final int layerMode;
+    private final int svdBasis;
     private final int count;
     private final List<String> names;
 
@@ -48,7 +49,8 @@ public final class Columns implements Layout {
         this.layer = subspace + depth;
         this.basis = layer + depth * top;
         this.layerMode = basis + depth;
-        this.count = layerMode + depth * rank;
+        this.svdBasis = layerMode + depth * rank;
+        this.count = svdBasis + depth;
         this.names = Collections.unmodifiableList(buildNames());
     }
 
@@ -70,6 +72,7 @@ public final class Columns implements Layout {
         for (int l = 1; l <= depth; l++) {
             for (int i = 1; i <= rank; i++) n.add("layer" + l + "_mode_" + i);
         }
+        for (int l = 1; l <= depth; l++) n.add("svd_basis_distance_" + l);
         return n;
     }
 
@@ -119,8 +122,20 @@ public final class Columns implements Layout {
      */
     public int layerMode(int l, int i) { return layerMode + (l - 1) * rank + i - 1; }
 
+    /**
+     * The paper's Fig. 11 measure of layer ℓ: sin of the largest principal angle between the top-r singular vectors
+     * an SVD of W_ℓ returns and the predicted frames (left and right, the larger), ℓ = 1..L. Where W_ℓ's top r values
+     * are all equal (α·P_ℓ at the start) the SVD's vectors are arbitrary and this reads high although
+     * {@link #basisDistance} is 0. NaN for a zero layer, without predicted frames, or on the reduced engine.
+     */
+    public int svdBasisDistance(int l) { return svdBasis + l - 1; }
+
     @Override
     public int count() { return count; }
+
+    /** Sessions written before the SVD-based basis distances (Fig. 11) were added end at them. */
+    @Override
+    public int olderCount() { return svdBasis; }
 
     public int top() { return top; }
 

@@ -27,6 +27,8 @@ public final class DenseProbe implements Probe {
     private final SubspaceTrail[] trails;          // U_r of each layer, step to step
     private final DMatrixRMaj productLeft;
     private final DMatrixRMaj productRight;
+    private final DMatrixRMaj layerLeft;           // an SVD's top-r vectors of one layer, for Fig. 11's distance
+    private final DMatrixRMaj layerRight;
     private final DMatrixRMaj productTimesRight;   // P V*_r, d×r
     private final DMatrixRMaj modeCoupling;        // U*_rᵀ P V*_r, r×r
     private final Subspaces subspaces;
@@ -51,6 +53,8 @@ public final class DenseProbe implements Probe {
         }
         this.productLeft = new DMatrixRMaj(d, r);
         this.productRight = new DMatrixRMaj(d, r);
+        this.layerLeft = new DMatrixRMaj(d, r);
+        this.layerRight = new DMatrixRMaj(d, r);
         this.productTimesRight = new DMatrixRMaj(d, r);
         this.modeCoupling = new DMatrixRMaj(r, r);
         this.subspaces = new Subspaces(d, r);
@@ -121,6 +125,18 @@ public final class DenseProbe implements Probe {
         SubspaceTrail trail = trails[l - 1];
         if (defined) s.copyLeft(r, trail.basis());
         row[columns.subspaceDistance(l)] = trail.step(defined, true);      // the dense run measures every step
+        measureSvdBases(l, s, row);
+    }
+
+    /** Fig. 11's distance of layer ℓ's SVD vectors from the predicted frames; NaN for a zero layer. */
+    private void measureSvdBases(int l, TopSingular s, double[] row) {
+        if (!(s.value(1) > 0)) {
+            row[columns.svdBasisDistance(l)] = Double.NaN;
+            return;
+        }
+        s.copyLeft(r, layerLeft);
+        s.copyRight(r, layerRight);
+        row[columns.svdBasisDistance(l)] = bases.svdDistance(l, layerLeft, layerRight, subspaces);
     }
 
     /**

@@ -12,6 +12,14 @@ public interface Layout {
 
     int count();
 
+    /**
+     * The column count of sessions written before this version's last columns were appended: such a session still
+     * opens, its missing columns NaN (not measured). The same as {@link #count()} when none were appended.
+     */
+    default int olderCount() {
+        return count();
+    }
+
     /** The column of the η in force at each step. */
     int eta();
 

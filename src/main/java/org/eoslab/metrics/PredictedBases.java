@@ -65,6 +65,18 @@ final class PredictedBases {
     }
 
     /**
+     * The paper's Fig. 11 distance of layer ℓ (1-based): sin of the largest principal angle between the top-r
+     * singular vectors an SVD returned ({@code layerLeft}, {@code layerRight}, d×r orthonormal) and the predicted
+     * frames A_ℓ, B_ℓ, the larger of the two sides. NaN where the frames are undefined.
+     */
+    double svdDistance(int l, DMatrixRMaj layerLeft, DMatrixRMaj layerRight, Subspaces subspaces) {
+        if (!defined) return Double.NaN;
+        double degrees = Math.max(subspaces.largestAngleDegrees(left[l - 1], layerLeft),
+                subspaces.largestAngleDegrees(right[l - 1], layerRight));
+        return Math.sin(Math.toRadians(degrees));
+    }
+
+    /**
      * The distance of layer ℓ (1-based) with weights {@code w} from its predicted decomposition; the mode values
      * a_ℓᵢᵀ W_ℓ b_ℓᵢ go to {@code modes[i−1]} (NaN where the bases are undefined).
      */

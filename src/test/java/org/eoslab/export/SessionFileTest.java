@@ -151,6 +151,45 @@ class SessionFileTest {
         }
     }
 
+    /**
+     * A session written before the SVD-based basis distances were appended (its rows end at {@code olderCount()})
+     * still opens: every value it has is kept bit for bit and the new columns read NaN, not measured.
+     */
+    @org.junit.jupiter.api.Test
+    void aSessionFromBeforeTheLastColumnsOpensWithThemNotMeasured() throws Exception {
+        java.util.Map<String, byte[]> entries = realEntries();
+        Columns c = Columns.of(Parameters.defaults().withWidth(6));
+        int older = c.olderCount();
+        assertTrue(older < c.count());
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) org.eoslab.config.Presets.json().readTree(entries.get("session.json"));
+        var names = (com.fasterxml.jackson.databind.node.ArrayNode) json.get("columns");
+        while (names.size() > older) names.remove(names.size() - 1);
+        entries.put("session.json", org.eoslab.config.Presets.json().writeValueAsBytes(json));
+        java.nio.ByteBuffer full = java.nio.ByteBuffer.wrap(entries.get("trajectory.bin"));
+        int rows = full.capacity() / (8 * c.count());
+        java.nio.ByteBuffer cut = java.nio.ByteBuffer.allocate(rows * older * 8);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < c.count(); j++) {
+                double v = full.getDouble();
+                if (j < older) cut.putDouble(v);
+            }
+        }
+        entries.put("trajectory.bin", cut.array());
+        full.rewind();
+        SessionData<Parameters> loaded = SessionFile.load(zip("older.eoslab", entries), org.eoslab.export.SessionCodec.linear());
+        assertEquals(rows, loaded.history().size());
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < c.count(); j++) {
+                double v = full.getDouble();
+                if (j < older) assertEquals(Double.doubleToRawLongBits(v), Double.doubleToRawLongBits(loaded.history().get(i, j)));
+                else assertTrue(Double.isNaN(loaded.history().get(i, j)), c.names().get(j) + " not measured");
+            }
+        }
+        names.remove(0);
+        entries.put("session.json", org.eoslab.config.Presets.json().writeValueAsBytes(json));
+        refused(zip("shorter.eoslab", entries), "other columns");
+    }
+
     @org.junit.jupiter.api.Test
     void damagedFilesAreRefusedWithTheirName() throws Exception {
         Path junk = tmp.resolve("junk.eoslab");

@@ -33,7 +33,7 @@ public final class LinearPanels extends NetworkPanels<Parameters> {
         add(Panel.LAYERS, "Singular values of a layer", "σ_i(W_ℓ)", false);
         add(Panel.ALIGNMENT, "Singular vectors: alignment and motion", "° / distance", true);
         add(Panel.BALANCE, "Balancedness (paper Fig. 4)", "max_ℓ |σ_L² − σ_ℓ²|", true);
-        add(Panel.BASES, "Layer bases: Thm 1 / Conj. 2 (Fig. 11)", "relative residual", true);
+        add(Panel.BASES, "Layer bases, Thm 1 / Conj. 2 (Fig. 11): solid invariant, dashed by SVD", "distance", true);
         add(Panel.TRACE, "Hessian trace (paper App. D)", "tr ∇²f", false);
         layerChoice = new LayerChoice("layer-choice", panel(Panel.LAYERS));
     }
@@ -97,6 +97,10 @@ public final class LinearPanels extends NetworkPanels<Parameters> {
         ChartPanel bases = panel(Panel.BASES);
         for (int l = 1; l <= c.depth(); l++) {
             bases.add(new EnvelopeSeries("W" + PanelSet.subscript(l), c.basisDistance(l), FLOORED, Palette.line(l - 1)));
+        }
+        for (int l = 1; l <= c.depth(); l++) {    // the paper's Fig. 11 measure: an SVD's vectors, dashed
+            bases.add(new EnvelopeSeries("W" + PanelSet.subscript(l) + " by SVD", c.svdBasisDistance(l), FLOORED,
+                    Palette.dashed(Palette.colour(l - 1))));
         }
         ChartPanel trace = panel(Panel.TRACE);
         // the closed form holds where the layers end balanced on Theorem 1's (or Conjecture 2's rotated) bases
