@@ -27,6 +27,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param modeMixingAtMost modes never mix more than this, over the whole run
  * @param basisDistanceAtMost every layer stays this close to its Theorem 1 / Conjecture 2 bases, over the run
  * @param finalBasisDistanceAtLeast some layer ends at least this far from them (they do not hold)
+ * @param orbit mode 1's two values on its final steps, low then high, each within 0.1 % (a period-2 orbit)
+ * @param residualSingularValueAtMost σ_{r+1}(P) stays at most this over the whole run (P keeps rank r)
+ * @param escapedModeAngleDegreesAtMost once a mode has left the saddle, its own vectors stay within this angle of
+ *                                      u*ᵢ, v*ᵢ (the angles of Pv*ᵢ to u*ᵢ and of Pᵀu*ᵢ to v*ᵢ; dense engine)
+ * @param finalSvdBasisDistanceAtLeast at the final step, the paper's SVD-based distance of some layer from its
+ *                                     predicted bases is at least this (Fig. 11)
+ * @param finalSvdBasisDistanceAtMost ... of every layer at most this
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Expectation(Double eta, Long steps, EngineKind engine, String status, Integer oscillatingModes,
@@ -35,7 +42,9 @@ public record Expectation(Double eta, Long steps, EngineKind engine, String stat
                           Double lowestSharpnessOverTwoOverEtaAtMost, Double lowestSharpnessOverTwoOverEtaAtLeast,
                           Double balanceGapAtMost, Double balanceGapAtLeast, Double angleDegreesAtMost,
                           Double angleDegreesAtLeast, Double firstAngleDegreesAtLeast, Double modeMixingAtLeast,
-                          Double modeMixingAtMost, Double basisDistanceAtMost, Double finalBasisDistanceAtLeast) {
+                          Double modeMixingAtMost, Double basisDistanceAtMost, Double finalBasisDistanceAtLeast,
+                          double[] orbit, Double residualSingularValueAtMost, Double escapedModeAngleDegreesAtMost,
+                          Double finalSvdBasisDistanceAtLeast, Double finalSvdBasisDistanceAtMost) {
 
     /** The parameters this expectation runs with. */
     public Parameters applyTo(Parameters p) {

@@ -8,12 +8,14 @@ import java.util.function.IntToDoubleFunction;
  * The ReLU network's edge-of-stability numbers (paper section 4.2), accumulated row by row: when the sharpness
  * first reached 2/η, its median over the second half in units of 2/η, how often the loss rose after that, how much
  * more the top-5 singular values of the penultimate layer move per step than the bottom-5 (mean |Δσ| over steps
- * where both rows were measured), and how much σ₁ of that layer grew.
+ * where both rows were measured), how much more the bottom-5 move relative to themselves (mean |Δσ|/σ), how often
+ * σ₁'s step changes sign (its zig-zag), and how much σ₁ of that layer grew.
  */
 public final class EdgeOfStabilityStats {
     /** The numbers at the end of a run. NaN where a quantity was never measured. */
-    public record Summary(long edgeStep, double medianSharpnessOverTwoOverEta, double lossRiseFraction,
-                          double topToBottomMotion, double topGrowth) {}
+    public record Summary(long edgeStep, double medianSharpnessOverTwoOverEta, double lowestSharpnessOverTwoOverEta,
+                          double lossRiseFraction, double topToBottomMotion, double bottomToTopRelativeMotion,
+                          double topReversalFraction, double topGrowth) {}
 
     private final MlpColumns columns;
     private final int layer;
@@ -29,6 +31,11 @@ public final class EdgeOfStabilityStats {
     private long afterEdge;
     private double topMotion;
     private double bottomMotion;
+    private double topRelativeMotion;
+    private double bottomRelativeMotion;
+    private double lastTopStep = Double.NaN;
+    private long topSteps;
+    private long topReversals;
     private boolean previousMeasured;
     private double firstTop = Double.NaN;
     private double lastTop = Double.NaN;
@@ -50,7 +57,7 @@ public final class EdgeOfStabilityStats {
     public static double motionRatio(MlpColumns columns, int layer, int count, IntFunction<IntToDoubleFunction> row) {
         EdgeOfStabilityStats window = new EdgeOfStabilityStats(columns, layer);
         for (int i = 0; i < count; i++) window.addMotion(row.apply(i), true);
-        return window.bottomMotion > 0 ? window.topMotion / window.bottomMotion : Double.NaN;
+        return ratio(window.topMotion, window.bottomMotion);
     }
 
     /** The next step's row, read through {@code row}: column index → value. */
@@ -94,11 +101,23 @@ public final class EdgeOfStabilityStats {
             if (previousMeasured && count) {
                 topMotion += Math.abs(t - top[j - 1]);
                 bottomMotion += Math.abs(b - bottom[j - 1]);
+                topRelativeMotion += Math.abs(t - top[j - 1]) / Math.abs(top[j - 1]);
+                bottomRelativeMotion += Math.abs(b - bottom[j - 1]) / Math.abs(bottom[j - 1]);
+                if (j == 1) countReversal(t - top[0]);
             }
             top[j - 1] = t;
             bottom[j - 1] = b;
         }
         previousMeasured = measured;
+    }
+
+    /** A zig-zag of σ₁: its step {@code delta} has the opposite sign of the previous counted step. */
+    private void countReversal(double delta) {
+        if (!Double.isNaN(lastTopStep) && delta != 0 && lastTopStep != 0) {
+            topSteps++;
+            if (Math.signum(delta) != Math.signum(lastTopStep)) topReversals++;
+        }
+        lastTopStep = delta;
     }
 
     /** The numbers so far; the second half is that of the steps seen (0..last). */
@@ -109,7 +128,13 @@ public final class EdgeOfStabilityStats {
         for (int i = 0; i < samples; i++) if (sharpnessStep[i] >= half) tail[k++] = sharpness[i];
         Arrays.sort(tail, 0, k);
         double median = k == 0 ? Double.NaN : tail[k / 2] / (2 / eta);
-        return new Summary(edgeStep, median, afterEdge == 0 ? Double.NaN : rises / (double) afterEdge,
-                bottomMotion > 0 ? topMotion / bottomMotion : Double.NaN, lastTop / firstTop - 1);
+        double lowest = k == 0 ? Double.NaN : tail[0] / (2 / eta);
+        return new Summary(edgeStep, median, lowest, afterEdge == 0 ? Double.NaN : rises / (double) afterEdge,
+                ratio(topMotion, bottomMotion), ratio(bottomRelativeMotion, topRelativeMotion),
+                topSteps == 0 ? Double.NaN : topReversals / (double) topSteps, lastTop / firstTop - 1);
+    }
+
+    private static double ratio(double numerator, double denominator) {
+        return denominator > 0 ? numerator / denominator : Double.NaN;
     }
 }

@@ -38,8 +38,9 @@ public final class Theory {
      * tr ∇²f at the balanced minimum reached from the identity init (paper eq. 15 evaluated there): every layer
      * holds s_i^{1/L} on mode i, the inner layers keep α on the other d − r directions, and W_L is zero on them, so
      * tr = c·[Σ_{ℓ<L} (Σᵢ sᵢ^{2(ℓ−1)/L} + (d−r)·α^{2(ℓ−1)})·Σᵢ sᵢ^{2(L−ℓ)/L} + d·(Σᵢ sᵢ^{2(L−1)/L} + (d−r)·α^{2(L−1)})].
-     * The paper's closed form after Lemma 1 (appendix D) puts the α terms on the suffix side instead; this one is
-     * checked against eq. 15 on converged runs. The O(α²) imbalance the init leaves is ignored.
+     * The paper's closed form after Lemma 1 (appendix D) puts the α terms on the suffix side instead and gives the
+     * suffix the exponent 2(L−ℓ−1)/L; this one is checked against eq. 15 and finite differences at an exact
+     * balanced minimum (L = 2, 3, 4) and against eq. 15 on converged runs. The O(α²) imbalance the init leaves is ignored.
      */
     public static double hessianTraceAtMinimum(Parameters p) {
         int depth = p.depth();

@@ -39,8 +39,8 @@ class ShippedPresetsTest {
     @Test
     void thePaperFiguresAreCovered() throws IOException {
         List<String> names = presetFiles().stream().map(p -> p.getFileName().toString()).toList();
-        for (String fig : new String[] {"fig01", "fig02", "fig03", "fig04", "fig05", "fig06", "fig07", "fig08", "fig10", "fig12",
-                "fig13", "fig14", "tour-period-doubling"}) {
+        for (String fig : new String[] {"fig01", "fig02", "fig03", "fig04", "fig05", "fig06", "fig07", "fig08", "fig09", "fig10", "fig11", "fig12",
+                "fig13", "fig14", "fig15", "fig16", "fig17", "fig18", "tour-period-doubling"}) {
             assertTrue(names.stream().anyMatch(n -> n.startsWith(fig)), fig + " has a preset");
         }
     }

@@ -19,10 +19,15 @@ import org.eoslab.metrics.Outcome;
 public final class PresetCheck {
     private PresetCheck() {}
 
+    /** An orbit's promised values are given to four digits. */
+    static final double ORBIT_TOLERANCE = 1e-3;
+
     /** What a run showed, reduced to the quantities expectations speak of. */
     private record Measured(Outcome outcome, double maxSharpness, double minSharpness, double maxAngle,
                             double firstAngle, double finalAngle, double maxMixingSecondHalf, double maxMixing,
-                            double finalGap, int escaped, double maxBasisDistance, double finalBasisDistance) {}
+                            double finalGap, int escaped, double maxBasisDistance, double finalBasisDistance,
+                            double[] finalOrbit, double maxResidual, double maxEscapedModeAngle,
+                            double finalSvdBasisDistance) {}
 
     /** Every failed promise of {@code e} for {@code preset}; empty if all hold. */
     public static List<String> failures(Preset preset, Expectation e) {
@@ -59,6 +64,17 @@ public final class PresetCheck {
                 e.basisDistanceAtMost());
         bound(failed, where, "final distance of the layers from their predicted bases", m.finalBasisDistance(),
                 e.finalBasisDistanceAtLeast(), null);
+        if (e.orbit() != null) {
+            for (int k = 0; k < 2; k++) {
+                bound(failed, where, (k == 0 ? "low" : "high") + " value of mode 1's final orbit", m.finalOrbit()[k],
+                        e.orbit()[k] * (1 - ORBIT_TOLERANCE), e.orbit()[k] * (1 + ORBIT_TOLERANCE));
+            }
+        }
+        bound(failed, where, "largest σ_{r+1}(P)", m.maxResidual(), null, e.residualSingularValueAtMost());
+        bound(failed, where, "largest angle of an escaped mode's own vectors [°]", m.maxEscapedModeAngle(), null,
+                e.escapedModeAngleDegreesAtMost());
+        bound(failed, where, "final SVD-based distance of the layers from their predicted bases",
+                m.finalSvdBasisDistance(), e.finalSvdBasisDistanceAtLeast(), e.finalSvdBasisDistanceAtMost());
         return failed;
     }
 
@@ -71,7 +87,8 @@ public final class PresetCheck {
         while (trainer.step() < p.steps() && trainer.advance()) stats.add(trainer.snapshot()::get);
         EdgeOfStabilityStats.Summary m = stats.summary(p.eta());
         List<String> failed = new ArrayList<>();
-        String where = "ReLU network, " + p.samples() + " samples, η = " + p.eta() + ", " + p.steps() + " steps: ";
+        String where = "ReLU network, " + p.samples() + " samples, η = " + p.eta() + ", " + p.steps() + " steps, seed "
+                + p.seed() + ": ";
         String ended = trainer.diverged() ? "diverged" : trainer.diedAt() >= 0 ? "died" : null;
         if (!java.util.Objects.equals(e.ended(), ended)) {
             failed.add(where + (ended == null ? "ran to the end" : trainer.endMessage()) + ", promised "
@@ -82,9 +99,15 @@ public final class PresetCheck {
         }
         bound(failed, where, "median sharpness of the second half, ·(2/η)", m.medianSharpnessOverTwoOverEta(),
                 e.medianSharpnessOverTwoOverEtaAtLeast(), e.medianSharpnessOverTwoOverEtaAtMost());
+        bound(failed, where, "smallest sharpness of the second half, ·(2/η)", m.lowestSharpnessOverTwoOverEta(),
+                e.lowestSharpnessOverTwoOverEtaAtLeast(), e.lowestSharpnessOverTwoOverEtaAtMost());
         bound(failed, where, "fraction of steps the loss rose after the edge", m.lossRiseFraction(),
                 e.lossRiseFractionAtLeast(), null);
         bound(failed, where, "top-5 / bottom-5 motion per step", m.topToBottomMotion(), e.topToBottomMotionAtLeast(), null);
+        bound(failed, where, "bottom-5 / top-5 motion per step relative to themselves", m.bottomToTopRelativeMotion(),
+                e.bottomToTopRelativeMotionAtLeast(), null);
+        bound(failed, where, "fraction of steps σ₁ turned back after the edge", m.topReversalFraction(),
+                e.topReversalFractionAtLeast(), e.topReversalFractionAtMost());
         bound(failed, where, "growth of σ₁", m.topGrowth(), e.topGrowthAtLeast(), null);
         return failed;
     }
@@ -102,6 +125,11 @@ public final class PresetCheck {
         long half = p.steps() / 2;
         double maxSharpness = Double.NEGATIVE_INFINITY, minSharpness = Double.POSITIVE_INFINITY;
         double maxAngle = 0, firstAngle = Double.NaN, maxMixingSecondHalf = 0, maxMixing = 0, maxBasis = 0;
+        double maxResidual = 0, maxModeAngle = 0;
+        ModeAngles modeAngles = ModeAngles.of(trainer);
+        double[] targets = trainer.targetValues();
+        boolean[] escapedOnce = new boolean[targets.length];
+        double previousMode = Double.NaN;
         tail.add(trainer.snapshot());
         while (trainer.step() < p.steps() && trainer.advance()) {
             Snapshot s = trainer.snapshot();
@@ -111,6 +139,10 @@ public final class PresetCheck {
             if (s.step() == 1) firstAngle = angle;
             maxMixing = Math.max(maxMixing, mixing);
             maxBasis = Math.max(maxBasis, basisDistance(s, c));
+            if (c.top() > targets.length) maxResidual = Math.max(maxResidual, finiteOrZero(s.get(c.sigma(targets.length + 1))));
+            for (int i = 1; i <= targets.length; i++) escapedOnce[i - 1] |= Math.abs(s.get(c.mode(i))) >= targets[i - 1] / 2;
+            if (modeAngles != null) maxModeAngle = Math.max(maxModeAngle, modeAngles.largest(escapedOnce));
+            if (s.step() < p.steps()) previousMode = s.get(c.mode(1));
             if (s.step() < half) continue;
             if (!Double.isNaN(s.sharpness())) {
                 maxSharpness = Math.max(maxSharpness, s.sharpness());
@@ -120,12 +152,21 @@ public final class PresetCheck {
             maxMixingSecondHalf = Math.max(maxMixingSecondHalf, mixing);
         }
         Snapshot last = trainer.snapshot();
-        double[] targets = trainer.targetValues();
+        double lastMode = last.get(c.mode(1));
+        double[] orbit = {Math.min(previousMode, lastMode), Math.max(previousMode, lastMode)};
         int escaped = 0;
         for (int i = 1; i <= targets.length; i++) if (Math.abs(last.get(c.mode(i))) >= targets[i - 1] / 2) escaped++;
         return new Measured(tail.outcome(trainer.divergedAt()), maxSharpness, minSharpness, maxAngle, firstAngle,
                 Math.max(last.get(c.angleLeft()), last.get(c.angleRight())), maxMixingSecondHalf, maxMixing,
-                last.get(c.balanceGap(1)), escaped, maxBasis, basisDistance(last, c));
+                last.get(c.balanceGap(1)), escaped, maxBasis, basisDistance(last, c), orbit, maxResidual, maxModeAngle,
+                svdBasisDistance(last, c));
+    }
+
+    /** The largest SVD-based distance of a layer from its predicted bases (Fig. 11); NaN counts as 0. */
+    private static double svdBasisDistance(Snapshot s, Columns c) {
+        double max = 0;
+        for (int l = 1; l <= c.depth(); l++) max = Math.max(max, finiteOrZero(s.get(c.svdBasisDistance(l))));
+        return max;
     }
 
     /** The largest distance of a layer from its predicted bases at this step (NaN, undefined, counts as 0). */
