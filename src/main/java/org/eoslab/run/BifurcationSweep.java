@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import org.eoslab.config.EngineKind;
 import org.eoslab.config.Init;
 import org.eoslab.config.Parameters;
+import org.eoslab.metrics.OrbitAnalysis;
 
 /**
  * The bifurcation diagram's computation: an η range swept by the reduced recursion (hundreds of η, instant),
@@ -30,6 +31,14 @@ public final class BifurcationSweep {
         }
 
         @Override public String toString() { return label; }
+
+        /**
+         * The recursion follows real GD exactly from Theorem 1's identity init and Conjecture 2's zero-orthogonal one;
+         * from another init the diagram overlays real GD on it.
+         */
+        public static Engines defaultFor(Init init) {
+            return init == Init.IDENTITY || init == Init.ZERO_ORTHOGONAL ? REDUCED : BOTH;
+        }
     }
 
     /** The points each engine computed (empty for an engine not asked), and whether the sweep was cancelled. */
@@ -83,4 +92,16 @@ public final class BifurcationSweep {
     public int done() { return (reduced == null ? 0 : reduced.done()) + (dense == null ? 0 : dense.done()); }
 
     public int total() { return (reduced == null ? 0 : reduced.total()) + (dense == null ? 0 : dense.total()); }
+
+    /**
+     * The status line after a sweep: how many learning rates each engine ran, how many dense runs diverged (they have
+     * no points to draw), and the range.
+     */
+    public static String summary(List<Sweep.Point> reduced, List<Sweep.Point> dense, boolean stopped, double from, double to) {
+        long diverged = dense.stream().filter(p -> p.orbits().length > 0 && p.orbits()[0].period() == OrbitAnalysis.DIVERGED).count();
+        return (stopped ? "cancelled: " : "") + reduced.size() + " reduced"
+                + (dense.isEmpty() ? "" : " + " + dense.size() + " dense") + " learning rates"
+                + (diverged > 0 ? " (" + diverged + " dense diverged: no points)" : "")
+                + (stopped ? "" : String.format(java.util.Locale.ROOT, " on [%.5g, %.5g]", from, to));
+    }
 }

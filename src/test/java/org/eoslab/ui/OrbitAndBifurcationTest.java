@@ -68,6 +68,24 @@ class OrbitAndBifurcationTest extends LiveAppTestBase {
         assertTrue(app.uncaught.isEmpty(), app.exceptions());
     }
 
+    /**
+     * Issue 24: the Fig. 14 sweep preset (Gaussian init) opens on a diagram that overlays real GD on Theorem 1's
+     * recursion, which assumes the identity init; its dense runs diverge from η ≈ 48 on, and the status line says how
+     * many, as the preset's text promises.
+     */
+    @org.eoslab.Slow
+    @Test
+    void theGaussianSweepPresetOverlaysRealGdOnTheRecursion(FxRobot robot) {
+        robot.interact(() -> app.view().files().openPreset(java.nio.file.Path.of("presets/fig14-eta-sweep.json")));
+        LiveAppFixture.waitUntil(20, () -> robot.lookup("#bif-engine").tryQuery().isPresent()
+                && "both, overlaid".equals(String.valueOf(robot.lookup("#bif-engine").queryComboBox().getValue())));
+        LiveAppFixture.waitUntil(400, () -> app.view().bifurcation().statusText().startsWith("600 reduced + 24 dense"));
+        String status = app.view().bifurcation().statusText();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\((\\d+) dense diverged").matcher(status);
+        assertTrue(m.find() && Integer.parseInt(m.group(1)) >= 5, status);
+        assertTrue(app.uncaught.isEmpty(), app.exceptions());
+    }
+
     /** Issue 29, items 1 and 12: a zoom made while a sweep still runs is not ignored: that sweep gives way to it. */
     @Test
     void aZoomDuringASweepRecomputesTheZoomedRange(FxRobot robot) {

@@ -79,6 +79,7 @@ public final class BifurcationView extends BorderPane implements LiveView {
     private boolean drawing;
     /** The sweep under way recomputes a zoom: the diagram keeps the zoom's y range. */
     private boolean keepZoomedY;
+    private boolean enginePicked;      // the engine follows the problem's init until the user opens its list
 
     /**
      * @param parameters the problem to sweep (the controls' current draft)
@@ -98,6 +99,7 @@ public final class BifurcationView extends BorderPane implements LiveView {
         progress.setId("bif-progress");
         status.setId("bif-status");
         engine.setValue(BifurcationSweep.Engines.REDUCED);
+        engine.setOnShowing(e -> enginePicked = true);
         cancel.setDisable(true);
         from.setPrefColumnCount(8);
         to.setPrefColumnCount(8);
@@ -138,6 +140,7 @@ public final class BifurcationView extends BorderPane implements LiveView {
         from.setText(format(range[0]));
         to.setText(format(range[1]));
         drawOnsets(p);
+        if (!enginePicked) engine.setValue(BifurcationSweep.Engines.defaultFor(p.init()));
         if (onScreen && stale()) problemDebounce.playFromStart();
     }
 
@@ -227,8 +230,7 @@ public final class BifurcationView extends BorderPane implements LiveView {
         lastReduced = reduced;
         lastDense = dense;
         redrawUnits();
-        status.setText((stopped ? "cancelled: " : "") + reduced.size() + " reduced" + (dense.isEmpty() ? "" : " + " + dense.size() + " dense")
-                + " learning rates" + (stopped ? "" : String.format(Locale.ROOT, " on [%.5g, %.5g]", shown[0], shown[1])));
+        status.setText(BifurcationSweep.summary(reduced, dense, stopped, shown[0], shown[1]));
         progress.setProgress(stopped ? 0 : 1);
     }
 
