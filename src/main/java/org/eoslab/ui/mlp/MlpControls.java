@@ -51,9 +51,10 @@ public final class MlpControls extends ParameterControls<MlpParameters> {
         setPresetText(null, null);
         Label text = new Label("Full-batch GD on the mean-squared loss to one-hot labels, with or without biases, weights "
                 + "N(0, α²·2/fan_in) (α = 0.41 gives the spread of PyTorch's default init). Watch the sharpness rise to "
-                + "2/η within a few dozen steps and alternate around it while the loss goes up and down, and the top "
-                + "singular values of the penultimate layer grow and zig-zag while the bottom ones stay put: the "
-                + "readout above the panels says how many times more the top five move per step.");
+                + "2/η within a few dozen steps and then stay near it (above it on Fashion-MNIST, at it on MNIST) while "
+                + "the loss goes up and down, and the top singular values of the penultimate layer grow while the bottom "
+                + "ones barely move on the shared axis (relative to their own size they move more): the readout above "
+                + "the panels says how many times more the top five move per step. The presets say what their runs show.");
         text.setWrapText(true);
         text.getStyleClass().add("preset-description");
         data.setId("mlp-data");
