@@ -100,14 +100,20 @@ final class BenchCommand {
         return 0;
     }
 
+    /** Sizes or depths measured in one bench: each takes seconds, so a longer list is a typo, not a plan. */
+    static final int MAX_LIST = 12;
+
     private static int[] ints(Options o, String name, String fallback, int least, String why) {
         String text = o.has(name) ? o.get(name) : fallback;
         try {
-            int[] v = java.util.Arrays.stream(text.split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+            int[] v = java.util.Arrays.stream(text.split(",", -1)).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
             for (int x : v) if (x < least || x > 1000) throw new NumberFormatException();
+            if (v.length > MAX_LIST) {
+                throw new UsageException("--" + name + ": " + v.length + " values; at most " + MAX_LIST + " are measured in one bench");
+            }
             return v;
         } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + ": '" + text + "' must be integers in [" + least + ", 1000]"
+            throw new UsageException("--" + name + ": " + org.eoslab.config.Messages.quote(text) + " must be integers in [" + least + ", 1000]"
                     + " separated by commas" + why);
         }
     }

@@ -2,6 +2,7 @@ package org.eoslab.cli;
 
 import java.io.PrintStream;
 import org.eoslab.config.InvalidParameterException;
+import org.eoslab.config.Messages;
 import org.eoslab.export.ExportException;
 
 /**
@@ -23,9 +24,44 @@ public final class Main {
 
     private Main() {}
 
+    /** The headless commands: any error they do not expect ends the process with one line, not a hung JVM. */
+    static final java.util.Set<String> COMMANDS = java.util.Set.of("run", "bench", "sweep", "render");
+
+    /**
+     * JavaFX's own warnings, which a user can do nothing about, printed before any message of ours: the class-path
+     * start ('Unsupported JavaFX configuration'), and a rule of ChartFX's stylesheet it cannot convert ('withMinor'
+     * grid lines, two lines per chart). Held here so the setting is not garbage-collected.
+     */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+
     public static void main(String[] args) {
-        int code = execute(args, System.out, System.err);
+        JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
+        String command = args.length == 0 ? "app" : args[0];
+        if (COMMANDS.contains(command)) Thread.setDefaultUncaughtExceptionHandler((thread, e) -> fatal(command, e));
+        int code;
+        try {
+            code = execute(args, System.out, System.err);
+        } catch (Throwable e) {                                   // out of memory, or a bug: one line, then exit
+            if (!COMMANDS.contains(command)) throw e;
+            fatal(command, e);
+            return;
+        }
         if (code >= 0) System.exit(code);
+    }
+
+    /**
+     * Ends a headless command after an error nobody caught, on any thread (the JavaFX threads of a render would
+     * otherwise keep the JVM alive): one line, exit 2 when memory ran out (the input asked for more than this heap),
+     * 1 for a bug.
+     */
+    static void fatal(String command, Throwable e) {
+        boolean memory = false;
+        for (Throwable c = e; c != null && !memory; c = c.getCause()) memory = c instanceof OutOfMemoryError;
+        System.err.println("eos-lab " + command + ": " + (memory
+                ? "out of memory (this Java allows " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB); start it with a"
+                        + " larger -Xmx, or ask for less (fewer steps or frames, a smaller width or scale)"
+                : "internal error (a bug, please report it): " + Messages.clean(String.valueOf(e))));
+        System.exit(memory ? 2 : 1);
     }
 
     /** Runs a command; returns its exit code, or −1 when the app was started (the JVM keeps running). */
@@ -50,12 +86,12 @@ public final class Main {
                         AppLauncher.launch(new String[] {"--session", command});   // a session opened from the desktop
                         yield -1;
                     }
-                    throw new UsageException("unknown command '" + command + "'; the commands are run, sweep, render and "
+                    throw new UsageException("unknown command " + Messages.quote(command) + "; the commands are run, sweep, render and "
                             + "bench, or --preset FILE to start the app (eos-lab --help)");
                 }
             };
         } catch (UsageException | InvalidParameterException | ExportException e) {
-            err.println("eos-lab " + command + ": " + e.getMessage());
+            err.println("eos-lab " + Messages.clean(command) + ": " + Messages.clean(e.getMessage()));
             return 2;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

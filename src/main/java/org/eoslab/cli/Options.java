@@ -72,7 +72,7 @@ final class Options {
         try {
             return java.nio.file.Path.of(v);
         } catch (java.nio.file.InvalidPathException e) {
-            throw new UsageException("--" + name + ": '" + v + "' is not a valid path (" + e.getReason() + ")");
+            throw new UsageException("--" + name + ": " + org.eoslab.config.Messages.quote(v) + " is not a valid path (" + e.getReason() + ")");
         }
     }
 
@@ -101,7 +101,7 @@ final class Options {
     }
 
     double[] getDoubles(String name) {
-        String[] parts = values.get(name).split(",");
+        String[] parts = values.get(name).split(",", -1);                   // "2,1," has an empty third value
         double[] out = new double[parts.length];
         for (int i = 0; i < parts.length; i++) out[i] = parseDouble(name, parts[i]);
         return out;
@@ -109,7 +109,8 @@ final class Options {
 
     private static double parseDouble(String name, String v) {
         if (!org.eoslab.config.Checks.plainNumber(v)) {
-            throw new UsageException("--" + name + ": '" + v + "' is not a number (write it as 0.25 or 2.5e-1)");
+            throw new UsageException("--" + name + ": " + (v.isEmpty() ? "an empty value where a number belongs"
+                    : org.eoslab.config.Messages.quote(v) + " is not a number") + " (write numbers as 0.25 or 2.5e-1)");
         }
         return Double.parseDouble(v);                             // a plain number always parses
     }

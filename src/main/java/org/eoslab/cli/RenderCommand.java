@@ -139,11 +139,16 @@ final class RenderCommand {
                         scale, o.has("caption")));
             }
         } catch (org.eoslab.config.InvalidParameterException e) {
-            throw new UsageException(e.getMessage());
+            throw new UsageException(ANIMATION_OPTIONS.getOrDefault(e.field(), e.field()) + ": " + e.problem());
         }
         for (Path f : ViewRenderer.animate(run, animations, dir, err)) out.println("wrote " + f);
         return 0;
     }
+
+    /** An animation's fields as this command's options name them (the last step is --steps). */
+    private static final java.util.Map<String, String> ANIMATION_OPTIONS = java.util.Map.of("from step", "--from-step",
+            "to step", "--steps", "eta from", "--eta-from", "eta to", "--eta-to", "frames", "--frames", "fps", "--fps",
+            "scale", "--scale", "view", "--view", "panel", "--panel");
 
     /**
      * --view: one view, all of them, or (default) the panels and the preset's own view. "all" is every view the

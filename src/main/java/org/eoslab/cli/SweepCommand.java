@@ -113,13 +113,20 @@ final class SweepCommand {
                            PrintStream out, PrintStream err) throws InterruptedException {
         if (!o.has("y")) throw new UsageException("--map needs --y ratio|depth|alpha|sigma1");
         PeriodMap.Axis axis = PeriodMap.Axis.of(o.get("y"));
-        if (axis == null) throw new UsageException("--y: '" + o.get("y") + "' is not one of ratio, depth, alpha, sigma1");
+        if (axis == null) throw new UsageException("--y: " + org.eoslab.config.Messages.quote(o.get("y")) + " is not one of ratio, depth, alpha, sigma1");
         double yFrom = required(o, "y-from");
         double yTo = required(o, "y-to");
+        if (axis == PeriodMap.Axis.DEPTH && (yFrom != Math.rint(yFrom) || yTo != Math.rint(yTo))) {
+            throw new UsageException("--y-from/--y-to: depth is a whole number of layers; " + yFrom + " to " + yTo + " is not");
+        }
         if (!Double.isFinite(yFrom) || !(yTo >= yFrom) || !Double.isFinite(yTo)) {
             throw new UsageException("--y-to: " + yTo + " must be finite and ≥ --y-from (" + yFrom + ")");
         }
         int yCount = bounded(o, "y-count", -1, 1, 2000);
+        if (axis == PeriodMap.Axis.DEPTH && yCount > 1 && (yTo - yFrom) % (yCount - 1) != 0) {
+            throw new UsageException("--y-count: " + yCount + " rows from depth " + (long) yFrom + " to " + (long) yTo
+                    + " would fall between whole depths; use a count that divides the range, such as " + (long) (yTo - yFrom + 1));
+        }
         if ((long) yCount * etas.length > 4_000_000) {
             throw new UsageException("--eta-count × --y-count: " + (long) yCount * etas.length + " cells is more than the allowed 4000000");
         }

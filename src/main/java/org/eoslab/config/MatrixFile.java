@@ -1,9 +1,5 @@
 package org.eoslab.config;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,24 +16,8 @@ public final class MatrixFile {
     static final long MAX_BYTES = 64L << 20;
 
     public static double[][] read(Path file) {
-        List<String> lines;
-        try {
-            if (Files.isDirectory(file)) throw new InvalidParameterException("target", file + " is a folder, not a CSV file");
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw new InvalidParameterException("target", file + " is " + (size >> 20) + " MiB; a target of at most "
-                        + Parameters.MAX_WIDTH + "×" + Parameters.MAX_WIDTH + " numbers fits in " + (MAX_BYTES >> 20) + " MiB");
-            }
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InvalidParameterException("target", "file " + file + " does not exist");
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new InvalidParameterException("target", file + " is not a text file; expected d lines of d comma-separated numbers");
-        } catch (java.nio.file.AccessDeniedException e) {
-            throw new InvalidParameterException("target", "cannot read " + file + " (permission denied)");
-        } catch (IOException e) {
-            throw new InvalidParameterException("target", "cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
-        }
+        // a target of at most MAX_WIDTH × MAX_WIDTH numbers fits in MAX_BYTES
+        List<String> lines = InputFiles.text("target", file, MAX_BYTES).lines().toList();
         List<double[]> rows = new ArrayList<>();
         for (int n = 0; n < lines.size(); n++) {
             String line = lines.get(n).trim();

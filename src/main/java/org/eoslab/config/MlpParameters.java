@@ -32,7 +32,7 @@ public record MlpParameters(String data, int samples, int depth, int hidden, dou
     @Override
     public MlpParameters validate() {
         if (data != null && ShippedData.named(data) == null && !data.contains("images-idx3")) {
-            throw new InvalidParameterException("data", "'" + data + "' is neither a shipped set (fashion-mnist, mnist) nor an "
+            throw new InvalidParameterException("data", Messages.quote(data) + " is neither a shipped set (fashion-mnist, mnist) nor an "
                     + "MNIST-format images file (*images-idx3-ubyte[.gz])");
         }
         Fields.SAMPLES.check(samples);

@@ -13,8 +13,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -69,15 +67,11 @@ public final class Presets {
         return JSON;
     }
 
+    /** A preset is a page of text; this is far more than any needs. */
+    static final long MAX_PRESET_BYTES = 1L << 20;
+
     public static Preset load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new InvalidParameterException("preset", "file " + file + " does not exist");
-        } catch (IOException e) {
-            throw new InvalidParameterException("preset", "cannot read " + file + ": " + e.getMessage());
-        }
+        String text = InputFiles.text("preset", file, MAX_PRESET_BYTES);
         return resolveFiles(parse(text, file.toString()), file);
     }
 
@@ -91,7 +85,7 @@ public final class Presets {
 
     public static Parameters resolveFiles(Parameters p, Path file) {
         if (p.targetFile() == null) return p;
-        Path target = Path.of(p.targetFile());
+        Path target = InputFiles.path("targetFile", p.targetFile());
         if (target.isAbsolute()) return p;
         Path dir = file.toAbsolutePath().getParent();
         return p.withTargetFile(dir.resolve(target).normalize().toString());

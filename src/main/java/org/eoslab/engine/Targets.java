@@ -11,7 +11,7 @@ public final class Targets {
 
     public static Target of(Parameters p) {
         if (p.targetFile() != null) {
-            return Target.fromMatrix(MatrixFile.read(Path.of(p.targetFile())), p.rank());
+            return Target.fromMatrix(MatrixFile.read(org.eoslab.config.InputFiles.path("targetFile", p.targetFile())), p.rank());
         }
         return Target.random(p.width(), p.singularValues(), p.symmetric(), Seeds.stream(p.seed(), Seeds.TARGET));
     }

@@ -53,7 +53,13 @@ public final class AtomicFiles {
     public static void requireWritableDirectory(Path dir, String field) {
         Path abs = dir.toAbsolutePath();
         Path existing = abs;
-        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+        while (existing != null && !Files.exists(existing)) {
+            if (Files.isSymbolicLink(existing)) {                      // checked now, not after the work
+                throw new ExportException(field + ": " + existing + " is a symbolic link that leads nowhere (its target is"
+                        + " missing, or the links form a loop)");
+            }
+            existing = existing.getParent();
+        }
         if (existing == null) throw new ExportException(field + ": cannot create folder " + dir + " (no existing parent)");
         if (!Files.isDirectory(existing)) {
             throw new ExportException(field + ": " + (existing.equals(abs) ? dir + " exists and is not a folder"

@@ -127,7 +127,8 @@ public final class SessionFile {
      * entry's size before it is read, and no entry may inflate past its bound (a zip bomb stops there).
      */
     public static SessionData<?> load(Path file, Function<Network, SessionCodec<?>> codecs) {
-        try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+        long cap = Runtime.getRuntime().maxMemory();                // no session this heap could hold is larger
+        try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(org.eoslab.config.InputFiles.open("session", file, cap)))) {
             ZipEntry first = zip.getNextEntry();
             if (first == null || !first.getName().equals("session.json")) {
                 throw bad(file, "is not an EOS Lab session (session.json must come first)");
@@ -151,15 +152,38 @@ public final class SessionFile {
         byte[] rows = null;
         byte[] state = null;
         byte[][] pinRows = new byte[h.pins().size()][];
+        checkTotal(file, h);
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
             String name = e.getName();
+            if (!seen.add(name)) throw bad(file, "has two entries named " + org.eoslab.config.Messages.quote(name));
             int k = name.startsWith("pin-") && name.endsWith(".bin") ? pinIndex(name, h.pins().size()) : -1;
             if (name.equals("trajectory.bin")) rows = readEntry(zip, h.trajectoryBytes(), file, name);
             else if (name.equals("state.bin")) state = readEntry(zip, h.stateLimit(), file, name);
             else if (k >= 0) pinRows[k] = readEntry(zip, h.pins().get(k).bytes(h.pins().get(k).columns().count()), file, name);
+            else throw bad(file, "has an entry that is not part of a session: " + org.eoslab.config.Messages.quote(name));
         }
         if (rows == null || state == null) throw bad(file, "is not an EOS Lab session (trajectory.bin or state.bin missing)");
         return decode(file, h, rows, state).withPins(pins(file, h.pins(), pinRows));
+    }
+
+    /**
+     * Every entry's bound together, before any is inflated: the session must fit in half of this heap, and no entry
+     * may exceed what one array holds (2 GiB), however its bounds were announced.
+     */
+    private static void checkTotal(Path file, Header<?> h) {
+        long total = h.trajectoryBytes() + h.stateLimit();
+        long largest = Math.max(h.trajectoryBytes(), h.stateLimit());
+        for (PinHeader p : h.pins()) {
+            long bytes = p.bytes(p.columns().count());
+            total += bytes;
+            largest = Math.max(largest, bytes);
+        }
+        long heap = Runtime.getRuntime().maxMemory();
+        if (largest > Integer.MAX_VALUE - 16 || total > heap / 2) {
+            throw bad(file, "announces " + (total >> 20) + " MiB of runs, more than this heap (" + (heap >> 20)
+                    + " MiB) can load; start EOS Lab with a larger -Xmx");
+        }
     }
 
     private static Network network(Path file, JsonNode h) {
@@ -249,14 +273,24 @@ public final class SessionFile {
         List<String> names = new ArrayList<>();
         columns.forEach(n -> names.add(n.asText()));
         if (!names.equals(c.names().subList(0, stored))) throw bad(file, "was written with other columns than this EOS Lab uses");
-        long rows = h.path("rows").asLong(-1);
+        long rows = h.path("rows").isIntegralNumber() ? h.path("rows").asLong(-1) : -1;
         long heap = Runtime.getRuntime().maxMemory();
-        if (rows < 0 || rows > Integer.MAX_VALUE) throw bad(file, "announces " + h.path("rows") + " rows");
+        if (rows < 0 || rows > Integer.MAX_VALUE) throw bad(file, "announces " + org.eoslab.config.Messages.quote(h.path("rows").toString()) + " rows (a whole number ≥ 0)");
+        checkStep(file, h, "step", 0);
+        if (h.has("divergedAt")) checkStep(file, h, "divergedAt", -1);
         if (rows * c.count() * 8 * 2 > heap) {
             throw bad(file, "holds " + rows + " steps (" + rows * c.count() * 8 / (1 << 20) + " MiB), more than this heap ("
                     + heap / (1 << 20) + " MiB) can load; start EOS Lab with a larger -Xmx");
         }
         return new Header<>(h, p, c, stored, (int) rows, pinHeaders(file, h.path("pins"), codec), codec.stateBytes(p));
+    }
+
+    /** A step count in session.json: a whole number of at least {@code least}. */
+    private static void checkStep(Path file, JsonNode h, String field, long least) {
+        JsonNode n = h.path(field);
+        if (!n.isIntegralNumber() || n.asLong() < least) {
+            throw bad(file, "has " + field + " = " + org.eoslab.config.Messages.quote(n.toString()) + "; a whole number ≥ " + least + " is needed");
+        }
     }
 
     private static <P extends RunParameters> List<PinHeader> pinHeaders(Path file, JsonNode pins, SessionCodec<P> codec) {
@@ -293,7 +327,8 @@ public final class SessionFile {
             return new SessionData<>(h.path("title").asText(), h.path("description").asText(), header.parameters(), history, rows,
                     readState(stateBytes), h.path("step").asLong(), h.path("divergedAt").asLong(-1));
         } catch (IOException e) {
-            throw bad(file, "has a damaged trajectory or state");
+            throw bad(file, "has a damaged trajectory or state" + (e.getMessage() != null && e.getMessage().startsWith("a weight")
+                    ? " (" + e.getMessage() + ")" : ""));
         }
     }
 
@@ -321,7 +356,10 @@ public final class SessionFile {
                 int n = in.readInt();
                 if (n < 0 || n > in.available() / 8) throw new IOException("bad state");   // never past the bytes there
                 state[b] = new double[n];
-                for (int i = 0; i < n; i++) state[b][i] = in.readDouble();
+                for (int i = 0; i < n; i++) {
+                    state[b][i] = in.readDouble();
+                    if (!Double.isFinite(state[b][i])) throw new IOException("a weight that is not a finite number");
+                }
             }
             return state;
         }

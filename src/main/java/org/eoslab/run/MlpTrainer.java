@@ -69,7 +69,7 @@ public final class MlpTrainer extends AbstractRun<MlpParameters> {
     public static Dataset load(MlpParameters p) {
         ShippedData shipped = ShippedData.named(p.data());
         if (shipped != null) return IdxReader.readShipped(shipped, p.samples());
-        Path images = Path.of(p.data());
+        Path images = org.eoslab.config.InputFiles.path("mlp.data", p.data());
         return IdxReader.read(images, IdxReader.labelsFor(images), p.samples());
     }
 

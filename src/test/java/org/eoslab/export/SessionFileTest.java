@@ -190,6 +190,84 @@ class SessionFileTest {
         refused(zip("shorter.eoslab", entries), "other columns");
     }
 
+    /**
+     * Issue 25, kind 2: bombs within the declared bounds. Rows whose bounds together exceed the heap are refused before
+     * anything is inflated; a duplicate or unknown entry is refused (not decompressed to be skipped); non-finite
+     * weights, a negative step and a row count written as text are refused.
+     */
+    @org.junit.jupiter.api.Test
+    void bombsWithinTheDeclaredBoundsAreRefused() throws Exception {
+        java.util.Map<String, byte[]> real = realEntries();
+        String header = header(real);
+        long heapRows = Runtime.getRuntime().maxMemory() / (8L * Columns.of(Parameters.defaults().withWidth(6)).count());
+        // each entry within its own bound (trajectory 0.3 of the heap, each pin 0.2), together past half of it
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) org.eoslab.config.Presets.json().readTree(real.get("session.json"));
+        json.put("rows", (long) (0.3 * heapRows));
+        var pins = json.putArray("pins");
+        for (int k = 0; k < 2; k++) {
+            var pin = pins.addObject();
+            pin.put("label", "pin " + (k + 1));
+            pin.set("parameters", json.get("parameters"));
+            pin.putArray("targetValues").add(2.0).add(1.5).add(1.0);
+            pin.put("rows", (long) (0.2 * heapRows));
+        }
+        java.util.Map<String, byte[]> many = new java.util.LinkedHashMap<>(real);
+        many.put("session.json", org.eoslab.config.Presets.json().writeValueAsBytes(json));
+        refused(zip("many-rows.eoslab", many), "more than this heap");
+
+        java.util.Map<String, byte[]> twice = new java.util.LinkedHashMap<>(real);
+        Path duplicate = tmp.resolve("twice.eoslab");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(duplicate))) {
+            for (var e : twice.entrySet()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+            zip.putNextEntry(new java.util.zip.ZipEntry("trajectory.bin/"));     // a second name ZipOutputStream allows
+            zip.closeEntry();
+        }
+        refused(duplicate, "not part of a session");
+        Path same = tmp.resolve("same.eoslab");                                       // the same name twice, written raw
+        byte[] bytes = Files.readAllBytes(zip("raw.eoslab", real));
+        Files.write(same, duplicateFirstEntryAfterHeader(bytes));
+        refused(same, "two entries named 'trajectory.bin'");
+
+        java.util.Map<String, byte[]> junk = new java.util.LinkedHashMap<>(real);
+        junk.put("notes.txt", new byte[1 << 20]);
+        refused(zip("junk.eoslab", junk), "an entry that is not part of a session: 'notes.txt'");
+
+        java.util.Map<String, byte[]> nan = new java.util.LinkedHashMap<>(real);
+        byte[] state = nan.get("state.bin").clone();
+        java.nio.ByteBuffer.wrap(state).putDouble(8, Double.NaN);                     // blocks, length, then the first weight
+        nan.put("state.bin", state);
+        refused(zip("nan.eoslab", nan), "a weight that is not a finite number");
+
+        for (String[] bad : new String[][] {{"\"step\"\\s*:\\s*\\d+", "\"step\":-5", "step = '-5'"},
+                {"\"rows\"\\s*:\\s*(\\d+)", "\"rows\":\"$1\"", "rows (a whole number"}}) {
+            java.util.Map<String, byte[]> m = new java.util.LinkedHashMap<>(real);
+            m.put("session.json", header.replaceFirst(bad[0], bad[1]).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            refused(zip("bad-" + bad[2].charAt(0) + ".eoslab", m), bad[2]);
+        }
+    }
+
+    /**
+     * The zip with its trajectory.bin entry's local header and data repeated once (the central directory is ignored
+     * by a streaming reader, as by SessionFile).
+     */
+    private static byte[] duplicateFirstEntryAfterHeader(byte[] zip) {
+        java.util.List<Integer> starts = new java.util.ArrayList<>();
+        for (int i = 0; i + 4 <= zip.length; i++) {
+            if (zip[i] == 'P' && zip[i + 1] == 'K' && ((zip[i + 2] == 3 && zip[i + 3] == 4) || (zip[i + 2] == 1 && zip[i + 3] == 2))) starts.add(i);
+        }
+        int second = starts.get(1);                               // session.json, then trajectory.bin
+        int third = starts.get(2);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(zip, 0, third);
+        out.write(zip, second, third - second);
+        out.write(zip, third, zip.length - third);
+        return out.toByteArray();
+    }
+
     @org.junit.jupiter.api.Test
     void damagedFilesAreRefusedWithTheirName() throws Exception {
         Path junk = tmp.resolve("junk.eoslab");

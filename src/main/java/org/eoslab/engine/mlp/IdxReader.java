@@ -6,7 +6,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
@@ -43,7 +42,7 @@ public final class IdxReader {
         } catch (NoSuchFileException e) {
             throw new InvalidParameterException("data", e.getFile() + " does not exist");
         } catch (IOException e) {
-            throw new InvalidParameterException("data", "cannot read " + images + ": " + e.getMessage());
+            throw org.eoslab.config.InputFiles.refusal("data", images, MAX_FILE_BYTES, e);
         }
     }
 
@@ -68,8 +67,11 @@ public final class IdxReader {
         return maybeGunzip(in);
     }
 
+    /** An IDX file of the largest set (60 000 images of 28×28) is 47 MB; gzip only makes it smaller. */
+    static final long MAX_FILE_BYTES = 256L << 20;
+
     private static InputStream open(Path file) throws IOException {
-        return maybeGunzip(Files.newInputStream(file));
+        return maybeGunzip(org.eoslab.config.InputFiles.open("data", file, MAX_FILE_BYTES));
     }
 
     /** Gzip is recognized by its magic bytes, not the file name. */
@@ -156,7 +158,9 @@ public final class IdxReader {
             throw new InvalidParameterException("data", name + " is too short to be an IDX file");
         }
         if (m != magic) {
-            throw new InvalidParameterException("data", String.format("%s: magic number 0x%08x, expected 0x%08x (IDX %s)", name, m, magic, kind));
+            throw new InvalidParameterException("data", name + " is not an IDX " + kind + " file (its first bytes are not"
+                    + " the IDX " + kind + " header; expected " + (kind.equals("images") ? "an images file such as"
+                    + " train-images-idx3-ubyte" : "a labels file such as train-labels-idx1-ubyte") + ")");
         }
         if (count <= 0) throw new InvalidParameterException("data", name + ": announces " + count + " " + kind);
         return count;

@@ -39,7 +39,9 @@ class IdxReaderTest {
     void wrongFilesAreRefusedWithTheirNameAndTheProblem() throws IOException {
         Path good = write("a-images-idx3-ubyte", IdxFixtures.images(2051, 4, 2, 2, 4), false);
         Path goodLabels = write("a-labels-idx1-ubyte", IdxFixtures.labels(2049, 4, 4), false);
-        assertMessage(() -> IdxReader.read(write("b", IdxFixtures.images(2049, 4, 2, 2, 4), false), goodLabels, 2), "magic number 0x00000801, expected 0x00000803");
+        assertMessage(() -> IdxReader.read(write("b", IdxFixtures.images(2049, 4, 2, 2, 4), false), goodLabels, 2), "is not an IDX images file");
+        assertMessage(() -> IdxReader.read(good, good, 2), "a-images-idx3-ubyte is not an IDX labels file");   // no bytes echoed
+        assertMessage(() -> IdxReader.read(good, tmp, 2), tmp + " is a folder, not a file");                  // named as labels
         assertMessage(() -> IdxReader.read(good, write("c", IdxFixtures.labels(2049, 5, 5), false), 2), "has 5 labels but");
         assertMessage(() -> IdxReader.read(write("d", IdxFixtures.images(2051, 4, 2, 2, 2), true), goodLabels, 4), "is truncated: it ends after 2 of the 4 images");
         assertMessage(() -> IdxReader.read(good, goodLabels, 9), "samples: 9 is outside the allowed range [1, 4]");
