@@ -55,6 +55,39 @@ class PresetsExportSessionTest extends LiveAppTestBase {
         LiveAppFixture.waitUntil(10, () -> app.state().steps() == 405);
     }
 
+    /**
+     * Issue 25: File › Open preset and Open session, given a device, a named pipe nobody writes to and a session bomb
+     * within its bounds, each refuse within 2 s on the FX thread, say why, and the window goes on running.
+     */
+    @Test
+    void devicesPipesAndBombsAreRefusedAtOnceAndTheWindowRunsOn(FxRobot robot) throws Exception {
+        waitForRun();
+        java.util.List<Path> hostile = new java.util.ArrayList<>();
+        if (Files.exists(Path.of("/dev/zero"))) hostile.add(Path.of("/dev/zero"));
+        Path fifo = tmp.resolve("pipe");
+        if (new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0) hostile.add(fifo);
+        Path bomb = tmp.resolve("bomb.eoslab");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(bomb))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("session.json"));
+            zip.write(Files.readString(Path.of("presets/default.json")).replace("\"schema\": 1", "\"schema\": 1, \"rows\": 2000000000")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        hostile.add(bomb);
+        for (Path file : hostile) {
+            long start = System.nanoTime();
+            assertFalse(fx(() -> app.view().files().openPreset(file)), "preset " + file);
+            assertFalse(fx(() -> app.view().files().openSession(file)), "session " + file);
+            assertTrue(System.nanoTime() - start < 2_000_000_000L, file + " refused within 2 s");
+            String error = app.view().lastError();
+            assertTrue(error != null && error.contains(file.toString()), error);
+        }
+        long steps = app.state().steps();
+        robot.interact(() -> app.view().engine().stepBy(5));
+        LiveAppFixture.waitUntil(10, () -> app.state().steps() == steps + 5);
+        assertTrue(app.uncaught.isEmpty(), app.exceptions());
+    }
+
     @Test
     void aBundledPresetAppliesItsParametersAndView(FxRobot robot) {
         waitForRun();
