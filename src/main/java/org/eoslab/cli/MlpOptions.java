@@ -1,6 +1,5 @@
 package org.eoslab.cli;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.eoslab.config.Fields;
@@ -31,7 +30,7 @@ final class MlpOptions {
 
     /** The preset's network (or the defaults), then every option given; bad values name their option. */
     static MlpParameters resolve(Options o) {
-        MlpParameters p = o.has("preset") ? Presets.load(Path.of(o.get("preset"))).mlpOrDefault() : MlpParameters.defaults();
+        MlpParameters p = o.has("preset") ? Presets.load(o.getPath("preset")).mlpOrDefault() : MlpParameters.defaults();
         if (o.has("data")) p = p.withData(o.get("data"));
         if (o.has("samples")) p = p.withSamples(o.getInt("samples"));
         if (o.has("depth")) p = p.withDepth(o.getInt("depth"));

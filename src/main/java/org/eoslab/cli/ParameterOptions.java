@@ -1,6 +1,5 @@
 package org.eoslab.cli;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.eoslab.config.Field;
@@ -56,7 +55,7 @@ final class ParameterOptions {
     /** The validated parameters; bad input becomes a {@link UsageException} naming the option. */
     static Parameters resolve(Options o) {
         try {
-            Parameters p = o.has("preset") ? Presets.load(Path.of(o.get("preset"))).parameters() : Parameters.defaults();
+            Parameters p = o.has("preset") ? Presets.load(o.getPath("preset")).parameters() : Parameters.defaults();
             p = applyScalars(o, p);
             p = o.has("target") ? applyTarget(o, p) : applySpectrum(o, p);
             if (o.has("top")) p = p.withTop(o.getInt("top"));        // given: validated, not fitted to the width

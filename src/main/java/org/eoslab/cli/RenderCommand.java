@@ -67,7 +67,7 @@ final class RenderCommand {
             return 0;
         }
         if (!o.has("preset")) throw new UsageException("--preset FILE is required");
-        Preset preset = Presets.load(Path.of(o.get("preset")));
+        Preset preset = Presets.load(o.getPath("preset"));
         Parameters p = preset.parameters();
         if (o.has("steps")) {
             long steps = o.getLong("steps");
@@ -84,23 +84,41 @@ final class RenderCommand {
         for (String only : List.of("frames", "fps", "from-step", "eta-from", "eta-to", "panel")) {
             if (o.has(only)) throw new UsageException("--" + only + " needs --animate");
         }
+        return pictures(o, preset, p, scale, dir, out);
+    }
+
+    /** The preset's panels and views as PNG files, written as one set. */
+    private static int pictures(Options o, Preset preset, Parameters p, int scale, Path dir, PrintStream out)
+            throws InterruptedException {
         List<View> views = views(o, preset);
         RunParameters own = preset.withParameters(p).ownParameters();      // the network the preset is about
         String caption = !o.has("caption") ? null : PngWriter.caption(own);
-        List<Path> written = new ArrayList<>();
-        if (views.contains(View.TRAINING)) {
-            written.addAll(own instanceof MlpParameters m
-                    ? renderMlp(m, o.has("steps") ? p.steps() : null, scale, caption, dir)
-                    : renderLinear(p, preset.panels().isEmpty() ? List.of(Panel.values()) : preset.panels(), scale, caption, dir));
-        }
-        List<View> tabs = views.stream().filter(v -> v != View.TRAINING).toList();
-        if (!tabs.isEmpty()) {
-            Preset run = preset.withParameters(p);
-            if (o.has("steps") && preset.mlp() != null) run = run.withMlp(preset.mlp().withSteps(p.steps()));
-            written.addAll(ViewRenderer.render(run, tabs, scale, caption, dir));
-        }
+        List<Path> written = together(dir, () -> {                          // the pictures land as one set, or none
+            List<Path> files = new ArrayList<>();
+            if (views.contains(View.TRAINING)) {
+                files.addAll(own instanceof MlpParameters m
+                        ? renderMlp(m, o.has("steps") ? p.steps() : null, scale, caption, dir)
+                        : renderLinear(p, preset.panels().isEmpty() ? List.of(Panel.values()) : preset.panels(), scale, caption, dir));
+            }
+            List<View> tabs = views.stream().filter(v -> v != View.TRAINING).toList();
+            if (!tabs.isEmpty()) {
+                Preset run = preset.withParameters(p);
+                if (o.has("steps") && preset.mlp() != null) run = run.withMlp(preset.mlp().withSteps(p.steps()));
+                files.addAll(ViewRenderer.render(run, tabs, scale, caption, dir));
+            }
+            return files;
+        });
         for (Path f : written) out.println("wrote " + f);
         return 0;
+    }
+
+    /** Writes a command's files as one set (see {@link AtomicFiles#together}); a failure to place them names the folder. */
+    static <T> T together(Path dir, AtomicFiles.Work<T> work) throws InterruptedException {
+        try {
+            return AtomicFiles.together(work);
+        } catch (java.io.IOException e) {
+            throw new org.eoslab.export.ExportException("cannot write the pictures into " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     private static String panelNames() {
@@ -141,7 +159,8 @@ final class RenderCommand {
         } catch (org.eoslab.config.InvalidParameterException e) {
             throw new UsageException(ANIMATION_OPTIONS.getOrDefault(e.field(), e.field()) + ": " + e.problem());
         }
-        for (Path f : ViewRenderer.animate(run, animations, dir, err)) out.println("wrote " + f);
+        Preset animated = run;
+        for (Path f : together(dir, () -> ViewRenderer.animate(animated, animations, dir, err))) out.println("wrote " + f);
         return 0;
     }
 

@@ -37,6 +37,12 @@ public final class AtomicFiles {
         void write(Path file) throws IOException;
     }
 
+    /**
+     * While a set of files is written together ({@link #together}), each finished temporary file waits here for the
+     * set's commit (target → temporary file); null otherwise.
+     */
+    private static volatile java.util.Map<Path, Path> deferred;
+
     /** Temporary files not yet committed or deleted: removed by a shutdown hook if the JVM is stopped. */
     private static final java.util.Set<Path> PENDING = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Leftovers of a killed run older than this are removed when a command next writes to their folder. */
@@ -205,8 +211,51 @@ public final class AtomicFiles {
         return createTemp(dir, "." + target.getFileName());
     }
 
-    /** Moves a finished temporary file over {@code target}, atomically where the file system allows. */
+    /** A piece of work that writes files and returns a value. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run() throws IOException, InterruptedException;
+    }
+
+    /**
+     * Runs {@code work}, whose files (on any thread) are all moved into place only when it has finished: a failure,
+     * a full disk or a stop (SIGTERM, whose hook removes the temporary files) leaves none of the set, not part of
+     * it. One set at a time per process (the headless commands).
+     */
+    public static <T> T together(Work<T> work) throws IOException, InterruptedException {
+        java.util.Map<Path, Path> set = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+        deferred = set;
+        boolean done = false;
+        try {
+            T result = work.run();
+            deferred = null;
+            synchronized (set) {
+                for (Path target : set.keySet()) if (Files.isDirectory(target)) throw new IOException(target + " is a folder");
+                for (var e : set.entrySet()) move(e.getValue(), e.getKey());
+            }
+            done = true;
+            return result;
+        } finally {
+            deferred = null;
+            if (!done) set.values().forEach(AtomicFiles::deleteQuietly);
+        }
+    }
+
+    /**
+     * Moves a finished temporary file over {@code target}, atomically where the file system allows; inside
+     * {@link #together}, when the whole set is finished.
+     */
     public static void commit(Path tmp, Path target) throws IOException {
+        java.util.Map<Path, Path> set = deferred;
+        if (set != null) {
+            Path earlier = set.put(target, tmp);
+            if (earlier != null && !earlier.equals(tmp)) deleteQuietly(earlier);
+            return;
+        }
+        move(tmp, target);
+    }
+
+    private static void move(Path tmp, Path target) throws IOException {
         try {
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {

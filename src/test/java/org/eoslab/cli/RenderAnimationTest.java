@@ -92,7 +92,7 @@ class RenderAnimationTest {
         String[] expected = {"--frames needs --animate", "frames: 1 is outside the allowed range [2, 1000]",
                 "fps: 60 is outside the allowed range [1, 50]", "an η range needs both --eta-from and --eta-to",
                 "must differ from eta from", "an η range animates one network's view", "use it with --view training",
-                "'nope' is not one of loss", "to step: 300 must be a whole number in (900"};
+                "'nope' is not one of loss", "--steps: 300 must be a whole number in (900"};
         for (int i = 0; i < cases.length; i++) {
             String[] args = new String[cases[i].length + 6];
             args[0] = "render";
