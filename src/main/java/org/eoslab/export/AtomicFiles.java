@@ -92,32 +92,44 @@ public final class AtomicFiles {
         return e.getClass().getSimpleName();
     }
 
-    /** Removes this app's temporary files in {@code dir} untouched for {@link #STALE} (a killed run's leftovers). */
+    /**
+     * Removes this app's temporary files in {@code dir} that a killed run left: at once when the process that made
+     * one (named in it) is gone, else once it is untouched for {@link #STALE} (a name without a process).
+     */
     static void removeStale(Path dir) {
         java.time.Instant cutoff = java.time.Instant.now().minus(STALE);
         try (var files = Files.list(dir)) {
-            files.filter(f -> f.getFileName().toString().matches("\\..+\\.[0-9]+\\.tmp"))
-                    .filter(f -> {
-                        try {
-                            return Files.getLastModifiedTime(f).toInstant().isBefore(cutoff);
-                        } catch (IOException e) {
-                            return false;
-                        }
-                    })
+            files.filter(f -> f.getFileName().toString().matches("\\..+\\.[0-9-]+\\.tmp"))
+                    .filter(f -> ownerGone(f) || untouchedSince(f, cutoff))
                     .forEach(AtomicFiles::deleteQuietly);
         } catch (IOException ignored) {
             // best effort
         }
     }
 
+    /** The process named in a temporary file's name ({@code prefix.<pid>-<random>.tmp}) is no longer running. */
+    private static boolean ownerGone(Path f) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\.([0-9]+)-[0-9]+\\.tmp$").matcher(f.getFileName().toString());
+        return m.find() && ProcessHandle.of(Long.parseLong(m.group(1))).map(h -> !h.isAlive()).orElse(true);
+    }
+
+    private static boolean untouchedSince(Path f, java.time.Instant cutoff) {
+        try {
+            return Files.getLastModifiedTime(f).toInstant().isBefore(cutoff);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /**
-     * A new empty temporary file in {@code dir}, named {@code prefix.<random>.tmp}, created with the default
+     * A new empty temporary file in {@code dir}, named {@code prefix.<pid>-<random>.tmp}, created with the default
      * permissions (the umask applies, as for any other tool; Files.createTempFile would make it 0600), and
      * registered for removal at JVM exit until it is committed or deleted.
      */
     static Path createTemp(Path dir, String prefix) throws IOException {
         for (int attempt = 0; ; attempt++) {
-            Path p = dir.resolve(prefix + "." + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".tmp");
+            Path p = dir.resolve(prefix + "." + ProcessHandle.current().pid() + "-"
+                    + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".tmp");
             try {
                 Files.createFile(p);
                 PENDING.add(p);

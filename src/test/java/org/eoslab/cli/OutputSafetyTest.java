@@ -51,6 +51,14 @@ class OutputSafetyTest {
         assertEquals(0, RunCommandTest.run("run", "--width", "6", "--steps", "3", "--out", out.toString()).code());
         assertFalse(Files.exists(stale), "an hour-old leftover is removed");
         assertTrue(Files.exists(fresh), "a file another run is writing now is left alone");
+        // a leftover that names its process: removed at once when that process is gone (issue 25), kept while it runs
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path killed = Files.writeString(out.resolve(".loss.png." + gone.pid() + "-42.tmp"), "a killed render's picture");
+        Path running = Files.writeString(out.resolve(".loss.png." + ProcessHandle.current().pid() + "-43.tmp"), "ours, being written");
+        assertEquals(0, RunCommandTest.run("run", "--width", "6", "--steps", "3", "--out", out.toString()).code());
+        assertFalse(Files.exists(killed), "the leftover of a process that is gone is removed at once");
+        assertTrue(Files.exists(running), "a file of a running process is left alone");
         if (Files.getFileStore(out).supportsFileAttributeView("posix")) {
             Path plain = Files.createFile(out.resolve("plain"));                 // what any tool would create here
             assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(out.resolve("trajectory.csv")));
