@@ -43,6 +43,12 @@ public final class AtomicFiles {
      */
     private static volatile java.util.Map<Path, Path> deferred;
 
+    /**
+     * A command's output folder (declared by {@link #requireWritableDirectory}) → whether it exists yet for this
+     * command: once it has, a folder that disappears mid-command is not made again, empty, but refused with why.
+     */
+    private static final java.util.Map<Path, Boolean> OUTPUT_FOLDERS = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Temporary files not yet committed or deleted: removed by a shutdown hook if the JVM is stopped. */
     private static final java.util.Set<Path> PENDING = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Leftovers of a killed run older than this are removed when a command next writes to their folder. */
@@ -82,6 +88,7 @@ public final class AtomicFiles {
                     : "folder " + existing + " to create " + dir) + ": " + reason(e));
         }
         if (existing.equals(abs)) removeStale(abs);
+        OUTPUT_FOLDERS.put(abs.normalize(), existing.equals(abs));
     }
 
     /** Why the file system refused, without repeating the path. */
@@ -219,7 +226,13 @@ public final class AtomicFiles {
     /** A temporary sibling of {@code target} (its folder created if needed), to be committed over it. */
     public static Path stage(Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
+        Path key = dir.normalize();
+        if (Boolean.TRUE.equals(OUTPUT_FOLDERS.get(key)) && !Files.isDirectory(dir)) {
+            throw new IOException("the folder " + dir + " was removed while EOS Lab was writing into it; nothing more is"
+                    + " written there");
+        }
         Files.createDirectories(dir);
+        OUTPUT_FOLDERS.computeIfPresent(key, (k, v) -> true);
         return createTemp(dir, "." + target.getFileName());
     }
 

@@ -66,6 +66,29 @@ class OutputSafetyTest {
         }
     }
 
+    /** Issue 25, kind 5: an output folder deleted mid-run is not made again, empty; the message says what happened. */
+    @org.eoslab.Slow
+    @Test
+    void anOutputFolderRemovedMidRunIsNotMadeAgain() throws Exception {
+        Path out = Files.createDirectories(tmp.resolve("vanishing"));
+        java.util.concurrent.CompletableFuture<RunCommandTest.Result> run = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> RunCommandTest.run("run", "--width", "40", "--steps", "60000", "--sharpness-every", "0", "--out", out.toString()));
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline && !run.isDone()) {            // the trajectory is being written
+            try (var files = Files.list(out)) {
+                if (files.findAny().isPresent()) break;
+            }
+            Thread.sleep(20);
+        }
+        try (var files = Files.walk(out)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+        RunCommandTest.Result r = run.get(120, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("was removed while EOS Lab was writing into it"), r.err());
+        assertFalse(Files.exists(out), "not made again, empty");
+    }
+
     @Test
     void benchRefusesAFolderAsItsJsonFileBeforeMeasuring() {
         RunCommandTest.Result r = RunCommandTest.run("bench", "--out", tmp.toString(), "--no-numpy");
