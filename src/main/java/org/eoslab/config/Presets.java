@@ -131,7 +131,7 @@ public final class Presets {
         } catch (JsonParseException e) {
             throw new InvalidParameterException("preset " + source,
                     "not valid JSON at line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+                            + e.getLocation().getColumnNr() + ": " + JsonProblems.plain(e.getOriginalMessage()));
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
                     .map(Object::toString).sorted().collect(Collectors.joining(", "));
@@ -145,7 +145,7 @@ public final class Presets {
             }
             throw new InvalidParameterException("preset " + source + ": " + path(e), describe(e));
         } catch (JsonProcessingException e) {
-            throw new InvalidParameterException("preset " + source, e.getOriginalMessage());
+            throw new InvalidParameterException("preset " + source, "not valid JSON: " + JsonProblems.plain(e.getOriginalMessage()));
         }
     }
 
@@ -234,7 +234,7 @@ public final class Presets {
         }
         String message = String.valueOf(e.getOriginalMessage());
         if (message.startsWith("Duplicate field")) return "given twice";
-        return message.replaceAll("\\s*\\(.*\\)$", "");
+        return JsonProblems.plain(message);
     }
 
     private static InvalidParameterException invalidCause(Throwable e) {
