@@ -70,6 +70,30 @@ class HostileOptionsTest {
         assertFalse(Files.exists(tmp.resolve("missing")), "nothing created");
     }
 
+    /**
+     * Issue 25's limit: a run whose starting point is slow to measure (a full-rank 1000×1000 target takes minutes a
+     * step) says before stepping what the run will cost and offers the rank cut. The threshold is lowered here so a
+     * small rank-30 run shows the note.
+     */
+    @Test
+    void aSlowStartSaysWhatTheRunWillCostAndOffersTheRankCut() {
+        double before = RunCommand.slowStartSeconds;
+        RunCommand.slowStartSeconds = 0;
+        try {
+            String svals = java.util.stream.IntStream.rangeClosed(1, 30).mapToObj(i -> Double.toString(31 - i))
+                    .collect(java.util.stream.Collectors.joining(","));
+            RunCommandTest.Result r = RunCommandTest.run("run", "--width", "40", "--svals", svals, "--steps", "2",
+                    "--sharpness-every", "0", "--out", tmp.resolve("r").toString());
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.err().contains("note: measuring the starting point took") && r.err().contains("2 steps take at least")
+                    && r.err().contains("A rank-30 target measures 31 singular vectors") && r.err().contains("--rank 20"), r.err());
+        } finally {
+            RunCommand.slowStartSeconds = before;
+        }
+        assertEquals("3.5 h", RunCommand.duration(3.5 * 3600));
+        assertEquals("2.1 days", RunCommand.duration(2.1 * 86_400));
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
