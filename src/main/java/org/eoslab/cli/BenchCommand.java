@@ -73,8 +73,8 @@ final class BenchCommand {
             out.print("usage: eos-lab bench [options]\n\n" + Options.usage(SPECS));
             return 0;
         }
-        int[] sizes = ints(o, "sizes", "20,50,100,200", 3, " (the bench's target has rank 3)");
-        int[] depths = ints(o, "depths", "3,5", 2, "");
+        int[] sizes = o.getInts("sizes", "20,50,100,200", 3, " (the bench's target has rank 3)");
+        int[] depths = o.getInts("depths", "3,5", 2, "");
         double seconds = o.has("seconds") ? o.getDouble("seconds") : 0.3;
         if (!(seconds > 0) || seconds > 60) throw new UsageException("--seconds: " + seconds + " is outside (0, 60]");
         Path json = o.has("out") ? o.getPath("out") : null;
@@ -98,24 +98,6 @@ final class BenchCommand {
         }
         if (json != null) AtomicFiles.writeJson(json, bench.report);
         return 0;
-    }
-
-    /** Sizes or depths measured in one bench: each takes seconds, so a longer list is a typo, not a plan. */
-    static final int MAX_LIST = 12;
-
-    private static int[] ints(Options o, String name, String fallback, int least, String why) {
-        String text = o.has(name) ? o.get(name) : fallback;
-        try {
-            int[] v = java.util.Arrays.stream(text.split(",", -1)).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
-            for (int x : v) if (x < least || x > 1000) throw new NumberFormatException();
-            if (v.length > MAX_LIST) {
-                throw new UsageException("--" + name + ": " + v.length + " values; at most " + MAX_LIST + " are measured in one bench");
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + ": " + org.eoslab.config.Messages.quote(text) + " must be integers in [" + least + ", 1000]"
-                    + " separated by commas" + why);
-        }
     }
 
     private void run(int[] sizes, int[] depths, boolean numpy, double seconds, PrintStream err) {

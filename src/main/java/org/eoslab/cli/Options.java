@@ -107,6 +107,24 @@ final class Options {
         return out;
     }
 
+    /** Sizes or depths in one list (each measured for seconds, so a longer list is a typo, not a plan). */
+    static final int MAX_LIST = 12;
+
+    /** A comma-separated list of whole numbers in [least, 1000], at most {@link #MAX_LIST} of them. */
+    int[] getInts(String name, String fallback, int least, String why) {
+        String text = has(name) ? get(name) : fallback;
+        int[] v;
+        try {
+            v = java.util.Arrays.stream(text.split(",", -1)).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+            for (int x : v) if (x < least || x > 1000) throw new NumberFormatException();
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + ": " + org.eoslab.config.Messages.quote(text) + " must be integers in ["
+                    + least + ", 1000] separated by commas" + why);
+        }
+        if (v.length > MAX_LIST) throw new UsageException("--" + name + ": " + v.length + " values; at most " + MAX_LIST + " are measured in one bench");
+        return v;
+    }
+
     private static double parseDouble(String name, String v) {
         if (!org.eoslab.config.Checks.plainNumber(v)) {
             throw new UsageException("--" + name + ": " + (v.isEmpty() ? "an empty value where a number belongs"

@@ -109,11 +109,8 @@ final class SweepCommand {
      * --map: every (η, y) cell run as a sweep runs its η, map.csv (eta,y,mode,period,lyapunov) and map.png
      * (the attractors, the onset curves of math.md) written together.
      */
-    private static int map(Options o, Parameters p, double[] etas, int transientSteps, int keep, int threads, Path dir,
-                           PrintStream out, PrintStream err) throws InterruptedException {
-        if (!o.has("y")) throw new UsageException("--map needs --y ratio|depth|alpha|sigma1");
-        PeriodMap.Axis axis = PeriodMap.Axis.of(o.get("y"));
-        if (axis == null) throw new UsageException("--y: " + org.eoslab.config.Messages.quote(o.get("y")) + " is not one of ratio, depth, alpha, sigma1");
+    /** The map's rows, --y-from to --y-to in --y-count steps; a depth axis only at whole depths. */
+    private static double[] rows(Options o, PeriodMap.Axis axis) {
         double yFrom = required(o, "y-from");
         double yTo = required(o, "y-to");
         if (axis == PeriodMap.Axis.DEPTH && (yFrom != Math.rint(yFrom) || yTo != Math.rint(yTo))) {
@@ -127,13 +124,23 @@ final class SweepCommand {
             throw new UsageException("--y-count: " + yCount + " rows from depth " + (long) yFrom + " to " + (long) yTo
                     + " would fall between whole depths; use a count that divides the range, such as " + (long) (yTo - yFrom + 1));
         }
+        return Sweep.linspace(yFrom, yTo, yCount);
+    }
+
+    private static int map(Options o, Parameters p, double[] etas, int transientSteps, int keep, int threads, Path dir,
+                           PrintStream out, PrintStream err) throws InterruptedException {
+        if (!o.has("y")) throw new UsageException("--map needs --y ratio|depth|alpha|sigma1");
+        PeriodMap.Axis axis = PeriodMap.Axis.of(o.get("y"));
+        if (axis == null) throw new UsageException("--y: " + org.eoslab.config.Messages.quote(o.get("y")) + " is not one of ratio, depth, alpha, sigma1");
+        double[] ys = rows(o, axis);
+        int yCount = ys.length;
         if ((long) yCount * etas.length > 4_000_000) {
             throw new UsageException("--eta-count × --y-count: " + (long) yCount * etas.length + " cells is more than the allowed 4000000");
         }
         PeriodMap map;
         try {
             MemoryBudget.requireSweep(p, etas.length * yCount, keep, threads);
-            map = new PeriodMap(p, axis, etas, Sweep.linspace(yFrom, yTo, yCount), transientSteps, keep, o.has("relative"));
+            map = new PeriodMap(p, axis, etas, ys, transientSteps, keep, o.has("relative"));
         } catch (InvalidParameterException e) {
             throw new UsageException(e.getMessage());
         }
