@@ -70,9 +70,9 @@ final class Options {
         String v = values.get(name);
         if (v == null || v.isBlank()) throw new UsageException("--" + name + ": the path is empty");
         try {
-            return java.nio.file.Path.of(v);
-        } catch (java.nio.file.InvalidPathException e) {
-            throw new UsageException("--" + name + ": " + org.eoslab.config.Messages.quote(v) + " is not a valid path (" + e.getReason() + ")");
+            return org.eoslab.config.InputFiles.path("--" + name, v);
+        } catch (org.eoslab.config.InvalidParameterException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 

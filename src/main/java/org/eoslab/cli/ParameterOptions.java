@@ -118,7 +118,7 @@ final class ParameterOptions {
     /** --target FILE: d and σ* come from the file; r is its numerical rank unless --rank says otherwise. */
     private static Parameters applyTarget(Options o, Parameters p) {
         if (o.has("svals")) throw new UsageException("--svals and --target exclude each other: the file fixes σ*");
-        double[][] rows = MatrixFile.read(org.eoslab.config.InputFiles.path("--target", o.get("target")));
+        double[][] rows = MatrixFile.read(o.getPath("target"));
         int d = rows.length;
         if (o.has("width") && o.getInt("width") != d) {
             throw new UsageException("--width " + o.getInt("width") + " conflicts with --target, a " + d + "×" + d + " matrix");

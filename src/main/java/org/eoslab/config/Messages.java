@@ -14,15 +14,7 @@ public final class Messages {
     public static String quote(String raw) {
         if (raw == null) return "(none)";
         StringBuilder out = new StringBuilder("'");
-        int shown = 0;
-        for (int i = 0; i < raw.length() && shown < MAX; i++, shown++) {
-            char c = raw.charAt(i);
-            if (c == '\n') out.append("\\n");
-            else if (c == '\t') out.append("\\t");
-            else if (c == '\r') out.append("\\r");
-            else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') out.append(String.format("\\u%04x", (int) c));
-            else out.append(c);
-        }
+        escape(raw.length() > MAX ? raw.substring(0, MAX) : raw, true, out);
         if (raw.length() > MAX) out.append("…");
         return out.append('\'').toString();
     }
@@ -31,11 +23,23 @@ public final class Messages {
     public static String clean(String message) {
         if (message == null) return "";
         StringBuilder out = new StringBuilder();
-        for (char c : message.toCharArray()) {
+        escape(message, false, out);
+        return out.toString();
+    }
+
+    /**
+     * Appends {@code text} with a newline as {@code \n} and every other control character as a Unicode escape
+     * (backslash, u, four hex digits); raw input ({@code strict}) also shows tabs, carriage returns and the Unicode
+     * line separators.
+     */
+    private static void escape(String text, boolean strict, StringBuilder out) {
+        for (char c : text.toCharArray()) {
             if (c == '\n') out.append("\\n");
+            else if (strict && c == '\t') out.append("\\t");
+            else if (strict && c == '\r') out.append("\\r");
+            else if (strict && (c == '\u2028' || c == '\u2029')) out.append(String.format("\\u%04x", (int) c));
             else if (Character.isISOControl(c) && c != '\t') out.append(String.format("\\u%04x", (int) c));
             else out.append(c);
         }
-        return out.toString();
     }
 }

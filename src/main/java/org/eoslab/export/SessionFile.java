@@ -160,7 +160,7 @@ public final class SessionFile {
             int k = name.startsWith("pin-") && name.endsWith(".bin") ? pinIndex(name, h.pins().size()) : -1;
             if (name.equals("trajectory.bin")) rows = readEntry(zip, h.trajectoryBytes(), file, name);
             else if (name.equals("state.bin")) state = readEntry(zip, h.stateLimit(), file, name);
-            else if (k >= 0) pinRows[k] = readEntry(zip, h.pins().get(k).bytes(h.pins().get(k).columns().count()), file, name);
+            else if (k >= 0) pinRows[k] = readEntry(zip, h.pins().get(k).maxBytes(), file, name);
             else throw bad(file, "has an entry that is not part of a session: " + org.eoslab.config.Messages.quote(name));
         }
         if (rows == null || state == null) throw bad(file, "is not an EOS Lab session (trajectory.bin or state.bin missing)");
@@ -175,7 +175,7 @@ public final class SessionFile {
         long total = h.trajectoryBytes() + h.stateLimit();
         long largest = Math.max(h.trajectoryBytes(), h.stateLimit());
         for (PinHeader p : h.pins()) {
-            long bytes = p.bytes(p.columns().count());
+            long bytes = p.maxBytes();
             total += bytes;
             largest = Math.max(largest, bytes);
         }
@@ -219,6 +219,9 @@ public final class SessionFile {
     /** A pin as session.json describes it: its rows' size bounds pin-k.bin. */
     private record PinHeader(String label, RunParameters parameters, double[] targetValues, Layout columns, int rows) {
         long bytes(int stored) { return (long) rows * stored * 8; }
+
+        /** Its rows in this version's layout: the most pin-k.bin may hold. */
+        long maxBytes() { return bytes(columns.count()); }
     }
 
     private static List<Pin> pins(Path file, List<PinHeader> headers, byte[][] rows) {
