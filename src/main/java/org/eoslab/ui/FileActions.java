@@ -2,6 +2,8 @@ package org.eoslab.ui;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import javafx.application.Platform;
@@ -16,6 +18,7 @@ import javafx.scene.input.ClipboardContent;
 import org.eoslab.config.Animation;
 import org.eoslab.config.ConfigText;
 import org.eoslab.config.InvalidParameterException;
+import org.eoslab.config.Network;
 import org.eoslab.config.Panel;
 import org.eoslab.config.Parameters;
 import org.eoslab.config.Preset;
@@ -24,11 +27,13 @@ import org.eoslab.config.RunParameters;
 import org.eoslab.export.AtomicFiles;
 import org.eoslab.export.ExportException;
 import org.eoslab.export.PngWriter;
+import org.eoslab.export.SessionCodec;
 import org.eoslab.export.SessionFile;
 import org.eoslab.export.TrajectoryCsvWriter;
 import org.eoslab.export.TrajectoryJson;
 import org.eoslab.run.History;
 import org.eoslab.run.LiveState;
+import org.eoslab.run.SessionData;
 import org.eoslab.ui.workbench.Workbench;
 
 /**
@@ -81,17 +86,32 @@ public final class FileActions {
     }
 
     /**
-     * Opens a session of either network: its trajectory is shown in that network's view and the run continues from
-     * its last step on Play. A run that could not go on (a missing target file) is refused before anything switches.
+     * File › Open session, of either network: the file is read and checked on a background thread (a large session
+     * takes seconds; a device, a pipe or a bomb is refused there), and only the finished session reaches the window,
+     * on the FX thread, where its trajectory is shown and the run continues from its last step on Play. A run that
+     * could not go on (a missing target file) is refused before anything switches. Completes with whether it opened.
      */
-    public boolean openSession(Path file) {
+    public CompletableFuture<Boolean> openSession(Path file) {
+        Map<Network, SessionCodec<?>> codecs = new EnumMap<>(Network.class);
+        for (Network n : Network.values()) if (view.bench(n) != null) codecs.put(n, view.bench(n).sessions());
+        CompletableFuture<Boolean> opened = new CompletableFuture<>();
+        CompletableFuture.supplyAsync(() -> SessionFile.load(file, codecs::get)).whenComplete((session, error) ->
+                Platform.runLater(() -> opened.complete(show(file, session, error))));
+        return opened;
+    }
+
+    /** Shows a session read off the FX thread, or the reason it could not be read; whether it is shown. */
+    private boolean show(Path file, SessionData<?> session, Throwable error) {
         try {
-            view.openSession(SessionFile.load(file, n -> view.bench(n).sessions()));
+            if (error != null) throw error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            view.openSession(session);
             return true;
         } catch (InvalidParameterException e) {
             dialogs.showError("Cannot open session", e.getMessage());
-            return false;
+        } catch (Throwable e) {
+            dialogs.showError("Cannot open session", file + ": " + rootMessage(e));
         }
+        return false;
     }
 
     private static String rootMessage(Throwable t) {

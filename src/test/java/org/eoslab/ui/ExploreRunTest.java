@@ -28,7 +28,7 @@ class ExploreRunTest extends LiveAppTestBase {
         PresetsExportSessionTest.fx(() -> app.view().files().saveSession(session)).get(30, java.util.concurrent.TimeUnit.SECONDS);
         robot.clickOn("#clear-pins");
         assertEquals(0, app.view().bench(org.eoslab.config.Network.DLN).pins().size());
-        assertTrue(PresetsExportSessionTest.fx(() -> app.view().files().openSession(session)));
+        assertTrue(PresetsExportSessionTest.fx(() -> app.view().files().openSession(session)).get(20, java.util.concurrent.TimeUnit.SECONDS));
         assertEquals(1, app.view().bench(org.eoslab.config.Network.DLN).pins().size());
         assertEquals(401, app.view().bench(org.eoslab.config.Network.DLN).pins().get(0).rows());
         WaitForAsyncUtils.waitForFxEvents();

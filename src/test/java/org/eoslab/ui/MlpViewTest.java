@@ -117,9 +117,8 @@ class MlpViewTest extends LiveAppTestBase {
         });
         LiveAppFixture.waitUntil(30, () -> mlpState().steps() == savedAt + 15);
         int generation = mlpState().generation();
-        boolean[] opened = new boolean[1];
-        robot.interact(() -> opened[0] = app.view().files().openSession(file));
-        assertTrue(opened[0], app.view().lastError());
+        assertTrue(PresetsExportSessionTest.fx(() -> app.view().files().openSession(file)).get(30, java.util.concurrent.TimeUnit.SECONDS),
+                app.view().lastError());
         LiveAppFixture.waitUntil(30, () -> mlpState().generation() > generation && mlpState().steps() == savedAt);
         assertEquals("tab-mlp", app.view().tabs().getSelectionModel().getSelectedItem().getId(), "its own tab is shown");
         assertEquals(savedAt + 1, mlpState().history().size(), "the saved rows, step 0 to " + savedAt);
