@@ -19,6 +19,7 @@ import org.eoslab.export.RunReport;
 import org.eoslab.export.TrajectoryCsvWriter;
 import org.eoslab.run.MlpTrainer;
 import org.eoslab.run.Run;
+import org.eoslab.run.SlowStart;
 import org.eoslab.run.Trainer;
 
 /**
@@ -63,31 +64,10 @@ final class RunCommand {
         return drive(ready, dir, out, err);
     }
 
-    /** Past this many seconds for the starting point, the run says what the whole will cost before it starts. */
-    static double slowStartSeconds = 5;
-
-    /**
-     * A run whose starting point alone took long (a full-rank 1000×1000 target measures every singular vector of P
-     * and of each layer, each step) says so before stepping: what one measured step cost, the whole run at that rate,
-     * and for a high-rank target the rank cut that makes it fast.
-     */
+    /** A run whose starting point alone took long says before stepping what it will cost ({@link SlowStart}). */
     static void warnIfSlow(Run<?> run, double seconds, PrintStream err) {
-        if (seconds < slowStartSeconds) return;
-        long steps = run.parameters().steps();
-        String cut = run.parameters() instanceof Parameters p && p.rank() > 20
-                ? " A rank-" + p.rank() + " target measures " + (p.rank() + 1) + " singular vectors of P and of every layer"
-                        + " each step: --rank 20 (or fewer) keeps the target's top singular values and runs far faster."
-                : "";
-        err.printf(java.util.Locale.ROOT, "note: measuring the starting point took %.1f s; each step costs at least that, so"
-                + " %d steps take at least %s.%s Stop with Ctrl+C.%n", seconds, steps, duration(seconds * steps), cut);
-    }
-
-    /** 40 s, 12 min, 3.5 h, 2.1 days. */
-    static String duration(double seconds) {
-        if (seconds < 120) return String.format(java.util.Locale.ROOT, "%.0f s", seconds);
-        if (seconds < 7200) return String.format(java.util.Locale.ROOT, "%.0f min", seconds / 60);
-        if (seconds < 172_800) return String.format(java.util.Locale.ROOT, "%.1f h", seconds / 3600);
-        return String.format(java.util.Locale.ROOT, "%.1f days", seconds / 86_400);
+        SlowStart.note(run.parameters(), seconds, "--rank " + SlowStart.SUGGESTED_RANK + " (or fewer)")
+                .ifPresent(note -> err.println("note: " + note + " Stop with Ctrl+C."));
     }
 
     static Setup linearSetup(Parameters p) {

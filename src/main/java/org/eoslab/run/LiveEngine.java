@@ -69,6 +69,8 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
     private String message;
     private ComputePath computePath = ComputePath.current();   // the run's, read once per run (publish is per slice)
     private boolean refused;
+    private String slowStart;             // what this run's slow start said it will cost, or null
+    private static final String PAUSED_SLOW = "paused before stepping: ";
     private boolean halted;               // the run failed (see failed): shown, never stepped again
     private final Checkpoints checkpoints = new Checkpoints(Checkpoints.defaultBudget());
 
@@ -178,6 +180,7 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
             parameters = withEta(s.eta());
         } else if (c instanceof Play) {
             playing = true;
+            playAfterSlowStart();
             if (run != null && run.step() >= stopAt) stopAt = Long.MAX_VALUE;
         } else if (c instanceof Pause) {
             playing = false;
@@ -185,6 +188,7 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
         } else if (c instanceof StepBy s) {
             playing = false;
             pendingSteps += s.steps();
+            playAfterSlowStart();
         } else if (c instanceof SetSpeed s) {
             speed = s.stepsPerSecond();
             resetRate();
@@ -226,9 +230,10 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
                 message = factory.preparing();
                 publish();
             }
+            long start = System.nanoTime();
             begin(factory.start(p), p, null);
             stopAt = p.steps();
-            message = null;
+            message = slowStartNote(p, (System.nanoTime() - start) * 1e-9);
             refused = false;
         } catch (RuntimeException e) {
             message = "could not start: " + e.getMessage();
@@ -239,6 +244,23 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
             refused = true;
         }
         publish();
+    }
+
+    /**
+     * A start that took long to measure pauses before stepping and says what the run will cost, with the rank cut
+     * ({@link SlowStart}); null when it was quick.
+     */
+    private String slowStartNote(P p, double seconds) {
+        slowStart = SlowStart.note(p, seconds, "a rank of " + SlowStart.SUGGESTED_RANK + " or fewer (the rank field)")
+                .orElse(null);
+        if (slowStart == null) return null;
+        playing = false;
+        return PAUSED_SLOW + slowStart + " Press Play to run anyway.";
+    }
+
+    /** Play after a slow start: the cost stays on the status line, no longer "paused". */
+    private void playAfterSlowStart() {
+        if (slowStart != null && message != null && message.startsWith(PAUSED_SLOW)) message = slowStart;
     }
 
     @SuppressWarnings("unchecked")

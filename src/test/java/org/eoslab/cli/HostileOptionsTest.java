@@ -77,8 +77,8 @@ class HostileOptionsTest {
      */
     @Test
     void aSlowStartSaysWhatTheRunWillCostAndOffersTheRankCut() {
-        double before = RunCommand.slowStartSeconds;
-        RunCommand.slowStartSeconds = 0;
+        double before = org.eoslab.run.SlowStart.thresholdSeconds;
+        org.eoslab.run.SlowStart.thresholdSeconds = 0;
         try {
             String svals = java.util.stream.IntStream.rangeClosed(1, 30).mapToObj(i -> Double.toString(31 - i))
                     .collect(java.util.stream.Collectors.joining(","));
@@ -88,10 +88,10 @@ class HostileOptionsTest {
             assertTrue(r.err().contains("note: measuring the starting point took") && r.err().contains("2 steps take at least")
                     && r.err().contains("A rank-30 target measures 31 singular vectors") && r.err().contains("--rank 20"), r.err());
         } finally {
-            RunCommand.slowStartSeconds = before;
+            org.eoslab.run.SlowStart.thresholdSeconds = before;
         }
-        assertEquals("3.5 h", RunCommand.duration(3.5 * 3600));
-        assertEquals("2.1 days", RunCommand.duration(2.1 * 86_400));
+        assertEquals("3.5 h", org.eoslab.run.SlowStart.duration(3.5 * 3600));
+        assertEquals("2.1 days", org.eoslab.run.SlowStart.duration(2.1 * 86_400));
     }
 
     private static String[] concat(String[] a, String... b) {

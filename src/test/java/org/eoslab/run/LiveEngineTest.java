@@ -97,6 +97,35 @@ class LiveEngineTest {
         }
     }
 
+    /**
+     * Issue 25's limit in the window: a start that was slow to measure (lowered threshold; a rank-30 target) pauses
+     * before stepping, says what the run will cost with the rank cut, and on Play runs and keeps the cost, not "paused".
+     */
+    @Test
+    void aSlowStartPausesAndSaysWhatTheRunWillCost() throws InterruptedException {
+        double before = SlowStart.thresholdSeconds;
+        SlowStart.thresholdSeconds = 0;
+        double[] thirty = java.util.stream.IntStream.rangeClosed(1, 30).mapToDouble(i -> 31 - i).toArray();
+        try (LiveEngine<Parameters> e = LiveEngine.linear(P.withWidth(40).withSpectrum(thirty).withEta(0.002).withSteps(50), true)) {
+            LiveState<Parameters> s = await(e, st -> st.history() != null);
+            assertFalse(s.playing(), "paused before stepping");
+            assertEquals(0, s.steps());
+            assertTrue(s.message().startsWith("paused before stepping: measuring the starting point took ")
+                    && s.message().contains("50 steps take at least") && s.message().contains("A rank-30 target measures 31")
+                    && s.message().contains("a rank of 20 or fewer (the rank field)") && s.message().endsWith("Press Play to run anyway."),
+                    s.message());
+            e.play();
+            LiveState<Parameters> done = await(e, st -> st.steps() == 50);
+            assertTrue(done.message().startsWith("measuring the starting point took "), done.message());
+        } finally {
+            SlowStart.thresholdSeconds = before;
+        }
+        try (LiveEngine<Parameters> e = LiveEngine.linear(P.withWidth(40).withSpectrum(thirty).withEta(0.002).withSteps(50), true)) {
+            LiveState<Parameters> quick = await(e, st -> st.steps() == 50);
+            assertEquals(null, quick.message(), "a quick start plays at once and says nothing");
+        }
+    }
+
     @Test
     void aBurstOfRestartsIsCoalesced() throws InterruptedException {
         try (LiveEngine<Parameters> e = LiveEngine.linear(P.withWidth(200), true)) {   // slow to build: commands pile up

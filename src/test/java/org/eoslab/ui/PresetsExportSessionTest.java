@@ -1,5 +1,6 @@
 package org.eoslab.ui;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -308,6 +309,40 @@ class PresetsExportSessionTest extends LiveAppTestBase {
         assertTrue(app.view().lastError().contains("m.csv does not exist"), app.view().lastError());
         assertEquals(before, fx(() -> app.view().controls().draft()), "the controls did not switch");
         assertEquals(generation, app.state().generation(), "the run goes on");
+        assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
+    }
+
+    /**
+     * Issue 25: a high-rank target file is slow to measure; the window offers the rank cut its slow-start note names.
+     * The rank field of a file target cuts the file's rank (its top singular values kept, the file kept) and refuses
+     * more than the file has.
+     */
+    @Test
+    void aTargetFilesRankCanBeCutInTheWindow(FxRobot robot) throws Exception {
+        waitForRun();
+        int d = 30, r = 25;
+        StringBuilder csv = new StringBuilder();
+        double[] sigma = new double[r];
+        for (int i = 0; i < d; i++) {
+            if (i < r) sigma[i] = 30 - i;
+            for (int j = 0; j < d; j++) csv.append(j > 0 ? "," : "").append(i == j && i < r ? sigma[i] : 0);
+            csv.append('\n');
+        }
+        Files.writeString(tmp.resolve("m25.csv"), csv);
+        String values = java.util.Arrays.stream(sigma).mapToObj(Double::toString).collect(java.util.stream.Collectors.joining(","));
+        Path preset = Files.writeString(tmp.resolve("file-target.json"), "{\"schema\": 1, \"title\": \"file\", \"parameters\": "
+                + "{\"width\": 30, \"rank\": 25, \"singularValues\": [" + values + "], \"targetFile\": \"m25.csv\", \"eta\": 0.001}}");
+        assertTrue(fx(() -> app.view().files().openPreset(preset)), app.view().lastError());
+        org.eoslab.ui.controls.NumberSlider rank = app.view().controls().rank();
+        assertFalse(rank.isDisabled(), "the rank of a file target can be cut");
+        assertEquals(25, rank.max());
+        robot.interact(() -> { rank.field().setText("20"); rank.field().fireEvent(new javafx.event.ActionEvent()); });
+        Parameters cut = fx(() -> app.view().controls().draft());
+        assertEquals(20, cut.rank());
+        assertArrayEquals(java.util.Arrays.copyOf(sigma, 20), cut.singularValues(), "the file's top 20 values");
+        assertEquals(tmp.resolve("m25.csv").toString(), cut.targetFile(), "the file stays the target");
+        robot.interact(() -> { rank.field().setText("26"); rank.field().fireEvent(new javafx.event.ActionEvent()); });
+        assertTrue(rank.errorText().contains("outside the allowed range [1, 20]"), rank.errorText());
         assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
     }
 

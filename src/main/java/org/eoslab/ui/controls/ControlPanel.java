@@ -28,8 +28,10 @@ import org.eoslab.run.LiveState;
 public final class ControlPanel extends ParameterControls<Parameters> {
     private final EtaSlider eta;
     private final NumberSlider alpha = NumberSlider.of("", Fields.ALPHA, 1e-4, 1.0, 0.01, true);
+    /** The most target singular values typed here; a target file's own rank may be larger (and cut). */
+    static final int MAX_TYPED_RANK = 10;
     private final NumberSlider depth = NumberSlider.of("", Fields.DEPTH, 2, 10, 3, false);
-    private final NumberSlider rank = NumberSlider.of("", Fields.RANK, 1, 10, 3, false);
+    private final NumberSlider rank = NumberSlider.of("", Fields.RANK, 1, MAX_TYPED_RANK, 3, false);
     private final NumberSlider width = NumberSlider.of("", Fields.WIDTH, 2, 300, 20, false);
     private final TextField spectrum = new TextField();
     private final CheckBox symmetric = new CheckBox("symmetric target (U* = V*)");
@@ -105,8 +107,9 @@ public final class ControlPanel extends ParameterControls<Parameters> {
         try {
             double[] values = Arrays.stream(spectrum.getText().split("[,\\s]+")).filter(t -> !t.isBlank())
                     .mapToDouble(Double::parseDouble).toArray();
-            if (values.length > 10) {
-                throw new InvalidParameterException("singularValues", "at most 10 values here (rank r ≤ 10)");
+            if (values.length > MAX_TYPED_RANK) {
+                throw new InvalidParameterException("singularValues", "at most " + MAX_TYPED_RANK + " values here (rank r ≤ "
+                        + MAX_TYPED_RANK + ")");
             }
             if (!Arrays.equals(values, draft().singularValues())) edit(draft().withSpectrum(values));
         } catch (NumberFormatException e) {
@@ -132,6 +135,7 @@ public final class ControlPanel extends ParameterControls<Parameters> {
     protected void showFields(Parameters p) {
         alpha.setValue(p.alpha());
         depth.setValue(p.depth());
+        rank.setRange(1, p.targetFile() != null ? p.rank() : MAX_TYPED_RANK);   // a file's rank can be cut, top kept
         rank.setValue(p.rank());
         width.setValue(p.width());
         spectrum.setText(Arrays.stream(p.singularValues()).mapToObj(v -> String.format(Locale.ROOT, "%.6g", v)
@@ -143,7 +147,6 @@ public final class ControlPanel extends ParameterControls<Parameters> {
         sharpnessEvery.getValueFactory().setValue(p.sharpnessEvery());
         boolean fileTarget = p.targetFile() != null;
         spectrum.setDisable(fileTarget);
-        rank.setDisable(fileTarget);
         width.setDisable(fileTarget);
         updateTheory();
         eta.setValue(p.eta());
