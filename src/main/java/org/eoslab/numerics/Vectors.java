@@ -25,4 +25,9 @@ public final class Vectors {
     public static double dot(double[] x, double[] y) {
         return dot(x, 0, y, 0, x.length);
     }
+
+    /** ‖x‖₂. */
+    public static double norm(double[] x) {
+        return Math.sqrt(dot(x, x));
+    }
 }

@@ -1,0 +1,232 @@
+package org.eoslab.metrics;
+
+import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+import org.eoslab.engine.DenseEngine;
+import org.eoslab.engine.DenseHessian;
+import org.eoslab.engine.LossPlane;
+import org.eoslab.numerics.Lanczos;
+import org.eoslab.numerics.Sharpness;
+import org.eoslab.numerics.Vectors;
+
+/**
+ * The landscape view's measurements of the dense engine (issue 26), on the engine thread: it keeps the last
+ * {@link #RECENT} iterates (a copy of the weights per step, into buffers allocated once) and, when asked, finds the
+ * top Hessian eigenvector u₁ by Lanczos, the gradient's part orthogonal to it, and the exact loss on their plane
+ * ({@link LossPlane}). A refresh costs two Lanczos runs and O(L³) products, not a forward pass per point; it works on
+ * its own copy of the weights, so the run's engine is never touched.
+ * <p>
+ * The slice goes through the newest iterate, or the one before it when that one is sharper: on a period-2 orbit's
+ * low branch the top eigenvector is another direction (the default preset: 0.85 × 2/η there, orthogonal to the
+ * orbit), while on the high branch it is the direction the iterates bounce along.
+ */
+public final class LandscapeProbe {
+    /** How many past iterates are kept and projected. */
+    public static final int RECENT = 16;
+    /** The slice reaches this many times the iterates' largest distance from their mean. */
+    static final double REACH = 3;
+    /** A warm start's random part: enough that an eigenvector that rose past the previous one is found. */
+    private static final double KICK = 0.1;
+
+    private final DenseEngine engine;
+    private final DenseEngine measuring;         // the weights being measured, a copy
+    private final int depth;
+    private final int block;
+    private final double[][][] recent;           // ring: recent[slot][ℓ−1] = W_ℓ's entries
+    private final double[] recentLoss;
+    private final long[] recentStep;
+    private int count;
+    private int next;
+    private final DenseHessian hessian;
+    private final Lanczos lanczos;
+    private final double[][] warm;               // the top eigenvector last found at each parity of step
+    private final boolean[] hasWarm;
+    private final double[] start;
+    private final double[] top;                  // u₁ at the measured iterate
+    private final DMatrixRMaj[] gradient;
+    private final double[] second;               // the plane's second direction
+    private final Random rng;
+
+    public LandscapeProbe(DenseEngine engine, long seed) {
+        this.engine = engine;
+        this.depth = engine.depth();
+        int d = engine.width();
+        this.block = d * d;
+        int n = depth * block;
+        DMatrixRMaj[] copy = new DMatrixRMaj[depth];
+        for (int l = 0; l < depth; l++) copy[l] = engine.layer(l + 1).copy();
+        this.measuring = new DenseEngine(engine.target(), copy, engine.lossScale(), false);
+        this.recent = new double[RECENT][depth][block];
+        this.recentLoss = new double[RECENT];
+        this.recentStep = new long[RECENT];
+        this.hessian = new DenseHessian(measuring);
+        this.rng = new Random(seed);
+        this.lanczos = new Lanczos(n, Sharpness.MAX_ITERATIONS, rng);
+        this.warm = new double[2][n];
+        this.hasWarm = new boolean[2];
+        this.start = new double[n];
+        this.top = new double[n];
+        this.gradient = new DMatrixRMaj[depth];
+        for (int l = 0; l < depth; l++) gradient[l] = new DMatrixRMaj(d, d);
+        this.second = new double[n];
+    }
+
+    /** Keeps the current iterate (after its forward pass) as the newest of the recent ones. No allocation. */
+    public void observe(long step, double loss) {
+        for (int l = 0; l < depth; l++) System.arraycopy(engine.layer(l + 1).data, 0, recent[next][l], 0, block);
+        recentLoss[next] = loss;
+        recentStep[next] = step;
+        next = (next + 1) % RECENT;
+        count = Math.min(count + 1, RECENT);
+    }
+
+    /** Forgets the recent iterates (a restart, a fork). */
+    public void reset() {
+        count = 0;
+        next = 0;
+    }
+
+    /** The ring slot of the k-th newest iterate (0 = newest). */
+    private int slot(int k) { return (next - 1 - k + 2 * RECENT) % RECENT; }
+
+    /**
+     * The landscape through the newest observed iterate, or the one before it when that one is sharper.
+     *
+     * @param points the slice's number of points
+     * @param grid   the plane's points per side
+     */
+    public Landscape measure(double eta, int points, int grid) {
+        if (count == 0) throw new IllegalStateException("no iterate observed yet");
+        int base = slot(0);
+        double sharpness = topEigenvector(base);
+        if (count > 1) {
+            double before = topEigenvector(slot(1));
+            if (before > sharpness) {
+                base = slot(1);
+                sharpness = before;
+            } else {
+                sharpness = topEigenvector(base);
+            }
+        }
+        secondDirection();
+        double[][] mean = meanOfRecent();
+        int k = count;
+        double[] iterateX = new double[k];
+        double[] iterateY = new double[k];
+        double[] iterateLoss = new double[k];
+        for (int i = 0; i < k; i++) {
+            int at = slot(k - 1 - i);
+            iterateX[i] = dotDifference(recent[at], mean, top);
+            iterateY[i] = dotDifference(recent[at], recent[base], second);
+            iterateLoss[i] = recentLoss[at];
+        }
+        double current = dotDifference(recent[base], mean, top);
+        LossPlane plane = LossPlane.of(blocks(recent[base]), blocks(top), blocks(second), engine.target().matrix(),
+                engine.lossScale());
+        double reachX = reach(iterateX, sharpness);
+        double reachY = Math.max(reach(iterateY, sharpness), reachX);
+        double[] x = range(-reachX, reachX, points);
+        double[] slice = new double[points];
+        for (int i = 0; i < points; i++) slice[i] = plane.loss(x[i] - current);
+        double[] planeX = range(-reachX, reachX, grid);
+        double[] planeY = range(-reachY, reachY, grid);
+        double[][] values = new double[grid][grid];
+        for (int j = 0; j < grid; j++) {
+            for (int i = 0; i < grid; i++) values[j][i] = plane.loss(planeX[i] - current, planeY[j]);
+        }
+        return new Landscape(recentStep[base], eta, recentLoss[base], sharpness, plane.curvature(), plane.slope(),
+                current, x, slice, iterateX, iterateLoss, iterateY, planeX, planeY, values);
+    }
+
+    /**
+     * λ_max and u₁ (unit, into {@link #top}) at a kept iterate, which becomes the measured weights; warm-started from
+     * the eigenvector found last at the same parity of step, plus a random part, and oriented like it.
+     */
+    private double topEigenvector(int at) {
+        measuring.restore(recent[at]);
+        measuring.forward();
+        hessian.prepare();
+        int parity = (int) (recentStep[at] & 1);
+        double[] w = warm[parity];
+        if (hasWarm[parity]) {
+            for (int i = 0; i < start.length; i++) start[i] = rng.nextGaussian();
+            double kick = KICK / Vectors.norm(start);
+            for (int i = 0; i < start.length; i++) start[i] = w[i] + kick * start[i];
+        }
+        Lanczos.Result r = lanczos.largest(hessian::apply, hasWarm[parity] ? start : null, Sharpness.DEFAULT_TOLERANCE, top);
+        if (hasWarm[parity] && Vectors.dot(w, top) < 0) for (int i = 0; i < top.length; i++) top[i] = -top[i];
+        System.arraycopy(top, 0, w, 0, top.length);
+        hasWarm[parity] = true;
+        return r.eigenvalue();
+    }
+
+    /** The gradient's part orthogonal to u₁, normalized; a random direction orthogonal to u₁ at a stationary point. */
+    private void secondDirection() {
+        measuring.gradient(gradient);
+        for (int l = 0; l < depth; l++) System.arraycopy(gradient[l].data, 0, second, l * block, block);
+        for (int attempt = 0; attempt < 2; attempt++) {
+            double along = Vectors.dot(second, top);
+            for (int i = 0; i < second.length; i++) second[i] -= along * top[i];
+            double norm = Vectors.norm(second);
+            if (norm > 1e-12 * Math.max(1, Vectors.norm(gradient[0].data))) {
+                for (int i = 0; i < second.length; i++) second[i] /= norm;
+                return;
+            }
+            for (int i = 0; i < second.length; i++) second[i] = rng.nextGaussian();
+        }
+    }
+
+    private double[][] meanOfRecent() {
+        double[][] mean = new double[depth][block];
+        for (int k = 0; k < count; k++) {
+            for (int l = 0; l < depth; l++) {
+                double[] w = recent[slot(k)][l];
+                for (int j = 0; j < block; j++) mean[l][j] += w[j] / count;
+            }
+        }
+        return mean;
+    }
+
+    /** ⟨a − b, u⟩, a and b one block per layer, u flat. */
+    private double dotDifference(double[][] a, double[][] b, double[] u) {
+        double s = 0;
+        for (int l = 0; l < depth; l++) {
+            for (int j = 0; j < block; j++) s += (a[l][j] - b[l][j]) * u[l * block + j];
+        }
+        return s;
+    }
+
+    /**
+     * How far the view reaches each side: {@link #REACH} times the iterates' largest distance or, at rest, where a
+     * quadratic of the measured curvature rises by 0.01 (never less than 1e-9).
+     */
+    private static double reach(double[] positions, double curvature) {
+        double largest = 0;
+        for (double p : positions) largest = Math.max(largest, Math.abs(p));
+        double atRest = Math.sqrt(2 * 0.01 / Math.max(curvature, 1e-12));
+        return Math.max(1e-9, largest > 0 ? REACH * largest : atRest);
+    }
+
+    private static double[] range(double from, double to, int n) {
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) out[i] = from + (to - from) * i / (n - 1);
+        return out;
+    }
+
+    private DMatrixRMaj[] blocks(double[][] layers) {
+        int d = engine.width();
+        DMatrixRMaj[] out = new DMatrixRMaj[depth];
+        for (int l = 0; l < depth; l++) out[l] = DMatrixRMaj.wrap(d, d, layers[l].clone());
+        return out;
+    }
+
+    private DMatrixRMaj[] blocks(double[] flat) {
+        int d = engine.width();
+        DMatrixRMaj[] out = new DMatrixRMaj[depth];
+        for (int l = 0; l < depth; l++) {
+            out[l] = new DMatrixRMaj(d, d);
+            System.arraycopy(flat, l * block, out[l].data, 0, block);
+        }
+        return out;
+    }
+}
