@@ -10,6 +10,8 @@ public enum View {
     BIFURCATION("bifurcation"),
     /** A mode's phase plane and balancedness, paper Fig. 4. */
     BALANCE("balance"),
+    /** The loss along the top Hessian eigenvector and over a plane, with the iterates on it (issue 26). */
+    LANDSCAPE("landscape"),
     /** The attractor over (η, a second parameter). */
     MAP("map"),
     /** The ReLU network of paper section 4.2. */

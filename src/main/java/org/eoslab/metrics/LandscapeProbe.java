@@ -37,28 +37,40 @@ public final class LandscapeProbe {
     private final long[] recentStep;
     private int count;
     private int next;
-    private final DenseHessian hessian;
-    private final Lanczos lanczos;
-    private final double[][] warm;               // the top eigenvector last found at each parity of step
-    private final boolean[] hasWarm;
-    private final double[] start;
-    private final double[] top;                  // u₁ at the measured iterate
-    private final DMatrixRMaj[] gradient;
-    private final double[] second;               // the plane's second direction
-    private final Random rng;
+    private final long seed;
+    // made on the first measurement: a run that is never looked at keeps only the ring
+    private DenseHessian hessian;
+    private Lanczos lanczos;
+    private double[][] warm;                     // the top eigenvector last found at each parity of step
+    private boolean[] hasWarm;
+    private double[] start;
+    private double[] top;                        // u₁ at the measured iterate
+    private DMatrixRMaj[] gradient;
+    private double[] second;                     // the plane's second direction
+    private Random rng;
 
     public LandscapeProbe(DenseEngine engine, long seed) {
         this.engine = engine;
         this.depth = engine.depth();
         int d = engine.width();
         this.block = d * d;
-        int n = depth * block;
+        this.seed = seed;
         DMatrixRMaj[] copy = new DMatrixRMaj[depth];
         for (int l = 0; l < depth; l++) copy[l] = engine.layer(l + 1).copy();
         this.measuring = new DenseEngine(engine.target(), copy, engine.lossScale(), false);
         this.recent = new double[RECENT][depth][block];
         this.recentLoss = new double[RECENT];
         this.recentStep = new long[RECENT];
+    }
+
+    /** Whether a run of this size keeps its recent iterates from the start (at most 16 MiB of them). */
+    public static boolean keptFromTheStart(int width, int depth) {
+        return (long) RECENT * depth * width * width * Double.BYTES <= 16L << 20;
+    }
+
+    private void prepareMeasuring() {
+        if (lanczos != null) return;
+        int n = depth * block;
         this.hessian = new DenseHessian(measuring);
         this.rng = new Random(seed);
         this.lanczos = new Lanczos(n, Sharpness.MAX_ITERATIONS, rng);
@@ -67,7 +79,7 @@ public final class LandscapeProbe {
         this.start = new double[n];
         this.top = new double[n];
         this.gradient = new DMatrixRMaj[depth];
-        for (int l = 0; l < depth; l++) gradient[l] = new DMatrixRMaj(d, d);
+        for (int l = 0; l < depth; l++) gradient[l] = new DMatrixRMaj(engine.width(), engine.width());
         this.second = new double[n];
     }
 
@@ -97,6 +109,7 @@ public final class LandscapeProbe {
      */
     public Landscape measure(double eta, int points, int grid) {
         if (count == 0) throw new IllegalStateException("no iterate observed yet");
+        prepareMeasuring();
         int base = slot(0);
         double sharpness = topEigenvector(base);
         if (count > 1) {

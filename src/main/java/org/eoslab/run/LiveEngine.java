@@ -1,11 +1,13 @@
 package org.eoslab.run;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.eoslab.config.Fields;
 import org.eoslab.config.InvalidParameterException;
 import org.eoslab.config.MlpParameters;
 import org.eoslab.config.Parameters;
 import org.eoslab.config.RunParameters;
+import org.eoslab.metrics.Landscape;
 import org.eoslab.metrics.Layout;
 import org.eoslab.metrics.Phase;
 
@@ -26,7 +28,7 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
     private static final long SLICE_NANOS = 8_000_000;
 
     sealed interface Command permits Restart, Resume, Play, Pause, StepBy, SetLearningRate, SetSpeed, SetStopAt,
-            SetSharpnessEvery, CaptureSession, Fork {}
+            SetSharpnessEvery, CaptureSession, Fork, MeasureLandscape {}
 
     /** {@code play}: start playing; {@code pause}: stay paused; neither: keep the play state. */
     private record Restart(RunParameters parameters, boolean play, boolean pause) implements Command {}
@@ -51,6 +53,7 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
             implements Command {}
 
     private record Fork(long step, double eta) implements Command {}
+    private record MeasureLandscape(int points, int grid, CompletableFuture<Optional<Landscape>> result) implements Command {}
 
     private final RunFactory<P> factory;
     private final long historyLimit;
@@ -59,7 +62,7 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
     // owned by the engine thread
     private Run<P> run;
     private History history;
-    private java.util.Optional<PhaseMonitor> monitor = java.util.Optional.empty();
+    private Optional<PhaseMonitor> monitor = Optional.empty();
     private P parameters;
     private int generation;
     private boolean playing;
@@ -70,7 +73,6 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
     private ComputePath computePath = ComputePath.current();   // the run's, read once per run (publish is per slice)
     private boolean refused;
     private String slowStart;             // what this run's slow start said it will cost, or null
-    private static final String PAUSED_SLOW = "paused before stepping: ";
     private boolean halted;               // the run failed (see failed): shown, never stepped again
     private final Checkpoints checkpoints = new Checkpoints(Checkpoints.defaultBudget());
 
@@ -197,6 +199,8 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
         } else if (c instanceof SetSharpnessEvery s) {
             if (run != null) run.setSharpnessEvery(s.every());
             parameters = withSharpnessEvery(s.every());
+        } else if (c instanceof MeasureLandscape m) {
+            measureLandscape(m);
         } else if (c instanceof CaptureSession cs) {
             capture(cs);
         } else if (c instanceof Resume r) {
@@ -211,6 +215,18 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
 
     @SuppressWarnings("unchecked")
     private P withSharpnessEvery(int every) { return (P) parameters.withSharpnessEvery(every); }
+
+    /** The landscape at the latest step (issue 26), measured between steps; empty without one (reduced, ReLU, diverged). */
+    public CompletableFuture<Optional<Landscape>> measureLandscape(int points, int grid) {
+        CompletableFuture<Optional<Landscape>> result = new CompletableFuture<>();
+        send(new MeasureLandscape(points, grid, result));
+        return result;
+    }
+
+    private void measureLandscape(MeasureLandscape m) {
+        try { m.result().complete(run == null || run.ended() ? Optional.empty() : run.landscape(m.points(), m.grid())); }
+        catch (RuntimeException e) { m.result().completeExceptionally(e); }   // the view says why; the run goes on
+    }
 
     private void capture(CaptureSession cs) {
         if (run == null) cs.result().completeExceptionally(new IllegalStateException("no run to save"));
@@ -246,21 +262,16 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
         publish();
     }
 
-    /**
-     * A start that took long to measure pauses before stepping and says what the run will cost, with the rank cut
-     * ({@link SlowStart}); null when it was quick.
-     */
+    /** A slow start pauses before stepping and says what the run will cost ({@link SlowStart}); null when quick. */
     private String slowStartNote(P p, double seconds) {
-        slowStart = SlowStart.note(p, seconds, "a rank of " + SlowStart.SUGGESTED_RANK + " or fewer (the rank field)")
-                .orElse(null);
-        if (slowStart == null) return null;
-        playing = false;
-        return PAUSED_SLOW + slowStart + " Press Play to run anyway.";
+        slowStart = SlowStart.note(p, seconds, "a rank of " + SlowStart.SUGGESTED_RANK + " or fewer (the rank field)").orElse(null);
+        if (slowStart != null) playing = false;
+        return slowStart == null ? null : SlowStart.PAUSED + slowStart + " Press Play to run anyway.";
     }
 
     /** Play after a slow start: the cost stays on the status line, no longer "paused". */
     private void playAfterSlowStart() {
-        if (slowStart != null && message != null && message.startsWith(PAUSED_SLOW)) message = slowStart;
+        if (slowStart != null && message != null && message.startsWith(SlowStart.PAUSED)) message = slowStart;
     }
 
     @SuppressWarnings("unchecked")

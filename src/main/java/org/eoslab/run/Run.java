@@ -53,6 +53,14 @@ public interface Run<P extends RunParameters> {
     /** Where its products and spectra are computed. */
     default ComputePath computePath() { return ComputePath.current(); }
 
+    /**
+     * The landscape view's measurement at the latest step (issue 26), owning thread only; empty for a run without
+     * one. The first call starts keeping the recent iterates, so the iterates before it are not on the picture.
+     */
+    default java.util.Optional<org.eoslab.metrics.Landscape> landscape(int points, int grid) {
+        return java.util.Optional.empty();
+    }
+
     /** The live judgement of phase and oscillating modes; empty for a model without one (the ReLU network). */
     default java.util.Optional<PhaseMonitor> monitor() { return java.util.Optional.empty(); }
 }

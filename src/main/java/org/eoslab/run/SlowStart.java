@@ -14,6 +14,9 @@ public final class SlowStart {
     /** Past this many seconds for the starting point, the run says what the whole will cost before it starts. */
     public static volatile double thresholdSeconds = 5;
 
+    /** How the window's status line starts while a slow start waits for Play. */
+    public static final String PAUSED = "paused before stepping: ";
+
     /** Above this rank the note offers the cut to it. */
     public static final int SUGGESTED_RANK = 20;
 

@@ -13,6 +13,8 @@ import org.eoslab.engine.Target;
 import org.eoslab.engine.Targets;
 import org.eoslab.metrics.Columns;
 import org.eoslab.metrics.DenseProbe;
+import org.eoslab.metrics.Landscape;
+import org.eoslab.metrics.LandscapeProbe;
 import org.eoslab.metrics.Probe;
 import org.eoslab.metrics.ReducedProbe;
 import org.eoslab.numerics.Sharpness;
@@ -28,6 +30,7 @@ public final class Trainer extends AbstractRun<Parameters> {
     private final Probe probe;
     private final DenseEngine dense;      // null for the reduced recursion
     private Sharpness sharpness;          // made on the first estimate
+    private LandscapeProbe landscape;     // the recent iterates: kept from the start if small, else from the first ask
 
     public Trainer(Parameters parameters) {
         this(parameters, Targets.of(parameters.validate()));
@@ -36,6 +39,7 @@ public final class Trainer extends AbstractRun<Parameters> {
     public Trainer(Parameters parameters, Target target) {
         this(MemoryBudget.require(parameters.validate()), target, Columns.of(parameters));
         recordAt(0);
+        afterStep();
     }
 
     private Trainer(Parameters parameters, Target target, Columns columns) {
@@ -52,6 +56,9 @@ public final class Trainer extends AbstractRun<Parameters> {
             this.dynamics = engine;
             this.probe = new DenseProbe(engine, columns);
             this.dense = engine;
+            if (LandscapeProbe.keptFromTheStart(engine.width(), engine.depth())) {
+                landscape = new LandscapeProbe(engine, parameters.seed());
+            }
         }
     }
 
@@ -64,6 +71,8 @@ public final class Trainer extends AbstractRun<Parameters> {
         dynamics.restore(state);
         probe.reset();
         recordAt(step);
+        if (landscape != null) landscape.reset();
+        afterStep();
     }
 
     @Override
@@ -82,6 +91,22 @@ public final class Trainer extends AbstractRun<Parameters> {
 
     @Override
     void measure(long step, double[] row) { probe.measure(step, row); }
+
+    @Override
+    void afterStep() {
+        if (landscape != null && snapshot() != null) landscape.observe(step(), snapshot().loss());
+    }
+
+    /** Dense runs only: the reduced recursion has no weights to slice. */
+    @Override
+    public java.util.Optional<Landscape> landscape(int points, int grid) {
+        if (dense == null || snapshot() == null) return java.util.Optional.empty();
+        if (landscape == null) {
+            landscape = new LandscapeProbe(dense, parameters.seed());
+            landscape.observe(step(), snapshot().loss());
+        }
+        return java.util.Optional.of(landscape.measure(eta(), points, grid));
+    }
 
     @Override
     public Columns columns() { return columns; }

@@ -37,6 +37,7 @@ import org.eoslab.ui.orbit.PeriodMapView;
 import org.eoslab.ui.training.BalanceView;
 import org.eoslab.ui.training.LinearPanels;
 import org.eoslab.ui.training.TrainingView;
+import org.eoslab.ui.landscape.LandscapeView;
 import org.eoslab.ui.view.LiveView;
 import org.eoslab.ui.workbench.Workbench;
 
@@ -61,6 +62,7 @@ public final class MainView extends BorderPane implements WindowActions {
     private final OrbitView orbit;
     private final BifurcationView bifurcation;
     private final BalanceView balance;
+    private final LandscapeView landscape;
     private final PeriodMapView periodMap;
     private final MlpView mlp;
     private final SideBySideView sideBySide;
@@ -104,6 +106,7 @@ public final class MainView extends BorderPane implements WindowActions {
         this.orbit = new OrbitView(engine);
         this.bifurcation = new BifurcationView(engine, controls::draft, controls::applyEta);
         this.balance = new BalanceView(engine);
+        this.landscape = new LandscapeView(engine);
         this.periodMap = new PeriodMapView(controls::draft, (p, reading) -> {
             linear.setText("A cell of the period map", reading);      // the preset's text no longer describes the run
             showParameters(p); restart(p, true);
@@ -118,7 +121,7 @@ public final class MainView extends BorderPane implements WindowActions {
         side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         side.setPrefWidth(350);
         setTop(new VBox(menus.bar(), toolBar()));
-        for (LiveView v : List.of(training, orbit, bifurcation, balance, periodMap, mlp, sideBySide)) addTab(v);
+        for (LiveView v : List.of(training, orbit, bifurcation, balance, landscape, periodMap, mlp, sideBySide)) addTab(v);
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, o, tab) -> onTab(tab));
         tabs.setId("tabs");
         setCenter(tabs);
@@ -355,6 +358,8 @@ public final class MainView extends BorderPane implements WindowActions {
     public OrbitView orbit() { return orbit; }
 
     public BalanceView balance() { return balance; }
+
+    public LandscapeView landscape() { return landscape; }
 
     @Override
     public BifurcationView bifurcation() { return bifurcation; }

@@ -341,8 +341,14 @@ class PresetsExportSessionTest extends LiveAppTestBase {
         assertEquals(20, cut.rank());
         assertArrayEquals(java.util.Arrays.copyOf(sigma, 20), cut.singularValues(), "the file's top 20 values");
         assertEquals(tmp.resolve("m25.csv").toString(), cut.targetFile(), "the file stays the target");
-        robot.interact(() -> { rank.field().setText("26"); rank.field().fireEvent(new javafx.event.ActionEvent()); });
-        assertTrue(rank.errorText().contains("outside the allowed range [1, 20]"), rank.errorText());
+        LiveAppFixture.waitUntil(20, () -> app.state().parameters().rank() == 20);     // the cut run started
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        String refused = fx(() -> {
+            rank.field().setText("26");
+            rank.field().fireEvent(new javafx.event.ActionEvent());
+            return rank.errorText();
+        });
+        assertTrue(refused != null && refused.contains("outside the allowed range [1, 20]"), refused);
         assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
     }
 
