@@ -93,6 +93,14 @@ public final class LossPlane {
     /** f'(0) along u: ⟨∇f(w), u⟩. */
     public double slope() { return coefficients[1][0]; }
 
+    /** The k-th derivative of the slice at s = 0: k!·(its coefficient of sᵏ); D⁴f[u,u,u,u] for k = 4. */
+    public double derivative(int k) {
+        if (k > degree) return 0;
+        double factorial = 1;
+        for (int i = 2; i <= k; i++) factorial *= i;
+        return factorial * coefficients[k][0];
+    }
+
     /** f''(0) along u: uᵀH(w)u (the curvature of the slice at the current weights). */
     public double curvature() { return 2 * coefficients[2][0]; }
 }
