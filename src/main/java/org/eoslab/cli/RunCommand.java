@@ -17,6 +17,7 @@ import org.eoslab.export.MlpRunReport;
 import org.eoslab.export.ReportBuilder;
 import org.eoslab.export.RunReport;
 import org.eoslab.export.TrajectoryCsvWriter;
+import org.eoslab.run.CentralFlowTrack;
 import org.eoslab.run.MlpTrainer;
 import org.eoslab.run.Run;
 import org.eoslab.run.SlowStart;
@@ -28,17 +29,20 @@ import org.eoslab.run.Trainer;
  * Exit 0 on a completed, diverged or dead run, 2 on bad input.
  */
 final class RunCommand {
+    static final Options.Spec CENTRAL_FLOW = new Options.Spec("central-flow", "paper|cycle", "also integrate the central"
+            + " flow from the same initial weights into central-flow.csv: the paper's (S held at 2/η) or the one held at"
+            + " GD's 2-cycle condition (with the fourth derivative along u; far closer to GD's averages)");
     static final List<Options.Spec> SPECS;
 
     static {
         List<Options.Spec> specs = new ArrayList<>(ParameterOptions.SPECS);
         specs.add(MlpOptions.MODEL);
+        specs.add(CENTRAL_FLOW);
         specs.add(Options.OUT_DIR);
         specs.add(Options.HELP);
         SPECS = List.copyOf(specs);
     }
 
-    /** A run ready to go and what collects its report. */
     /**
      * A run ready to step, its report, and the seconds measuring its starting point took (0 where that is not the
      * cost of a step: the ReLU network's is its data loading).
@@ -56,12 +60,14 @@ final class RunCommand {
             return 0;
         }
         Supplier<Setup> setup = network.resolve(o);                     // the options are checked before --out
+        Boolean cycle = centralFlowKind(o);
         if (!o.has("out")) throw new UsageException("--out DIR is required (the folder for trajectory.csv and run.json)");
         Path dir = o.getPath("out");
         AtomicFiles.requireWritableDirectory(dir, "--out");
         Setup ready = setup.get();
+        CentralFlowTrack flow = cycle == null ? null : CentralFlowTrack.of(ready.run(), cycle);
         warnIfSlow(ready.run(), ready.startSeconds(), err);
-        return drive(ready, dir, out, err);
+        return drive(ready, flow, dir, out, err);
     }
 
     /** A run whose starting point alone took long says before stepping what it will cost ({@link SlowStart}). */
@@ -93,28 +99,46 @@ final class RunCommand {
     }
 
     /** The one run loop: every step to the CSV and the report, until the run's length or its end. */
-    private static int drive(Setup setup, Path dir, PrintStream out, PrintStream err) {
+    /** --central-flow paper|cycle: whether the flow holds GD's cycle condition; null without the option. */
+    private static Boolean centralFlowKind(Options o) {
+        if (!o.has("central-flow")) return null;
+        String kind = o.get("central-flow");
+        if (!kind.equals("paper") && !kind.equals("cycle")) {
+            throw new UsageException("--central-flow: " + org.eoslab.config.Messages.quote(kind) + " is not one of paper, cycle");
+        }
+        return kind.equals("cycle");
+    }
+
+    private static int drive(Setup setup, CentralFlowTrack flow, Path dir, PrintStream out, PrintStream err) {
         Run<?> run = setup.run();
         long steps = run.parameters().steps();
         Progress progress = new Progress(err, steps);
         long started = System.nanoTime();
         ReportBuilder.Report report;
-        try (TrajectoryCsvWriter csv = new TrajectoryCsvWriter(dir.resolve("trajectory.csv"), run.columns())) {
+        try (TrajectoryCsvWriter csv = new TrajectoryCsvWriter(dir.resolve("trajectory.csv"), run.columns());
+             TrajectoryCsvWriter cf = flow == null ? null : new TrajectoryCsvWriter(dir.resolve("central-flow.csv"), flow.columns())) {
             if (run.snapshot() != null && run.divergedAt() < 0) {
                 csv.append(run.snapshot());
                 setup.report().add(run.snapshot());
+                if (cf != null) cf.append(flow.start(run.eta()));
             }
             while (run.step() < steps && run.advance()) {
                 csv.append(run.snapshot());
                 setup.report().add(run.snapshot());
+                if (cf != null) cf.append(flow.advance(run.step(), run.eta()));
                 progress.update(run.step(), run.snapshot().loss());
             }
             csv.finish();
+            if (cf != null) cf.finish();
             progress.finish();
             report = setup.report().finish((System.nanoTime() - started) / 1e9);
-            report.writeWith(dir.resolve("run.json"), csv::commitNow);        // the pair changes together
+            report.writeWith(dir.resolve("run.json"), () -> {                 // the files change together
+                csv.commitNow();
+                if (cf != null) cf.commitNow();
+            });
         }
-        out.println(report.headline() + "; wrote " + dir.resolve("trajectory.csv") + " and run.json");
+        out.println(report.headline() + "; wrote " + dir.resolve("trajectory.csv") + (flow != null ? ", central-flow.csv" : "")
+                + " and run.json");
         return 0;
     }
 

@@ -196,4 +196,30 @@ class RunCommandTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains(preset.toString()) && r.err().contains("widht") && r.err().contains("unknown field"), r.err());
     }
+
+    /**
+     * Issue 26: --central-flow writes central-flow.csv beside trajectory.csv, a row per step from the same initial
+     * weights (step 0's loss is GD's), the σ² column 0 until the flow's sharpness nears 2/η and never negative.
+     */
+    @Test
+    void theCentralFlowIsWrittenBesideTheTrajectory() throws Exception {
+        Path dir = tmp.resolve("cf");
+        Result r = run("run", "--steps", "300", "--central-flow", "paper", "--out", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> flow = Files.readAllLines(dir.resolve("central-flow.csv"));
+        List<String> gd = Files.readAllLines(dir.resolve("trajectory.csv"));
+        assertEquals(gd.size(), flow.size(), "a row per step");
+        assertTrue(flow.get(0).startsWith("step,cf_loss,cf_sharpness,eta,cf_sigma2,cf_mean_loss,cf_sigma_1"), flow.get(0));
+        assertEquals(gd.get(1).split(",")[1], flow.get(1).split(",")[1], "step 0: the same weights, the same loss");
+        double edge = 2 / 0.3;
+        for (int row = 1; row < flow.size(); row++) {
+            String[] f = flow.get(row).split(",");
+            assertEquals(gd.get(row).split(",")[0], f[0], "the same step");
+            double sharpness = Double.parseDouble(f[2]), variance = Double.parseDouble(f[4]);
+            assertTrue(variance >= 0, "σ² ≥ 0 at " + f[0]);
+            if (sharpness < 0.5 * edge) assertEquals(0, variance, "the gradient flow far below the edge, step " + f[0]);
+            assertTrue(sharpness <= edge * 1.001, "the paper's flow holds S at 2/η: " + sharpness + " at " + f[0]);
+        }
+        assertTrue(Double.parseDouble(flow.get(flow.size() - 1).split(",")[4]) > 0, "on the edge by step 300");
+    }
 }
