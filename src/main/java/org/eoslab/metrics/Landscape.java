@@ -21,10 +21,11 @@ package org.eoslab.metrics;
  * @param planeX       the contour's grid along u₁ (positions x)
  * @param planeY       the contour's grid along the second direction (relative to the current iterate)
  * @param plane        f over the grid, plane[j][i] at (planeX[i], planeY[j])
+ * @param nanos        what measuring it cost the engine thread
  */
 public record Landscape(long step, double eta, double loss, double sharpness, double curvature, double slope,
                         double current, double[] x, double[] slice, double[] iterateX, double[] iterateLoss,
-                        double[] iterateY, double[] planeX, double[] planeY, double[][] plane) {
+                        double[] iterateY, double[] planeX, double[] planeY, double[][] plane, long nanos) {
 
     /** The second-order model along u₁ with the given curvature, tangent to the slice at the current iterate. */
     public double quadratic(double at, double curvature) {

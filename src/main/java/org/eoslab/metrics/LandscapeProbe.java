@@ -110,15 +110,19 @@ public final class LandscapeProbe {
     public Landscape measure(double eta, int points, int grid) {
         if (count == 0) throw new IllegalStateException("no iterate observed yet");
         prepareMeasuring();
+        long started = System.nanoTime();
         int base = slot(0);
         double sharpness = topEigenvector(base);
         if (count > 1) {
+            double newest = sharpness;
             double before = topEigenvector(slot(1));
-            if (before > sharpness) {
+            if (before > newest) {
                 base = slot(1);
                 sharpness = before;
-            } else {
-                sharpness = topEigenvector(base);
+            } else {                                         // back to the newest: its u₁ is its parity's warm vector
+                System.arraycopy(warm[(int) (recentStep[base] & 1)], 0, top, 0, top.length);
+                measuring.restore(recent[base]);
+                measuring.forward();
             }
         }
         secondDirection();
@@ -148,7 +152,7 @@ public final class LandscapeProbe {
             for (int i = 0; i < grid; i++) values[j][i] = plane.loss(planeX[i] - current, planeY[j]);
         }
         return new Landscape(recentStep[base], eta, recentLoss[base], sharpness, plane.curvature(), plane.slope(),
-                current, x, slice, iterateX, iterateLoss, iterateY, planeX, planeY, values);
+                current, x, slice, iterateX, iterateLoss, iterateY, planeX, planeY, values, System.nanoTime() - started);
     }
 
     /**

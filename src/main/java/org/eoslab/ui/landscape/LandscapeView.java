@@ -22,11 +22,14 @@ import org.eoslab.ui.view.LiveView;
 /**
  * Why GD oscillates (issue 26): the loss along the top Hessian eigenvector through the iterate, with the last
  * iterates on it, beside the quadratic of curvature S = λ_max and the widest one GD descends at this η (curvature
- * 2/η); and the loss over the plane of u₁ and the gradient. Measured on the engine thread between steps, at most
- * every {@link #REFRESH_MILLIS} while the tab is shown, so the run keeps its speed.
+ * 2/η); and the loss over the plane of u₁ and the gradient. Measured on the engine thread between steps while the tab
+ * is shown, at most every {@link #REFRESH_MILLIS} and at most {@link #ENGINE_SHARE} of the engine's time (a d = 100
+ * refresh takes tens of milliseconds), so the run keeps its speed.
  */
 public final class LandscapeView implements LiveView {
     static final long REFRESH_MILLIS = 250;
+    /** The share of the engine thread's time the refreshes may take. */
+    static final double ENGINE_SHARE = 0.05;
     static final int POINTS = 201;
     static final int GRID = 61;
 
@@ -83,7 +86,8 @@ public final class LandscapeView implements LiveView {
         int generation = engine.state().generation();
         boolean stale = pending != null && generation != requestedGeneration;
         long now = System.nanoTime();
-        if (shown && (pending == null || stale) && now - requestedAt >= REFRESH_MILLIS * 1_000_000) {
+        long interval = Math.max(REFRESH_MILLIS * 1_000_000, latest == null ? 0 : (long) (latest.nanos() / ENGINE_SHARE));
+        if (shown && (pending == null || stale) && (now - requestedAt >= interval || stale)) {
             requestedAt = now;
             requestedGeneration = generation;
             requestedStep = engine.state().steps();
