@@ -34,6 +34,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param finalSvdBasisDistanceAtLeast at the final step, the paper's SVD-based distance of some layer from its
  *                                     predicted bases is at least this (Fig. 11)
  * @param finalSvdBasisDistanceAtMost ... of every layer at most this
+ * @param landscapeSharpnessOverTwoOverEtaAtLeast at the final step, the Landscape tab's S (through the sharper of the
+ *                                               last two iterates), in units of 2/η, at least this
+ * @param landscapeSharpnessOverTwoOverEtaAtMost ... at most this
+ * @param landscapeAlternates the Landscape tab's last 16 iterates change sides of the valley along u₁ at every step
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Expectation(Double eta, Long steps, EngineKind engine, String status, Integer oscillatingModes,
@@ -44,7 +48,9 @@ public record Expectation(Double eta, Long steps, EngineKind engine, String stat
                           Double angleDegreesAtLeast, Double firstAngleDegreesAtLeast, Double modeMixingAtLeast,
                           Double modeMixingAtMost, Double basisDistanceAtMost, Double finalBasisDistanceAtLeast,
                           double[] orbit, Double residualSingularValueAtMost, Double escapedModeAngleDegreesAtMost,
-                          Double finalSvdBasisDistanceAtLeast, Double finalSvdBasisDistanceAtMost) {
+                          Double finalSvdBasisDistanceAtLeast, Double finalSvdBasisDistanceAtMost,
+                          Double landscapeSharpnessOverTwoOverEtaAtLeast, Double landscapeSharpnessOverTwoOverEtaAtMost,
+                          Boolean landscapeAlternates) {
 
     /** The parameters this expectation runs with. */
     public Parameters applyTo(Parameters p) {

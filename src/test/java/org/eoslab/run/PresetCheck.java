@@ -27,7 +27,7 @@ public final class PresetCheck {
                             double firstAngle, double finalAngle, double maxMixingSecondHalf, double maxMixing,
                             double finalGap, int escaped, double maxBasisDistance, double finalBasisDistance,
                             double[] finalOrbit, double maxResidual, double maxEscapedModeAngle,
-                            double finalSvdBasisDistance) {}
+                            double finalSvdBasisDistance, org.eoslab.metrics.Landscape landscape) {}
 
     /** Every failed promise of {@code e} for {@code preset}; empty if all hold. */
     public static List<String> failures(Preset preset, Expectation e) {
@@ -75,7 +75,30 @@ public final class PresetCheck {
                 e.escapedModeAngleDegreesAtMost());
         bound(failed, where, "final SVD-based distance of the layers from their predicted bases",
                 m.finalSvdBasisDistance(), e.finalSvdBasisDistanceAtLeast(), e.finalSvdBasisDistanceAtMost());
+        landscape(failed, where, m.landscape(), e);
         return failed;
+    }
+
+    /** The Landscape tab's promises, at the final step. */
+    private static void landscape(List<String> failed, String where, org.eoslab.metrics.Landscape l, Expectation e) {
+        boolean promised = e.landscapeAlternates() != null || e.landscapeSharpnessOverTwoOverEtaAtLeast() != null
+                || e.landscapeSharpnessOverTwoOverEtaAtMost() != null;
+        if (!promised) return;
+        if (l == null) {
+            failed.add(where + "no landscape (the dense engine has one)");
+            return;
+        }
+        bound(failed, where, "the Landscape tab's S, ·(2/η)", l.sharpness() * l.eta() / 2,
+                e.landscapeSharpnessOverTwoOverEtaAtLeast(), e.landscapeSharpnessOverTwoOverEtaAtMost());
+        if (e.landscapeAlternates() != null) {
+            double[] x = l.iterateX();
+            boolean alternates = x.length > 1;
+            for (int i = 1; i < x.length; i++) alternates &= x[i] * x[i - 1] < 0;
+            if (alternates != e.landscapeAlternates()) {
+                failed.add(where + "the last " + x.length + " iterates " + (alternates ? "alternate" : "do not alternate")
+                        + " sides along u₁, promised the opposite");
+            }
+        }
     }
 
     /** Every failed promise about the preset's ReLU network; empty if all hold. */
@@ -159,7 +182,7 @@ public final class PresetCheck {
         return new Measured(tail.outcome(trainer.divergedAt()), maxSharpness, minSharpness, maxAngle, firstAngle,
                 Math.max(last.get(c.angleLeft()), last.get(c.angleRight())), maxMixingSecondHalf, maxMixing,
                 last.get(c.balanceGap(1)), escaped, maxBasis, basisDistance(last, c), orbit, maxResidual, maxModeAngle,
-                svdBasisDistance(last, c));
+                svdBasisDistance(last, c), trainer.landscape(101, 5).orElse(null));
     }
 
     /** The largest SVD-based distance of a layer from its predicted bases (Fig. 11); NaN counts as 0. */
