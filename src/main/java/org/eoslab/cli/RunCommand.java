@@ -139,6 +139,10 @@ final class RunCommand {
         }
         out.println(report.headline() + "; wrote " + dir.resolve("trajectory.csv") + (flow != null ? ", central-flow.csv" : "")
                 + " and run.json");
+        if (flow != null && flow.brokeAt() >= 0) {
+            out.println("the central flow stopped at step " + flow.brokeAt() + ": its numbers are no longer finite (its"
+                    + " later rows are NaN)");
+        }
         return 0;
     }
 

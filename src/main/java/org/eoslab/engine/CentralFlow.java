@@ -71,6 +71,8 @@ public final class CentralFlow {
     private double lastVariance;              // σ² of the previous evaluation (the quartic target's lag)
     private double quarticCurvature;
     private boolean fresh;                    // the last evaluation is of the current weights
+    private long brokeAt = -1;
+    private boolean finite = true;            // the last evaluation's numbers are finite
     private double freshEta;
 
     /** The flow from the engine's current weights (call before the run steps: the flow starts where GD starts). */
@@ -122,18 +124,29 @@ public final class CentralFlow {
 
     /** Integrates one unit of time (one GD step) at learning rate η, then measures the new weights. */
     public void advance(double eta) {
+        if (brokeAt >= 0) return;
         double dt = 1.0 / substeps;
         for (int k = 0; k < substeps; k++) {
             for (int l = 0; l < depth; l++) start[l].setTo(flow.layer(l + 1));
             if (!fresh || freshEta != eta) evaluate(eta);          // the last substep's end is this one's start
+            if (!finite) break;
             move(0.5 * dt);                                   // to the midpoint
             evaluate(eta);
+            if (!finite) break;
             for (int l = 0; l < depth; l++) flow.layer(l + 1).setTo(start[l]);
             move(dt);                                         // the full step with the midpoint's velocity
         }
         time += 1;
-        evaluate(eta);
+        if (finite) evaluate(eta);
+        if (!finite || !Double.isFinite(variance) || !Double.isFinite(sharpness)) brokeAt = (long) time;
     }
+
+    /**
+     * The step at which the flow's numbers stopped being finite, or −1: a guard, since far past η₁ nothing keeps the
+     * flow finite (at 1.3 η₁ on the default problem it leaves the edge, S = 1.21 × 2/η at step 1600, while GD diverges
+     * at step 2003).
+     */
+    public long brokeAt() { return brokeAt; }
 
     /** w += dt·velocity (velocity from the last {@link #evaluate}). */
     private void move(double dt) {
@@ -143,7 +156,24 @@ public final class CentralFlow {
 
     /** At the flow's weights: L, ∇L, S and u, ∇S and σ², and the velocity −η[∇L + ½σ²∇S]. */
     private void evaluate(double eta) {
+        fresh = true;
+        freshEta = eta;
         loss = flow.forward();
+        finite = Double.isFinite(loss);
+        if (finite) {
+            try {
+                evaluateFinite(eta);
+            } catch (IllegalStateException e) {                      // Lanczos on numbers past double's range
+                finite = false;
+            }
+        }
+        if (!finite) {
+            sharpness = Double.NaN;
+            variance = Double.NaN;
+        }
+    }
+
+    private void evaluateFinite(double eta) {
         flow.gradient(gradient);
         double edge = 2 / eta;
         sharpness = topEigenpair(edge);
@@ -166,8 +196,6 @@ public final class CentralFlow {
             if (variance > 0) CommonOps_DDRM.addEquals(velocity[l], 0.5 * variance, sharpnessGradient[l]);
             CommonOps_DDRM.scale(-eta, velocity[l]);
         }
-        fresh = true;
-        freshEta = eta;
     }
 
     /**
@@ -266,6 +294,11 @@ public final class CentralFlow {
     }
 
     private static double[] topSingularValues(DMatrixRMaj p, int k) {
+        if (org.ejml.dense.row.MatrixFeatures_DDRM.hasUncountable(p)) {
+            double[] none = new double[k];
+            java.util.Arrays.fill(none, Double.NaN);
+            return none;
+        }
         double[] s = org.ejml.dense.row.SingularOps_DDRM.singularValues(p.copy());
         java.util.Arrays.sort(s);
         double[] out = new double[k];

@@ -39,6 +39,9 @@ public final class CentralFlowTrack {
 
     public Layout columns() { return columns; }
 
+    /** The step at which the flow's numbers stopped being finite (its later rows are NaN), or −1. */
+    public long brokeAt() { return flow.brokeAt(); }
+
     /** The row of the flow's starting point (GD's step 0). */
     public Snapshot start(double eta) {
         flow.measure(eta);
@@ -54,9 +57,10 @@ public final class CentralFlowTrack {
     private Snapshot row(long step, double eta) {
         double[] row = columns.emptyRow();
         row[Layout.STEP] = step;
+        row[columns.eta()] = eta;
+        if (flow.brokeAt() >= 0) return Snapshot.of(columns, row);
         row[Layout.LOSS] = flow.loss();
         row[Layout.SHARPNESS] = flow.sharpness();
-        row[columns.eta()] = eta;
         row[columns.variance()] = flow.variance();
         row[columns.meanLoss()] = flow.predictedLoss();
         double[] own = flow.singularValues(columns.top()), mean = flow.predictedSingularValues(columns.top());

@@ -54,4 +54,23 @@ class CentralFlowTest {
             assertEquals(difference, along, 1e-5 * Math.abs(difference), "⟨∇S, v⟩, trial " + trial);
         }
     }
+
+    /** Weights whose product overflows: the flow stops at that step and says so, instead of throwing or looping. */
+    @Test
+    void aFlowWhoseNumbersOverflowStopsAndSaysWhen() {
+        Target target = Targets.of(DEFAULT);
+        DMatrixRMaj[] huge = new DMatrixRMaj[DEFAULT.depth()];
+        for (int l = 0; l < huge.length; l++) {
+            huge[l] = CommonOps_DDRM.identity(DEFAULT.width());
+            CommonOps_DDRM.scale(1e110, huge[l]);
+        }
+        DenseEngine gd = new DenseEngine(target, huge, 1, false);
+        CentralFlow flow = new CentralFlow(gd, 1, 2);
+        flow.measure(DEFAULT.eta());
+        flow.advance(DEFAULT.eta());
+        assertEquals(1, flow.brokeAt());
+        flow.advance(DEFAULT.eta());
+        assertEquals(1, flow.brokeAt(), "it stays stopped");
+        assertTrue(Double.isNaN(flow.singularValues(3)[0]), "no singular values of a non-finite product");
+    }
 }
