@@ -55,7 +55,7 @@ public interface Run<P extends RunParameters> {
 
     /**
      * The landscape view's measurement at the latest step (issue 26), owning thread only; empty for a run without
-     * one. The first call starts keeping the recent iterates, so the iterates before it are not on the picture.
+     * one. A small run keeps its recent iterates from the start; a large one from the first call.
      */
     default java.util.Optional<org.eoslab.metrics.Landscape> landscape(int points, int grid) {
         return java.util.Optional.empty();
