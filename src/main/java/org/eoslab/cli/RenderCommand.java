@@ -186,13 +186,12 @@ final class RenderCommand {
         } catch (org.eoslab.config.InvalidParameterException e) {
             throw new UsageException(e.getMessage() + ", all");
         }
-        if (v == View.LANDSCAPE) throw new UsageException("--view landscape: the landscape is drawn in the app's Landscape tab; render does not draw it yet");
         return List.of(v);
     }
 
     /** The views whose networks the preset sets up (the linear network always). */
     static List<View> withData(Preset preset) {
-        return java.util.Arrays.stream(View.values()).filter(v -> v != View.LANDSCAPE && preset.hasDataFor(v)).toList();
+        return java.util.Arrays.stream(View.values()).filter(preset::hasDataFor).toList();
     }
 
     /** A view's file: its name, or name-view when a training panel has the same name (balance.png was written twice). */

@@ -122,6 +122,11 @@ final class ViewRenderer {
         }
         if (view == View.BIFURCATION) await(() -> !main.bifurcation().busy(), "the bifurcation sweep");
         if (view == View.MAP) await(() -> !main.periodMap().busy(), "the period map");
+        long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;   // measured at the last step (the landscape)
+        while (!RenderCommand.onFx(() -> main.liveView(view).caughtUp())) {
+            if (System.currentTimeMillis() > deadline) throw new IllegalStateException("the " + view.label() + " view did not catch up in 30 minutes");
+            Thread.sleep(50);
+        }
         Thread.sleep(SETTLE_MILLIS);
     }
 

@@ -75,6 +75,23 @@ class RenderAnimationTest {
         }
     }
 
+    /** The landscape tab animated over a run just past η₁: the valley and its iterates are redrawn frame by frame. */
+    @org.eoslab.Slow
+    @Test
+    void theLandscapeIsAnimated() throws Exception {
+        Path out = tmp.resolve("landscape");
+        RunCommandTest.Result r = RunCommandTest.run("render", "--preset", "presets/landscape-valley.json", "--steps", "400",
+                "--animate", "--frames", "4", "--fps", "4", "--view", "landscape", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        AnimationFiles.Gif gif = AnimationFiles.readGif(out.resolve("landscape.gif"));
+        assertEquals(4, gif.frames().size());
+        assertEquals(4, AnimationFiles.readMp4(out.resolve("landscape.mp4")).frameCount());
+        for (int k = 1; k < 4; k++) {
+            assertNotEquals(signature(gif.frames().get(k - 1)), signature(gif.frames().get(k)), "frame " + k + " is measured anew");
+        }
+        assertTrue(RenderCommandTest.colours(gif.frames().get(3)) > 40, "the slice and the coloured plane are drawn");
+    }
+
     @Test
     void animationOptionsAreChecked() throws Exception {
         String out = tmp.resolve("bad").toString();
