@@ -30,7 +30,7 @@ public final class CentralFlowTrack {
     public static CentralFlowTrack of(Run<?> run, boolean cycle) {
         if (!(run instanceof Trainer t) || !(t.dynamics() instanceof DenseEngine dense)) {
             throw new InvalidParameterException("central flow", "follows the deep linear network's dense engine"
-                    + " (--engine dense); the reduced recursion and the ReLU network have none here");
+                    + " (engine: dense); the reduced recursion and the ReLU network have none here");
         }
         if (run.step() != 0) throw new IllegalStateException("the flow starts where GD starts, at step 0");
         return new CentralFlowTrack(new CentralFlow(dense, t.parameters().seed(), SUBSTEPS, cycle),

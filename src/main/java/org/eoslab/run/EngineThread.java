@@ -89,8 +89,13 @@ abstract class EngineThread<C> implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             stopped(e);
             throw e;
+        } finally {
+            ended();
         }
     }
+
+    /** The thread ends (closed, or stopped by an error): the subclass lets go of what it started. */
+    void ended() {}
 
     /** Handles {@code first} and whatever else is queued: the last restart, then the commands after it. */
     final void handle(C first) {

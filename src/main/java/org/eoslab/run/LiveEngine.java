@@ -28,7 +28,7 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
     private static final long SLICE_NANOS = 8_000_000;
 
     sealed interface Command permits Restart, Resume, Play, Pause, StepBy, SetLearningRate, SetSpeed, SetStopAt,
-            SetSharpnessEvery, CaptureSession, Fork, MeasureLandscape {}
+            SetSharpnessEvery, CaptureSession, ForkAt, MeasureLandscape, FollowCentralFlow {}
 
     /** {@code play}: start playing; {@code pause}: stay paused; neither: keep the play state. */
     private record Restart(RunParameters parameters, boolean play, boolean pause) implements Command {}
@@ -36,23 +36,21 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
     private record Resume(SessionData<?> session) implements Command {}
 
     private record Play() implements Command {}
-
     private record Pause() implements Command {}
-
     private record StepBy(int steps) implements Command {}
 
     private record SetLearningRate(double eta) implements Command {}
 
     private record SetSpeed(double stepsPerSecond) implements Command {}
-
     private record SetStopAt(long step) implements Command {}
-
     private record SetSharpnessEvery(int every) implements Command {}
 
     private record CaptureSession(String title, String description, CompletableFuture<SessionData<?>> result)
             implements Command {}
 
-    private record Fork(long step, double eta) implements Command {}
+    private record ForkAt(long step, double eta) implements Command {}
+
+    private record FollowCentralFlow(FlowFollower.Kind kind) implements Command {}
     private record MeasureLandscape(int points, int grid, CompletableFuture<Optional<Landscape>> result) implements Command {}
 
     private final RunFactory<P> factory;
@@ -75,6 +73,7 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
     private String slowStart;             // what this run's slow start said it will cost, or null
     private boolean halted;               // the run failed (see failed): shown, never stepped again
     private final Checkpoints checkpoints = new Checkpoints(Checkpoints.defaultBudget());
+    private final FlowOverlay flow = new FlowOverlay();
 
     public LiveEngine(RunFactory<P> factory, P initial, boolean play, long historyLimit) {
         super("eos-engine", new Restart(initial, play, false), Restart.class);
@@ -136,7 +135,13 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
      * are kept, the later ones replaced (a new generation). Exact: the weights come from the nearest checkpoint,
      * replayed with the η each step used.
      */
-    public void fork(long step, double eta) { send(new Fork(step, eta)); }
+    public void fork(long step, double eta) { send(new ForkAt(step, eta)); }
+
+    /** The central flow beside the run from its step 0 (issue 26; null: none), also for every later run. */
+    public void followCentralFlow(FlowFollower.Kind kind) { send(new FollowCentralFlow(kind)); }
+
+    /** The central flow following the current run, or null (off, or refused: {@link FlowOverlay#refusal()} says why). */
+    public FlowOverlay centralFlow() { return flow; }
 
     /** Copies the run (parameters, rows so far, weights) for a session file. */
     @SuppressWarnings("unchecked")
@@ -145,6 +150,9 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
         send(new CaptureSession(title, description, result));
         return result.thenApply(s -> (SessionData<P>) s);   // made below from this engine's own run
     }
+
+    @Override
+    void ended() { flow.close(); }
 
     @Override
     void stopped(Throwable error) {
@@ -205,8 +213,10 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
             capture(cs);
         } else if (c instanceof Resume r) {
             resumeSaved(r.session());
-        } else if (c instanceof Fork f) {
+        } else if (c instanceof ForkAt f) {
             forkAt(f.step(), f.eta());
+        } else if (c instanceof FollowCentralFlow f) {
+            flow.set(f.kind(), factory, parameters, run == null ? null : history, checkpoints, generation);
         }
     }
 
@@ -303,29 +313,16 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
                     + (run == null ? 0 : run.step()) + ") and a positive η";
             return;
         }
-        int etaColumn = history.columns().eta();
-        P atCheckpoint = (P) parameters.withEta(history.get((int) (c.step() - first), etaColumn));
-        Run<P> fork;
+        Fork<P> fork;
         try {
-            fork = factory.resume(atCheckpoint, c.weights(), c.step());
+            fork = Fork.replay(factory, parameters, history, c, step, run.parameters().sharpnessEvery());
         } catch (RuntimeException e) {                        // e.g. the target file is gone: the run goes on
             message = "cannot fork at step " + step + ": " + e.getMessage();
             return;
         }
-        fork.setSharpnessEvery(run.parameters().sharpnessEvery());
-        for (long s = c.step(); s < step; s++) {
-            fork.setEta(history.get((int) (s + 1 - first), etaColumn));   // the η the step from s to s + 1 used
-            fork.advance();
-        }
-        History kept = new History(history.columns());
-        double[] row = new double[history.columns().count()];
-        for (int i = 0; i <= step - first; i++) {
-            history.row(i, row);
-            kept.append(row);
-        }
-        fork.setEta(eta);
+        fork.run().setEta(eta);
         checkpoints.dropAfter(step);                       // the rows up to the fork are the same run's: their
-        begin(fork, (P) fork.parameters(), kept, true);    // checkpoints stay good for a later fork
+        begin(fork.run(), (P) fork.run().parameters(), fork.kept(), true);   // checkpoints stay good for a later fork
         playing = true;
         stopAt = Math.max(stopAt, step + 1);
         message = "forked at step " + step + " with η = " + eta;
@@ -348,6 +345,7 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
         if (!keepCheckpoints) checkpoints.clear();
         checkpoints.offer(fresh);
         generation++;
+        flow.follow(factory, p, history, checkpoints, generation);
         pendingSteps = 0;
         resetRate();
     }

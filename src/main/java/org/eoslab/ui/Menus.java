@@ -10,6 +10,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
+import org.eoslab.run.FlowFollower;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
 import org.eoslab.config.Panel;
@@ -120,13 +121,26 @@ final class Menus {
         RadioMenuItem light = radio("Light theme (high contrast)", theme, () -> view.setDark(false));
         RadioMenuItem dark = radio("Dark theme (D)", theme, () -> view.setDark(true));
         light.setSelected(true);
+        ToggleGroup flowGroup = new ToggleGroup();
+        RadioMenuItem noFlow = radio("No central flow", flowGroup, () -> view.training().setCentralFlow(null));
+        noFlow.setId("central-flow-off");
+        noFlow.setSelected(true);
+        java.util.List<RadioMenuItem> flows = new java.util.ArrayList<>(java.util.List.of(noFlow));
+        for (FlowFollower.Kind kind : FlowFollower.Kind.values()) {
+            RadioMenuItem item = radio("Central flow: " + kind.label(), flowGroup, () -> view.training().setCentralFlow(kind));
+            item.setId("central-flow-" + kind.name().toLowerCase(java.util.Locale.ROOT));
+            flows.add(item);
+        }
         menu.setOnShowing(e -> {                          // the keys P, C, D change these without the menu
+            FlowFollower.Kind shown = view.training().centralFlow();
+            flows.get(shown == null ? 0 : shown.ordinal() + 1).setSelected(true);
             presentation.setSelected(view.presentation());
             controls.setSelected(view.controlsShown());
             (view.dark() ? dark : light).setSelected(true);
         });
-        menu.getItems().addAll(new SeparatorMenuItem(), grid, single, new SeparatorMenuItem(), presentation, controls,
-                light, dark);
+        menu.getItems().addAll(new SeparatorMenuItem(), grid, single, new SeparatorMenuItem());
+        menu.getItems().addAll(flows);
+        menu.getItems().addAll(new SeparatorMenuItem(), presentation, controls, light, dark);
         return menu;
     }
 

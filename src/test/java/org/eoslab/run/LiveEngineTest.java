@@ -217,4 +217,27 @@ class LiveEngineTest {
             }
         }
     }
+
+    /**
+     * The central flow follows a dense run from step 0 with the η each step used, and starts again with every new
+     * run; the reduced recursion has none, and the overlay says why.
+     */
+    @Test
+    void theCentralFlowFollowsEachRunFromStepZeroOrSaysWhyNot() throws InterruptedException {
+        try (LiveEngine<Parameters> e = LiveEngine.linear(P.withSteps(40), true)) {
+            await(e, s -> s.steps() == 40 && !s.playing());
+            e.followCentralFlow(FlowFollower.Kind.PAPER);
+            for (int i = 0; i < 2000 && (e.centralFlow().current() == null || e.centralFlow().current().history().size() < 41); i++) Thread.sleep(5);
+            FlowFollower first = e.centralFlow().current();
+            assertEquals(41, first.history().size(), "one row per GD row, from step 0");
+            assertEquals(0, first.history().get(0, org.eoslab.metrics.Layout.STEP));
+            assertEquals(P.eta(), first.history().get(40, first.history().columns().eta()), "the η of GD's step 40");
+            e.restart(P.withSteps(20).withEngine(org.eoslab.config.EngineKind.REDUCED), true);
+            await(e, s -> s.generation() > 1 && s.parameters().engine() == org.eoslab.config.EngineKind.REDUCED);
+            assertEquals(null, e.centralFlow().current());
+            assertTrue(e.centralFlow().refusal().startsWith("No central flow: it follows the deep linear network's dense engine"),
+                    e.centralFlow().refusal());
+            assertTrue(first.history().size() == 41, "the last run's flow stopped with it");
+        }
+    }
 }

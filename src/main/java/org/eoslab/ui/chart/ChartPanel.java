@@ -19,6 +19,7 @@ public class ChartPanel extends BorderPane {
     private final DefaultNumericAxis xAxis;
     private final DefaultNumericAxis yAxis;
     private final List<Series> series = new ArrayList<>();
+    private final List<Series> overlays = new ArrayList<>();
     private final List<ReferenceLine> references = new ArrayList<>();
     /** Frames to keep redrawing after the data last changed. */
     private static final int SETTLE_FRAMES = 3;
@@ -60,6 +61,24 @@ public class ChartPanel extends BorderPane {
         register(s.dataSet());
     }
 
+    /**
+     * A series fed from another run's rows (the central flow beside GD): drawn and flushed with the panel's own,
+     * but never fed the panel's history; {@link #clearOverlays()} takes them away again.
+     */
+    public void addOverlay(Series s) {
+        overlays.add(s);
+        register(s.dataSet());
+    }
+
+    /** Removes every overlay series. */
+    public void clearOverlays() {
+        for (Series s : overlays) {
+            chart.getDatasets().remove(s.dataSet());
+            baseStyles.remove(s.dataSet());
+        }
+        overlays.clear();
+    }
+
     public void add(ReferenceLine line) {
         references.add(line);
         register(line.dataSet(), line.style());
@@ -97,6 +116,7 @@ public class ChartPanel extends BorderPane {
         chart.getDatasets().clear();
         baseStyles.clear();
         series.clear();
+        overlays.clear();
         references.clear();
         for (io.fair_acc.dataset.DataSet entry : pinLegend) register(entry);    // pins outlive a new run
     }
@@ -162,6 +182,7 @@ public class ChartPanel extends BorderPane {
     public void flush(long lastStep) {
         boolean changed = false;
         for (Series s : series) changed |= s.flush();
+        for (Series s : overlays) changed |= s.flush();
         for (ReferenceLine r : references) changed |= r.flush(lastStep);
         if (changed) settleFrames = SETTLE_FRAMES;
         if (settleFrames > 0) {

@@ -32,6 +32,7 @@ public final class TrainingView implements LiveView {
     private final Workbench<Parameters> bench;
     private final LinearPanels panels;
     private final HistoryFeed feed = new HistoryFeed();
+    private final FlowReadout flow;
     private final GridPane grid = new GridPane();
     private final ComboBox<Panel> single = new ComboBox<>(FXCollections.observableArrayList(Panel.values()));
     private final HBox singleBar = new HBox(6, new Label("panel"), single);
@@ -53,7 +54,8 @@ public final class TrainingView implements LiveView {
         single.setValue(Panel.SHARPNESS);
         single.valueProperty().addListener((obs, o, v) -> layoutPanels());
         singleBar.setPadding(new Insets(4, 8, 4, 8));
-        content.setBottom(explore);
+        flow = new FlowReadout(bench.engine().centralFlow(), panels);
+        content.setBottom(new javafx.scene.layout.VBox(flow.label(), explore));
         explore.showPins(0);
         layoutPanels();
     }
@@ -92,13 +94,24 @@ public final class TrainingView implements LiveView {
 
     public LinearPanels panels() { return panels; }
 
+    /** Draws {@code kind}'s central flow over the panels from the run's step 0 (null: none); see {@link FlowReadout}. */
+    public void setCentralFlow(org.eoslab.run.FlowFollower.Kind kind) { bench.engine().followCentralFlow(kind); }
+
+    /** The central flow drawn (or asked for), or null. */
+    public org.eoslab.run.FlowFollower.Kind centralFlow() { return bench.engine().centralFlow().kind(); }
+
+    /** The central flow's overlay and readout. */
+    public FlowReadout flow() { return flow; }
+
     @Override
     public void frame(long budgetNanos, boolean shown) {
         LiveState<Parameters> s = bench.engine().state();
-        if (feed.follow(s.generation(), s.history())) panels.rebuild(s.parameters(), s.targetValues(), s.history());
+        boolean fresh = feed.follow(s.generation(), s.history());
+        if (fresh) panels.rebuild(s.parameters(), s.targetValues(), s.history());
         panels.showEngineNotes(s.parameters().sharpnessEvery(), s.parameters().engine() == EngineKind.REDUCED);
         if (feed.history() == null) return;
         feed.catchUp(panels.set()::consume, budgetNanos);
+        flow.frame(fresh, feed.history(), s.parameters().rank(), budgetNanos / 4);
         panels.set().flush(s.steps());
         History h = feed.history();
         if (h.size() > 0) explore.follow((long) h.get(0, org.eoslab.metrics.Layout.STEP), s.steps());
