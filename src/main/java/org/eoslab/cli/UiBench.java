@@ -54,6 +54,7 @@ final class UiBench {
                 linear.put("sharpnessEvery" + every, m.report());
             }
             linear.put("landscapeTab", landscape(out, w, seconds, linear));
+            linear.put("centralFlow", centralFlow(out, w, seconds, linear));
             report.put("linear", linear);
             report.put("mlp", mlp(out, w, seconds));
         } finally {
@@ -114,6 +115,31 @@ final class UiBench {
                 + " training tab's (target ≥ 90 %%)%n", m.stepsPerSecond(), m.framesPerSecond(), 100 * m.stepsPerSecond() / training);
         Map<String, Object> r = new LinkedHashMap<>(m.report());
         r.put("ofTrainingTab", m.stepsPerSecond() / training);
+        return r;
+    }
+
+    /**
+     * The same run with View › Central flow on: the 2-cycle flow integrating from step 0 on its own thread (catching up,
+     * so flat out), against the training tab's steps/s; also the flow's own steps/s.
+     */
+    private static Map<String, Object> centralFlow(PrintStream out, ViewRenderer.Window w, double seconds,
+                                                   Map<String, Object> linear) throws InterruptedException {
+        RenderCommand.onFx(() -> { w.main().training().setCentralFlow(org.eoslab.run.FlowFollower.Kind.CYCLE); return null; });
+        Thread.sleep(SWITCH_MILLIS);
+        org.eoslab.run.FlowFollower flow = w.engine().centralFlow().current();
+        if (flow == null) throw new IllegalStateException("the central flow did not start: " + w.engine().centralFlow().refusal());
+        int before = flow.history().size();
+        Block m = measure(() -> w.engine().state(), w, seconds);
+        double flowRate = (flow.history().size() - before) / m.seconds();
+        RenderCommand.onFx(() -> { w.main().training().setCentralFlow(null); return null; });
+        @SuppressWarnings("unchecked")
+        double training = (double) ((Map<String, Object>) linear.get("sharpnessEvery1")).get("stepsPerSecond");
+        out.printf(Locale.ROOT, "  central flow on (catching up from step 0 on its own thread): %.0f steps/s at %.0f fps,"
+                + " %.0f %% of the training tab's; the flow itself %.1f steps/s%n", m.stepsPerSecond(), m.framesPerSecond(),
+                100 * m.stepsPerSecond() / training, flowRate);
+        Map<String, Object> r = new LinkedHashMap<>(m.report());
+        r.put("ofTrainingTab", m.stepsPerSecond() / training);
+        r.put("flowStepsPerSecond", flowRate);
         return r;
     }
 

@@ -6,8 +6,9 @@ import org.eoslab.metrics.Layout;
  * The central flow beside a live linear run (issue 26), on a thread of its own: from the run's step-0 weights it
  * integrates one unit of time per GD row as the rows arrive, with the η that GD step used (row k's η column), into a
  * {@link History} of {@link org.eoslab.metrics.CentralFlowColumns} rows that the UI reads like GD's. The flow costs
- * ~15 GD steps per unit of time (Lanczos and two Hessian-vector products per substep), so it trails a fast run; its
- * own thread keeps the run's speed. It owns the flow's matrices; {@link #close()} stops it.
+ * ~15 GD steps per unit of time (Lanczos and two Hessian-vector products per substep), so it trails a fast run; on its
+ * own thread the run's thread stays free, though on 2 cores the run still gives up a share (bench --ui: 72 % of its
+ * steps/s at d = 100). It owns the flow's matrices; {@link #close()} stops it.
  */
 public final class FlowFollower implements AutoCloseable {
     /** Which flow: the paper's, S held at 2/η, or the one holding GD's 2-cycle condition (math.md, central flow). */
@@ -43,7 +44,6 @@ public final class FlowFollower implements AutoCloseable {
         this.rows = new History(track.columns());
         this.thread = new Thread(this::follow, "eos-central-flow");
         thread.setDaemon(true);
-        thread.setPriority(Thread.NORM_PRIORITY - 1);          // the run's own thread comes first
     }
 
     /**
