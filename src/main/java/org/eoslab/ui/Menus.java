@@ -10,11 +10,11 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
-import org.eoslab.run.FlowFollower;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
 import org.eoslab.config.Panel;
 import org.eoslab.config.Preset;
+import org.eoslab.run.FlowFollower;
 
 /** The menu bar: File, Presets, Run and View, each item calling the window or its {@link FileActions}. */
 final class Menus {
@@ -125,7 +125,7 @@ final class Menus {
         RadioMenuItem noFlow = radio("No central flow", flowGroup, () -> view.training().setCentralFlow(null));
         noFlow.setId("central-flow-off");
         noFlow.setSelected(true);
-        java.util.List<RadioMenuItem> flows = new java.util.ArrayList<>(java.util.List.of(noFlow));
+        List<RadioMenuItem> flows = new java.util.ArrayList<>(List.of(noFlow));
         for (FlowFollower.Kind kind : FlowFollower.Kind.values()) {
             RadioMenuItem item = radio("Central flow: " + kind.label(), flowGroup, () -> view.training().setCentralFlow(kind));
             item.setId("central-flow-" + kind.name().toLowerCase(java.util.Locale.ROOT));

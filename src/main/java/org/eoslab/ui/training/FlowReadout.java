@@ -59,8 +59,11 @@ public final class FlowReadout {
     private static String text(FlowFollower f, History gd) {
         if (f.failure() != null) return "The central flow stopped: " + f.failure() + ".";
         String broke = f.brokeAt() < 0 ? "" : " It stopped at step " + f.brokeAt() + ": its numbers are no longer finite.";
+        boolean compared = Math.min(gd.size(), f.history().size()) >= FlowAgreement.WINDOW;   // else GD's rows are not finite
         return FlowAgreement.of(gd, f.history()).map(a -> a.sentence(f.kind().label()))
-                .orElse("Integrating " + f.kind().label() + " beside the run…") + broke;
+                .orElse(compared ? "GD's loss or σ₁ is not finite in the last " + FlowAgreement.WINDOW + " steps the flow has"
+                        + " reached: there is no orbit for the flow to describe." : "Integrating " + f.kind().label()
+                        + " beside the run…") + broke;
     }
 
     private void show(String text) {
