@@ -61,7 +61,20 @@ public final class Main {
                 ? "out of memory (this Java allows " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB); start it with a"
                         + " larger -Xmx, or ask for less (fewer steps or frames, a smaller width or scale)"
                 : "internal error (a bug, please report it): " + Messages.clean(String.valueOf(e))));
+        if (shuttingDown()) Runtime.getRuntime().halt(memory ? 2 : 1);   // exit() from a shutdown hook would wait forever
         System.exit(memory ? 2 : 1);
+    }
+
+    /** Whether the JVM is already running its shutdown hooks (a hook's own error must not call exit again). */
+    private static boolean shuttingDown() {
+        Thread probe = new Thread(() -> {});
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
     }
 
     /** Runs a command; returns its exit code, or −1 when the app was started (the JVM keeps running). */

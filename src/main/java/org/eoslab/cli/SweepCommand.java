@@ -225,7 +225,13 @@ final class SweepCommand {
             sweep.cancel();
             List<Sweep.Point> done = sweep.finishedSoFar();
             if (done.isEmpty()) return;
-            writeFiles(dir, ".partial", done, transientSteps, null);
+            try {
+                writeFiles(dir, ".partial", done, transientSteps, null);
+            } catch (RuntimeException | Error e) {                 // one line; the JVM is already stopping
+                err.println("interrupted: could not write the " + done.size() + " learning rates finished: "
+                        + org.eoslab.config.Messages.clean(String.valueOf(e)));
+                return;
+            }
             err.println("interrupted: wrote the " + done.size() + " of " + sweep.total() + " learning rates finished to "
                     + dir.resolve("bifurcation.partial.csv") + " and periods.partial.csv");
         }, "eos-sweep-partial");
