@@ -54,8 +54,32 @@ public final class AtomicFiles {
     /** Leftovers of a killed run older than this are removed when a command next writes to their folder. */
     static final java.time.Duration STALE = java.time.Duration.ofMinutes(10);
 
+    /**
+     * Held (shared) while a set of files is written together. Shutdown hooks run at the same time, so the cleanup
+     * waits for a write in progress (a stopped sweep's partial files, written by a hook of their own) instead of
+     * deleting its staged files under it.
+     */
+    private static final java.util.concurrent.locks.ReentrantReadWriteLock WRITING = new java.util.concurrent.locks.ReentrantReadWriteLock();
+    /** How long the cleanup waits for a write in progress. */
+    private static final long CLEANUP_WAIT_SECONDS = 20;
+
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> PENDING.forEach(AtomicFiles::deleteQuietly), "eoslab-temp-cleanup"));
+        Runtime.getRuntime().addShutdownHook(new Thread(AtomicFiles::cleanUp, "eoslab-temp-cleanup"));
+    }
+
+    /** Deletes the temporary files still pending, once the writes in progress are done (or after a wait). */
+    private static void cleanUp() {
+        boolean locked = false;
+        try {
+            locked = WRITING.writeLock().tryLock(CLEANUP_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            PENDING.forEach(AtomicFiles::deleteQuietly);
+        } finally {
+            if (locked) WRITING.writeLock().unlock();
+        }
     }
 
     /**
@@ -181,6 +205,7 @@ public final class AtomicFiles {
     public static void writeTextTogether(java.util.Map<Path, Body> files) {
         java.util.Map<Path, Path> staged = new java.util.LinkedHashMap<>();
         Path current = null;
+        WRITING.readLock().lock();
         try {
             for (var f : files.entrySet()) {
                 current = f.getKey();
@@ -198,6 +223,8 @@ public final class AtomicFiles {
         } catch (IOException | RuntimeException e) {
             staged.values().forEach(AtomicFiles::deleteQuietly);
             throw new ExportException("cannot write " + current + ": " + describe(e), e);
+        } finally {
+            WRITING.readLock().unlock();
         }
     }
 
