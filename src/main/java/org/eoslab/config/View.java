@@ -12,6 +12,8 @@ public enum View {
     BALANCE("balance"),
     /** The loss along the top Hessian eigenvector and over a plane, with the iterates on it (issue 26). */
     LANDSCAPE("landscape"),
+    /** The same for the ReLU network (issue 26), a forward pass per point. */
+    MLP_LANDSCAPE("mlp-landscape"),
     /** The attractor over (η, a second parameter). */
     MAP("map"),
     /** The ReLU network of paper section 4.2. */
@@ -34,12 +36,12 @@ public enum View {
     }
 
     /**
-     * The networks this view draws: the ReLU network's own tab, both side by side (its row first), every other
+     * The networks this view draws: the ReLU network's own tabs, both side by side (its row first), every other
      * view the deep linear network.
      */
     public java.util.List<Network> networks() {
         return switch (this) {
-            case MLP -> java.util.List.of(Network.MLP);
+            case MLP, MLP_LANDSCAPE -> java.util.List.of(Network.MLP);
             case FIG1 -> java.util.List.of(Network.MLP, Network.DLN);
             default -> java.util.List.of(Network.DLN);
         };

@@ -1,20 +1,16 @@
 package org.eoslab.metrics;
 
 import java.util.Random;
-import org.ejml.data.DMatrixRMaj;
-import org.eoslab.engine.DenseEngine;
-import org.eoslab.engine.DenseHessian;
-import org.eoslab.engine.LossPlane;
 import org.eoslab.numerics.Lanczos;
 import org.eoslab.numerics.Sharpness;
 import org.eoslab.numerics.Vectors;
 
 /**
- * The landscape view's measurements of the dense engine (issue 26), on the engine thread: it keeps the last
- * {@link #RECENT} iterates (a copy of the weights per step, into buffers allocated once) and, when asked, finds the
- * top Hessian eigenvector u₁ by Lanczos, the gradient's part orthogonal to it, and the exact loss on their plane
- * ({@link LossPlane}). A refresh costs two Lanczos runs and O(L³) products, not a forward pass per point; it works on
- * its own copy of the weights, so the run's engine is never touched.
+ * The landscape view's measurements (issue 26), on the engine thread: it keeps the last {@link #RECENT} iterates (a
+ * copy of the parameters per step, into buffers allocated once) and, when asked, finds the top Hessian eigenvector u₁
+ * by Lanczos, the gradient's part orthogonal to it, and the loss on their plane, through a {@link LandscapeSurface}:
+ * the deep linear network's exact polynomial (two Lanczos runs and O(L³) products a refresh), or the ReLU network's
+ * forward passes. It measures a copy of the network, so the run's own is never touched.
  * <p>
  * The slice goes through the newest iterate, or the one before it when that one is sharper: on a period-2 orbit's
  * low branch the top eigenvector is another direction (the default preset: 0.85 × 2/η there, orthogonal to the
@@ -27,65 +23,56 @@ public final class LandscapeProbe {
     static final double REACH = 3;
     /** A warm start's random part: enough that an eigenvector that rose past the previous one is found. */
     private static final double KICK = 0.1;
+    /** Iterates are kept from a run's start when they take at most this much memory. */
+    private static final long KEPT_BYTES = 16L << 20;
 
-    private final DenseEngine engine;
-    private final DenseEngine measuring;         // the weights being measured, a copy
-    private final int depth;
-    private final int block;
-    private final double[][][] recent;           // ring: recent[slot][ℓ−1] = W_ℓ's entries
+    private final LandscapeSurface surface;
+    private final int n;
+    private final double[][] recent;             // ring: recent[slot] = the parameters, flat
     private final double[] recentLoss;
     private final long[] recentStep;
     private int count;
     private int next;
     private final long seed;
     // made on the first measurement: a run that is never looked at keeps only the ring
-    private DenseHessian hessian;
     private Lanczos lanczos;
     private double[][] warm;                     // the top eigenvector last found at each parity of step
     private boolean[] hasWarm;
     private double[] start;
     private double[] top;                        // u₁ at the measured iterate
-    private DMatrixRMaj[] gradient;
+    private double[] gradient;
     private double[] second;                     // the plane's second direction
     private Random rng;
 
-    public LandscapeProbe(DenseEngine engine, long seed) {
-        this.engine = engine;
-        this.depth = engine.depth();
-        int d = engine.width();
-        this.block = d * d;
+    public LandscapeProbe(LandscapeSurface surface, long seed) {
+        this.surface = surface;
+        this.n = surface.dimension();
         this.seed = seed;
-        DMatrixRMaj[] copy = new DMatrixRMaj[depth];
-        for (int l = 0; l < depth; l++) copy[l] = engine.layer(l + 1).copy();
-        this.measuring = new DenseEngine(engine.target(), copy, engine.lossScale(), false);
-        this.recent = new double[RECENT][depth][block];
+        this.recent = new double[RECENT][n];
         this.recentLoss = new double[RECENT];
         this.recentStep = new long[RECENT];
     }
 
-    /** Whether a run of this size keeps its recent iterates from the start (at most 16 MiB of them). */
-    public static boolean keptFromTheStart(int width, int depth) {
-        return (long) RECENT * depth * width * width * Double.BYTES <= 16L << 20;
+    /** Whether a run with this many parameters keeps its recent iterates from the start (at most 16 MiB of them). */
+    public static boolean keptFromTheStart(long parameters) {
+        return RECENT * parameters * Double.BYTES <= KEPT_BYTES;
     }
 
     private void prepareMeasuring() {
         if (lanczos != null) return;
-        int n = depth * block;
-        this.hessian = new DenseHessian(measuring);
         this.rng = new Random(seed);
         this.lanczos = new Lanczos(n, Sharpness.MAX_ITERATIONS, rng);
         this.warm = new double[2][n];
         this.hasWarm = new boolean[2];
         this.start = new double[n];
         this.top = new double[n];
-        this.gradient = new DMatrixRMaj[depth];
-        for (int l = 0; l < depth; l++) gradient[l] = new DMatrixRMaj(engine.width(), engine.width());
+        this.gradient = new double[n];
         this.second = new double[n];
     }
 
     /** Keeps the current iterate (after its forward pass) as the newest of the recent ones. No allocation. */
     public void observe(long step, double loss) {
-        for (int l = 0; l < depth; l++) System.arraycopy(engine.layer(l + 1).data, 0, recent[next][l], 0, block);
+        surface.copyCurrent(recent[next]);
         recentLoss[next] = loss;
         recentStep[next] = step;
         next = (next + 1) % RECENT;
@@ -104,8 +91,8 @@ public final class LandscapeProbe {
     /**
      * The landscape through the newest observed iterate, or the one before it when that one is sharper.
      *
-     * @param points the slice's number of points
-     * @param grid   the plane's points per side
+     * @param points the slice's number of points (at most the surface's)
+     * @param grid   the plane's points per side (at most the surface's)
      */
     public Landscape measure(double eta, int points, int grid) {
         if (count == 0) throw new IllegalStateException("no iterate observed yet");
@@ -121,12 +108,11 @@ public final class LandscapeProbe {
                 sharpness = before;
             } else {                                         // back to the newest: its u₁ is its parity's warm vector
                 System.arraycopy(warm[(int) (recentStep[base] & 1)], 0, top, 0, top.length);
-                measuring.restore(recent[base]);
-                measuring.forward();
+                surface.measureAt(recent[base]);
             }
         }
         secondDirection();
-        double[][] mean = meanOfRecent();
+        double[] mean = meanOfRecent();
         int k = count;
         double[] iterateX = new double[k];
         double[] iterateY = new double[k];
@@ -138,31 +124,31 @@ public final class LandscapeProbe {
             iterateLoss[i] = recentLoss[at];
         }
         double current = dotDifference(recent[base], mean, top);
-        LossPlane plane = LossPlane.of(blocks(recent[base]), blocks(top), blocks(second), engine.target().matrix(),
-                engine.lossScale());
+        LandscapeSurface.Plane plane = surface.plane(top, second);
         double reachX = reach(iterateX, sharpness);
         double reachY = Math.max(reach(iterateY, sharpness), reachX);
-        double[] x = range(-reachX, reachX, points);
-        double[] slice = new double[points];
-        for (int i = 0; i < points; i++) slice[i] = plane.loss(x[i] - current);
-        double[] planeX = range(-reachX, reachX, grid);
-        double[] planeY = range(-reachY, reachY, grid);
-        double[][] values = new double[grid][grid];
-        for (int j = 0; j < grid; j++) {
-            for (int i = 0; i < grid; i++) values[j][i] = plane.loss(planeX[i] - current, planeY[j]);
+        int sliceCount = Math.min(points, surface.maxPoints());
+        int side = Math.min(grid, surface.maxGrid());
+        double[] x = range(-reachX, reachX, sliceCount);
+        double[] slice = new double[sliceCount];
+        for (int i = 0; i < sliceCount; i++) slice[i] = plane.loss(x[i] - current, 0);
+        double[] planeX = range(-reachX, reachX, side);
+        double[] planeY = range(-reachY, reachY, side);
+        double[][] values = new double[side][side];
+        for (int j = 0; j < side; j++) {
+            for (int i = 0; i < side; i++) values[j][i] = plane.loss(planeX[i] - current, planeY[j]);
         }
         return new Landscape(recentStep[base], eta, recentLoss[base], sharpness, plane.curvature(), plane.slope(),
                 current, x, slice, iterateX, iterateLoss, iterateY, planeX, planeY, values, System.nanoTime() - started);
     }
 
     /**
-     * λ_max and u₁ (unit, into {@link #top}) at a kept iterate, which becomes the measured weights; warm-started from
-     * the eigenvector found last at the same parity of step, plus a random part, and oriented like it.
+     * λ_max and u₁ (unit, into {@link #top}) at a kept iterate, which becomes the measured parameters; warm-started
+     * from the eigenvector found last at the same parity of step, plus a random part, and oriented like it.
      */
     private double topEigenvector(int at) {
-        measuring.restore(recent[at]);
-        measuring.forward();
-        hessian.prepare();
+        surface.measureAt(recent[at]);
+        var hessian = surface.hessian();
         int parity = (int) (recentStep[at] & 1);
         double[] w = warm[parity];
         if (hasWarm[parity]) {
@@ -170,7 +156,7 @@ public final class LandscapeProbe {
             double kick = KICK / Vectors.norm(start);
             for (int i = 0; i < start.length; i++) start[i] = w[i] + kick * start[i];
         }
-        Lanczos.Result r = lanczos.largest(hessian::apply, hasWarm[parity] ? start : null, Sharpness.DEFAULT_TOLERANCE, top);
+        Lanczos.Result r = lanczos.largest(hessian::apply, hasWarm[parity] ? start : null, surface.tolerance(), top);
         if (hasWarm[parity] && Vectors.dot(w, top) < 0) for (int i = 0; i < top.length; i++) top[i] = -top[i];
         System.arraycopy(top, 0, w, 0, top.length);
         hasWarm[parity] = true;
@@ -179,13 +165,14 @@ public final class LandscapeProbe {
 
     /** The gradient's part orthogonal to u₁, normalized; a random direction orthogonal to u₁ at a stationary point. */
     private void secondDirection() {
-        measuring.gradient(gradient);
-        for (int l = 0; l < depth; l++) System.arraycopy(gradient[l].data, 0, second, l * block, block);
+        surface.gradient(gradient);
+        System.arraycopy(gradient, 0, second, 0, n);
+        double scale = Math.max(1, Vectors.norm(gradient));
         for (int attempt = 0; attempt < 2; attempt++) {
             double along = Vectors.dot(second, top);
             for (int i = 0; i < second.length; i++) second[i] -= along * top[i];
             double norm = Vectors.norm(second);
-            if (norm > 1e-12 * Math.max(1, Vectors.norm(gradient[0].data))) {
+            if (norm > 1e-12 * scale) {
                 for (int i = 0; i < second.length; i++) second[i] /= norm;
                 return;
             }
@@ -193,23 +180,19 @@ public final class LandscapeProbe {
         }
     }
 
-    private double[][] meanOfRecent() {
-        double[][] mean = new double[depth][block];
+    private double[] meanOfRecent() {
+        double[] mean = new double[n];
         for (int k = 0; k < count; k++) {
-            for (int l = 0; l < depth; l++) {
-                double[] w = recent[slot(k)][l];
-                for (int j = 0; j < block; j++) mean[l][j] += w[j] / count;
-            }
+            double[] w = recent[slot(k)];
+            for (int j = 0; j < n; j++) mean[j] += w[j] / count;
         }
         return mean;
     }
 
-    /** ⟨a − b, u⟩, a and b one block per layer, u flat. */
-    private double dotDifference(double[][] a, double[][] b, double[] u) {
+    /** ⟨a − b, u⟩. */
+    private static double dotDifference(double[] a, double[] b, double[] u) {
         double s = 0;
-        for (int l = 0; l < depth; l++) {
-            for (int j = 0; j < block; j++) s += (a[l][j] - b[l][j]) * u[l * block + j];
-        }
+        for (int j = 0; j < u.length; j++) s += (a[j] - b[j]) * u[j];
         return s;
     }
 
@@ -227,23 +210,6 @@ public final class LandscapeProbe {
     private static double[] range(double from, double to, int n) {
         double[] out = new double[n];
         for (int i = 0; i < n; i++) out[i] = from + (to - from) * i / (n - 1);
-        return out;
-    }
-
-    private DMatrixRMaj[] blocks(double[][] layers) {
-        int d = engine.width();
-        DMatrixRMaj[] out = new DMatrixRMaj[depth];
-        for (int l = 0; l < depth; l++) out[l] = DMatrixRMaj.wrap(d, d, layers[l].clone());
-        return out;
-    }
-
-    private DMatrixRMaj[] blocks(double[] flat) {
-        int d = engine.width();
-        DMatrixRMaj[] out = new DMatrixRMaj[depth];
-        for (int l = 0; l < depth; l++) {
-            out[l] = new DMatrixRMaj(d, d);
-            System.arraycopy(flat, l * block, out[l].data, 0, block);
-        }
         return out;
     }
 }

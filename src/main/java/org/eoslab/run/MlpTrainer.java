@@ -8,7 +8,10 @@ import org.eoslab.engine.mlp.Dataset;
 import org.eoslab.engine.mlp.IdxReader;
 import org.eoslab.engine.mlp.Mlp;
 import org.eoslab.engine.mlp.MlpHessian;
+import org.eoslab.metrics.Landscape;
+import org.eoslab.metrics.LandscapeProbe;
 import org.eoslab.metrics.MlpColumns;
+import org.eoslab.metrics.MlpSurface;
 import org.eoslab.metrics.MlpProbe;
 import org.eoslab.numerics.Sharpness;
 
@@ -29,6 +32,7 @@ public final class MlpTrainer extends AbstractRun<MlpParameters> {
     private final String dataName;
     private final ComputePath computePath;
     private long diedAt = -1;
+    private LandscapeProbe landscape;     // the recent iterates, kept from the landscape tab's first ask (issue 26)
 
     public MlpTrainer(MlpParameters p) {
         this(p, load(p.validate()), true);
@@ -93,6 +97,22 @@ public final class MlpTrainer extends AbstractRun<MlpParameters> {
     @Override
     void afterStep() {
         if (mlp.dead()) diedAt = step();
+        if (landscape != null && snapshot() != null) landscape.observe(step(), snapshot().loss());
+    }
+
+    /**
+     * The landscape at the latest step: the loss along the top Hessian eigenvector and over its plane with the
+     * gradient, a forward pass over all the data per point ({@link MlpSurface}). The recent iterates are kept from the
+     * first ask (16 copies of the default network are 30 MB).
+     */
+    @Override
+    public java.util.Optional<Landscape> landscape(int points, int grid) {
+        if (snapshot() == null) return java.util.Optional.empty();
+        if (landscape == null) {
+            landscape = new LandscapeProbe(new MlpSurface(mlp), parameters.seed());
+            landscape.observe(step(), snapshot().loss());
+        }
+        return java.util.Optional.of(landscape.measure(eta(), points, grid));
     }
 
     @Override

@@ -56,8 +56,8 @@ public final class Trainer extends AbstractRun<Parameters> {
             this.dynamics = engine;
             this.probe = new DenseProbe(engine, columns);
             this.dense = engine;
-            if (LandscapeProbe.keptFromTheStart(engine.width(), engine.depth())) {
-                landscape = new LandscapeProbe(engine, parameters.seed());
+            if (LandscapeProbe.keptFromTheStart((long) engine.depth() * engine.width() * engine.width())) {
+                landscape = new LandscapeProbe(new org.eoslab.metrics.DenseSurface(engine), parameters.seed());
             }
         }
     }
@@ -102,7 +102,7 @@ public final class Trainer extends AbstractRun<Parameters> {
     public java.util.Optional<Landscape> landscape(int points, int grid) {
         if (dense == null || snapshot() == null) return java.util.Optional.empty();
         if (landscape == null) {
-            landscape = new LandscapeProbe(dense, parameters.seed());
+            landscape = new LandscapeProbe(new org.eoslab.metrics.DenseSurface(dense), parameters.seed());
             landscape.observe(step(), snapshot().loss());
         }
         return java.util.Optional.of(landscape.measure(eta(), points, grid));

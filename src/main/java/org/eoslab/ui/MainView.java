@@ -63,6 +63,7 @@ public final class MainView extends BorderPane implements WindowActions {
     private final BifurcationView bifurcation;
     private final BalanceView balance;
     private final LandscapeView landscape;
+    private final LandscapeView reluLandscape;
     private final PeriodMapView periodMap;
     private final MlpView mlp;
     private final SideBySideView sideBySide;
@@ -102,11 +103,12 @@ public final class MainView extends BorderPane implements WindowActions {
         benches.put(linear.network(), linear);
         benches.put(relu.network(), relu);
         this.mlp = new MlpView(relu, mlpControls, mlpPanels);
+        this.reluLandscape = new LandscapeView(relu, View.MLP_LANDSCAPE, "ReLU landscape", mlp::sideControls);
         this.training = new TrainingView(linear, linearPanels);
         this.orbit = new OrbitView(engine);
         this.bifurcation = new BifurcationView(engine, controls::draft, controls::applyEta);
         this.balance = new BalanceView(engine);
-        this.landscape = new LandscapeView(engine);
+        this.landscape = new LandscapeView(linear, View.LANDSCAPE, "Landscape", null);
         this.periodMap = new PeriodMapView(controls::draft, (p, reading) -> {
             linear.setText("A cell of the period map", reading);      // the preset's text no longer describes the run
             showParameters(p); restart(p, true);
@@ -121,7 +123,7 @@ public final class MainView extends BorderPane implements WindowActions {
         side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         side.setPrefWidth(350);
         setTop(new VBox(menus.bar(), toolBar()));
-        for (LiveView v : List.of(training, orbit, bifurcation, balance, landscape, periodMap, mlp, sideBySide)) addTab(v);
+        for (LiveView v : List.of(training, orbit, bifurcation, balance, landscape, periodMap, mlp, reluLandscape, sideBySide)) addTab(v);
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, o, tab) -> onTab(tab));
         tabs.setId("tabs");
         setCenter(tabs);
@@ -182,7 +184,7 @@ public final class MainView extends BorderPane implements WindowActions {
 
     /** The model switch: the linear network's training view, the ReLU network, or both side by side. */
     public void showModel(Model m) {
-        if (m == Model.LINEAR && Model.of(selectedView().name()) == Model.LINEAR) return;   // already on a linear view
+        if (Model.of(selectedView().name()) == m) return;      // already on one of the model's views
         select(m.view());
     }
 
@@ -360,6 +362,9 @@ public final class MainView extends BorderPane implements WindowActions {
     public BalanceView balance() { return balance; }
 
     public LandscapeView landscape() { return landscape; }
+
+    /** The ReLU network's landscape tab. */
+    public LandscapeView reluLandscape() { return reluLandscape; }
 
     @Override
     public BifurcationView bifurcation() { return bifurcation; }

@@ -21,9 +21,9 @@ public enum Model {
     /** The view this model opens on. */
     View view() { return view; }
 
-    /** The model a view shows: the ReLU network's or both networks' own view, else the linear network. */
+    /** The model a view shows: the ReLU network's or both networks' own view (or another of its views), else the linear network. */
     static Model of(View v) {
         for (Model m : values()) if (m.view == v) return m;
-        return LINEAR;
+        return v.networks().equals(java.util.List.of(org.eoslab.config.Network.MLP)) ? MLP : LINEAR;
     }
 }

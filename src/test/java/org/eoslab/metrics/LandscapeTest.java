@@ -87,7 +87,7 @@ class LandscapeTest {
     @Test
     void aPeriodTwoRunsIteratesAlternateSidesAndTheSliceCurvatureIsTheSharpness() {
         DenseEngine engine = DenseEngine.create(DEFAULT, Targets.of(DEFAULT));
-        LandscapeProbe probe = new LandscapeProbe(engine, 1);
+        LandscapeProbe probe = new LandscapeProbe(new DenseSurface(engine), 1);
         engine.forward();
         for (int t = 1; t <= 3000; t++) {
             engine.step(DEFAULT.eta());

@@ -45,6 +45,28 @@ class MlpViewTest extends LiveAppTestBase {
                 && mlpState().parameters().hidden() == 64 && mlpState().parameters().samples() == 300);
     }
 
+    /**
+     * The ReLU network's landscape tab (issue 26): the slice through its iterate, forward passes at capped points, its
+     * curvature the Lanczos sharpness, with the ReLU network's own controls beside it and the model switch on it.
+     */
+    @Test
+    void theReluLandscapeTabSlicesTheReluNetwork(FxRobot robot) throws Exception {
+        startSmallMlp(robot);
+        LiveAppFixture.waitUntil(60, () -> mlpState().steps() > 40);
+        robot.interact(() -> app.view().select(org.eoslab.config.View.MLP_LANDSCAPE));
+        var view = app.view().reluLandscape();
+        LiveAppFixture.waitUntil(60, () -> view.latest() != null);
+        var l = view.latest();
+        assertEquals(41, l.x().length, "the ReLU network's slice is capped: a forward pass per point");
+        assertEquals(l.sharpness(), l.curvature(), 1e-3 * l.sharpness(), "u₁ᵀHu₁ = λ_max");
+        assertEquals(2 / mlpState().eta(), l.stableCurvature(), 1e-12);
+        assertTrue(view.readout().contains("× 2/η"), view.readout());
+        assertEquals("tab-mlp-landscape", app.view().tabs().getSelectionModel().getSelectedItem().getId(), "the tab stays");
+        assertEquals(Model.MLP, app.view().model().getValue(), "the model switch names the ReLU network");
+        assertTrue(app.view().getLeft() == app.view().mlp().sideControls(), "the ReLU network's controls beside it");
+        assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
+    }
+
     @Test
     void theModelSwitchRunsTheReluNetworkAndFillsItsPanels(FxRobot robot) throws Exception {
         assertFalse(app.view().mlp().bench().started(), "the MLP costs nothing until it is shown");

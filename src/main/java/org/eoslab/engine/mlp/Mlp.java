@@ -254,6 +254,35 @@ public final class Mlp {
     /** The number of the last forward pass; a different one means the weights or the cache changed. */
     long forwards() { return forwardCurrent ? forwards : -1; }
 
+    /** A network of the same shape, data and loss with this one's parameters (a copy to measure at other weights). */
+    public Mlp copy() {
+        Mlp m = new Mlp(data, depth, rows[0], 0.0, 0, c, b != null, true);
+        m.restore(state());
+        return m;
+    }
+
+    /** The number of parameters, in the order of {@link #copyParameters}. */
+    public int parameterCount() {
+        int n = 0;
+        for (int l = 0; l < depth; l++) n += w[l].length + (b == null ? 0 : b[l].length);
+        return n;
+    }
+
+    /** The parameters into one flat vector, W_1 … W_L then b_1 … b_L (the Hessian's order). No allocation. */
+    public void copyParameters(double[] into) {
+        int at = 0;
+        for (int l = 0; l < depth; l++, at += w[l - 1].length) System.arraycopy(w[l], 0, into, at, w[l].length);
+        if (b != null) for (int l = 0; l < depth; l++, at += b[l - 1].length) System.arraycopy(b[l], 0, into, at, b[l].length);
+    }
+
+    /** Sets the parameters from a flat vector in the order of {@link #copyParameters}. */
+    public void setParameters(double[] from) {
+        int at = 0;
+        for (int l = 0; l < depth; l++, at += w[l - 1].length) System.arraycopy(from, at, w[l], 0, w[l].length);
+        if (b != null) for (int l = 0; l < depth; l++, at += b[l - 1].length) System.arraycopy(from, at, b[l], 0, b[l].length);
+        forwardCurrent = false;
+    }
+
     /** Copies of the parameters, W_1 … W_L then b_1 … b_L (sessions, tests). */
     public double[][] state() {
         double[][] s = new double[b == null ? depth : 2 * depth][];

@@ -10,7 +10,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
-import org.eoslab.config.Parameters;
 import org.eoslab.config.View;
 import org.eoslab.metrics.Landscape;
 import org.eoslab.run.LiveEngine;
@@ -18,13 +17,15 @@ import org.eoslab.ui.chart.Charts;
 import org.eoslab.ui.chart.Palette;
 import org.eoslab.ui.chart.PanelGrid;
 import org.eoslab.ui.view.LiveView;
+import org.eoslab.ui.workbench.Workbench;
 
 /**
  * Why GD oscillates (issue 26): the loss along the top Hessian eigenvector through the iterate, with the last
  * iterates on it, beside the quadratic of curvature S = λ_max and the widest one GD descends at this η (curvature
  * 2/η); and the loss over the plane of u₁ and the gradient. Measured on the engine thread between steps while the tab
  * is shown, at most every {@link #REFRESH_MILLIS} and at most {@link #ENGINE_SHARE} of the engine's time (a d = 100
- * refresh takes tens of milliseconds), so the run keeps its speed.
+ * refresh takes tens of milliseconds), so the run keeps its speed. One tab per network: the ReLU network's refresh is a
+ * forward pass over all the data per point (fewer points), so it comes less often.
  */
 public final class LandscapeView implements LiveView {
     static final long REFRESH_MILLIS = 250;
@@ -33,7 +34,10 @@ public final class LandscapeView implements LiveView {
     static final int POINTS = 201;
     static final int GRID = 61;
 
-    private final LiveEngine<Parameters> engine;
+    private final Workbench<?> bench;
+    private final View name;
+    private final String title;
+    private final java.util.function.Supplier<Node> side;
     private final XYChart slice = Charts.xy("Loss along u₁, the top Hessian eigenvector", "position along u₁: ⟨w − w̄, u₁⟩",
             "loss", false);
     private final DoubleDataSet curve = Charts.line("loss f(w + s·u₁)", Palette.line(0));
@@ -53,8 +57,15 @@ public final class LandscapeView implements LiveView {
     private long answeredStep = -1;
     private volatile Landscape latest;
 
-    public LandscapeView(LiveEngine<Parameters> engine) {
-        this.engine = engine;
+    /**
+     * @param bench the network's workbench (its engine starts when the tab is first shown)
+     * @param side  the controls beside the tab, or null for the window's own (the linear network's)
+     */
+    public LandscapeView(Workbench<?> bench, View name, String title, java.util.function.Supplier<Node> side) {
+        this.bench = bench;
+        this.name = name;
+        this.title = title;
+        this.side = side;
         slice.setId("landscape-slice");
         slice.getDatasets().addAll(curve, sharpQuadratic, stableQuadratic, iterates);
         readout.setId("landscape-readout");
@@ -66,9 +77,13 @@ public final class LandscapeView implements LiveView {
         content.setBottom(readout);
     }
 
-    @Override public View name() { return View.LANDSCAPE; }
+    @Override public View name() { return name; }
 
-    @Override public String title() { return "Landscape"; }
+    @Override public String title() { return title; }
+
+    @Override public Node sideControls() { return side == null ? null : side.get(); }
+
+    @Override public void onShown() { bench.engine(); }
 
     @Override public Node content() { return content; }
 
@@ -77,17 +92,21 @@ public final class LandscapeView implements LiveView {
     /** Measured at the run's latest step (a picture of a finished run waits for it). */
     @Override
     public boolean caughtUp() {
+        if (!bench.started()) return false;
+        LiveEngine<?> engine = bench.engine();
         return answeredGeneration == engine.state().generation() && answeredStep == engine.state().steps();
     }
 
     @Override
     public void frame(long budgetNanos, boolean shown) {
         if (pending != null && pending.isDone()) take();
+        if (!shown) return;
+        LiveEngine<?> engine = bench.engine();                       // shown: the network's engine runs
         int generation = engine.state().generation();
         boolean stale = pending != null && generation != requestedGeneration;
         long now = System.nanoTime();
         long interval = Math.max(REFRESH_MILLIS * 1_000_000, latest == null ? 0 : (long) (latest.nanos() / ENGINE_SHARE));
-        if (shown && (pending == null || stale) && (now - requestedAt >= interval || stale)) {
+        if ((pending == null || stale) && (now - requestedAt >= interval || stale)) {
             requestedAt = now;
             requestedGeneration = generation;
             requestedStep = engine.state().steps();
@@ -106,7 +125,8 @@ public final class LandscapeView implements LiveView {
         }
         Optional<Landscape> l = done.join();
         if (l.isEmpty()) {
-            readout.setText("No landscape for this run: the reduced recursion has no weights to slice, and a diverged run"
+            readout.setText(name == View.MLP_LANDSCAPE ? "No landscape for this run: a diverged or dead network has none to measure."
+                    : "No landscape for this run: the reduced recursion has no weights to slice, and a diverged run"
                     + " none to measure. Use the dense engine.");
             return;
         }
