@@ -28,6 +28,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param topReversalFractionAtMost ... at most
  * @param topGrowthAtLeast σ₁ of the layer grows by at least this fraction over the run
  * @param ended "diverged" or "died" if the run must end that way; null: it must run to the end
+ * @param landscapeSharpnessOverTwoOverEtaAtLeast at the final step, the ReLU landscape tab's S (through the sharper of
+ *                                                the last two iterates), in units of 2/η, at least
+ * @param landscapeSharpnessOverTwoOverEtaAtMost ... at most
+ * @param landscapeAlternates the tab's last 16 iterates change sides along u₁ at every step (false: not at every step)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MlpExpectation(Integer samples, Double eta, Long steps, Long seed, Long reachesEdgeByStep,
@@ -35,7 +39,9 @@ public record MlpExpectation(Integer samples, Double eta, Long steps, Long seed,
                              Double lowestSharpnessOverTwoOverEtaAtLeast, Double lowestSharpnessOverTwoOverEtaAtMost,
                              Double lossRiseFractionAtLeast, Double topToBottomMotionAtLeast,
                              Double bottomToTopRelativeMotionAtLeast, Double topReversalFractionAtLeast,
-                             Double topReversalFractionAtMost, Double topGrowthAtLeast, String ended) {
+                             Double topReversalFractionAtMost, Double topGrowthAtLeast, String ended,
+                             Double landscapeSharpnessOverTwoOverEtaAtLeast, Double landscapeSharpnessOverTwoOverEtaAtMost,
+                             Boolean landscapeAlternates) {
 
     /** The parameters this expectation runs with: every step measured, sharpness every 11 steps (odd: both branches). */
     public MlpParameters applyTo(MlpParameters p) {

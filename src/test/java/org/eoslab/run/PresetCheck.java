@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.eoslab.config.Expectation;
 import org.eoslab.config.MlpExpectation;
+import org.eoslab.metrics.LandscapeProbe;
 import org.eoslab.config.MlpParameters;
 import org.eoslab.config.Parameters;
 import org.eoslab.config.Preset;
@@ -75,26 +76,25 @@ public final class PresetCheck {
                 e.escapedModeAngleDegreesAtMost());
         bound(failed, where, "final SVD-based distance of the layers from their predicted bases",
                 m.finalSvdBasisDistance(), e.finalSvdBasisDistanceAtLeast(), e.finalSvdBasisDistanceAtMost());
-        landscape(failed, where, m.landscape(), e);
+        landscape(failed, where, m.landscape(), e.landscapeSharpnessOverTwoOverEtaAtLeast(),
+                e.landscapeSharpnessOverTwoOverEtaAtMost(), e.landscapeAlternates());
         return failed;
     }
 
     /** The Landscape tab's promises, at the final step. */
-    private static void landscape(List<String> failed, String where, org.eoslab.metrics.Landscape l, Expectation e) {
-        boolean promised = e.landscapeAlternates() != null || e.landscapeSharpnessOverTwoOverEtaAtLeast() != null
-                || e.landscapeSharpnessOverTwoOverEtaAtMost() != null;
-        if (!promised) return;
+    private static void landscape(List<String> failed, String where, org.eoslab.metrics.Landscape l, Double atLeast,
+                                  Double atMost, Boolean promisedAlternates) {
+        if (promisedAlternates == null && atLeast == null && atMost == null) return;
         if (l == null) {
-            failed.add(where + "no landscape (the dense engine has one)");
+            failed.add(where + "no landscape (the dense engine and the ReLU network have one)");
             return;
         }
-        bound(failed, where, "the Landscape tab's S, ·(2/η)", l.sharpness() * l.eta() / 2,
-                e.landscapeSharpnessOverTwoOverEtaAtLeast(), e.landscapeSharpnessOverTwoOverEtaAtMost());
-        if (e.landscapeAlternates() != null) {
+        bound(failed, where, "the Landscape tab's S, ·(2/η)", l.sharpness() * l.eta() / 2, atLeast, atMost);
+        if (promisedAlternates != null) {
             double[] x = l.iterateX();
             boolean alternates = x.length > 1;
             for (int i = 1; i < x.length; i++) alternates &= x[i] * x[i - 1] < 0;
-            if (alternates != e.landscapeAlternates()) {
+            if (alternates != promisedAlternates) {
                 failed.add(where + "the last " + x.length + " iterates " + (alternates ? "alternate" : "do not alternate")
                         + " sides along u₁, promised the opposite");
             }
@@ -107,7 +107,12 @@ public final class PresetCheck {
         MlpTrainer trainer = new MlpTrainer(p);
         EdgeOfStabilityStats stats = new EdgeOfStabilityStats(trainer.columns());
         stats.add(trainer.snapshot()::get);
-        while (trainer.step() < p.steps() && trainer.advance()) stats.add(trainer.snapshot()::get);
+        boolean landscape = e.landscapeAlternates() != null || e.landscapeSharpnessOverTwoOverEtaAtLeast() != null
+                || e.landscapeSharpnessOverTwoOverEtaAtMost() != null;
+        while (trainer.step() < p.steps() && trainer.advance()) {
+            stats.add(trainer.snapshot()::get);
+            if (landscape && trainer.step() == p.steps() - LandscapeProbe.RECENT) trainer.landscape(3, 3);   // keep the last 16
+        }
         EdgeOfStabilityStats.Summary m = stats.summary(p.eta());
         List<String> failed = new ArrayList<>();
         String where = "ReLU network, " + p.samples() + " samples, η = " + p.eta() + ", " + p.steps() + " steps, seed "
@@ -132,6 +137,10 @@ public final class PresetCheck {
         bound(failed, where, "fraction of steps σ₁ turned back after the edge", m.topReversalFraction(),
                 e.topReversalFractionAtLeast(), e.topReversalFractionAtMost());
         bound(failed, where, "growth of σ₁", m.topGrowth(), e.topGrowthAtLeast(), null);
+        if (landscape) {
+            landscape(failed, where, trainer.landscape(3, 3).orElse(null), e.landscapeSharpnessOverTwoOverEtaAtLeast(),
+                    e.landscapeSharpnessOverTwoOverEtaAtMost(), e.landscapeAlternates());
+        }
         return failed;
     }
 
