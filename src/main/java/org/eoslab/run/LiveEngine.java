@@ -140,7 +140,7 @@ public final class LiveEngine<P extends RunParameters> extends EngineThread<Live
     /** The central flow beside the run from its step 0 (issue 26; null: none), also for every later run. */
     public void followCentralFlow(FlowFollower.Kind kind) { send(new FollowCentralFlow(kind)); }
 
-    /** The central flow following the current run, or null (off, or refused: {@link FlowOverlay#refusal()} says why). */
+    /** The central-flow overlay: the flow following the current run ({@code current()}, null when off or refused). */
     public FlowOverlay centralFlow() { return flow; }
 
     /** Copies the run (parameters, rows so far, weights) for a session file. */

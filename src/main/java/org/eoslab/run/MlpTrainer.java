@@ -109,10 +109,26 @@ public final class MlpTrainer extends AbstractRun<MlpParameters> {
     public java.util.Optional<Landscape> landscape(int points, int grid) {
         if (snapshot() == null) return java.util.Optional.empty();
         if (landscape == null) {
+            requireLandscapeMemory();
             landscape = new LandscapeProbe(new MlpSurface(mlp), parameters.seed());
             landscape.observe(step(), snapshot().loss());
         }
         return java.util.Optional.of(landscape.measure(eta(), points, grid));
+    }
+
+    /**
+     * The probe holds 16 iterates, a Lanczos basis of up to 80 vectors and a copy of the network: refused, with the
+     * size, when that would take more than half the free heap (showing a tab must not stop the run).
+     */
+    private void requireLandscapeMemory() {
+        long vectors = LandscapeProbe.RECENT + org.eoslab.numerics.Sharpness.MAX_ITERATIONS + 8L;
+        long bytes = vectors * mlp.parameterCount() * Double.BYTES + MemoryBudget.bytes(parameters, mlp.data().features());
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (bytes > free / 2) {
+            throw new IllegalStateException("the landscape of this network needs about " + (bytes >> 20) + " MiB, more"
+                    + " than half the free heap (" + (free >> 20) + " MiB); choose a smaller network");
+        }
     }
 
     @Override
