@@ -118,16 +118,17 @@ public final class MlpTrainer extends AbstractRun<MlpParameters> {
 
     /**
      * The probe holds 16 iterates, a Lanczos basis of up to 80 vectors and a copy of the network: refused, with the
-     * size, when that would take more than half the free heap (showing a tab must not stop the run).
+     * size, when that would take more than a quarter of the heap (showing a tab must not stop the run).
      */
     private void requireLandscapeMemory() {
         long vectors = LandscapeProbe.RECENT + org.eoslab.numerics.Sharpness.MAX_ITERATIONS + 8L;
-        long bytes = vectors * mlp.parameterCount() * Double.BYTES + MemoryBudget.bytes(parameters, mlp.data().features());
-        Runtime rt = Runtime.getRuntime();
-        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-        if (bytes > free / 2) {
+        long n = parameters.samples(), hidden = parameters.hidden(), classes = mlp.rows(mlp.depth());
+        long copy = Double.BYTES * n * (2 * hidden * (mlp.depth() - 1) + classes + 2 * Math.max(hidden, classes));  // its activations
+        long bytes = vectors * mlp.parameterCount() * Double.BYTES + copy;
+        long heap = Runtime.getRuntime().maxMemory();
+        if (bytes > heap / 4) {
             throw new IllegalStateException("the landscape of this network needs about " + (bytes >> 20) + " MiB, more"
-                    + " than half the free heap (" + (free >> 20) + " MiB); choose a smaller network");
+                    + " than a quarter of the heap (" + (heap >> 20) + " MiB); choose a smaller network");
         }
     }
 
