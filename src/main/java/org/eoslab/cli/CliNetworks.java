@@ -39,6 +39,11 @@ final class CliNetworks {
 
     private CliNetworks() {}
 
+    /** {@code sweep}: the ReLU network's sweep for --model mlp (or a ReLU preset), else the linear network's. */
+    static int sweep(String[] args, java.io.PrintStream out, java.io.PrintStream err) throws InterruptedException {
+        return RunCommand.model(args) == Network.MLP ? MlpSweepCommand.execute(args, out, err) : SweepCommand.execute(args, out, err);
+    }
+
     static Command of(Network n) {
         return n == Network.MLP ? RELU : LINEAR;
     }

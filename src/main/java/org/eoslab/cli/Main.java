@@ -16,6 +16,8 @@ public final class Main {
                    eos-lab run [options] --out DIR   one headless run -> trajectory.csv, run.json
                    eos-lab sweep [options] --eta-from A --eta-to B --eta-count N --out DIR
                                                      bifurcation diagram as CSV
+                   eos-lab sweep --model mlp [options] --eta-from A --eta-to B --eta-count N --out DIR
+                                                     ReLU network sweep -> mlp-sweep.csv, mlp-sweep.png
                    eos-lab render --preset FILE [--view V] --out DIR
                                                      a preset's panels and its own view as PNG, no display needed
                    eos-lab bench [options]           throughput, side by side with NumPy
@@ -84,7 +86,7 @@ public final class Main {
             return switch (command) {
                 case "run" -> RunCommand.execute(args, out, err);
                 case "bench" -> BenchCommand.execute(args, out, err);
-                case "sweep" -> SweepCommand.execute(args, out, err);
+                case "sweep" -> CliNetworks.sweep(args, out, err);
                 case "render" -> RenderCommand.execute(args, out, err);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);

@@ -33,6 +33,7 @@ final class SweepCommand {
 
     static {
         List<Options.Spec> specs = new ArrayList<>(ParameterOptions.SPECS);
+        specs.add(MlpOptions.MODEL);
         specs.add(new Options.Spec("eta-from", "A", "first learning rate (> 0)"));
         specs.add(new Options.Spec("eta-to", "B", "last learning rate (> A)"));
         specs.add(new Options.Spec("eta-count", "N", "number of learning rates, 1..100000"));

@@ -5,7 +5,7 @@ package org.eoslab.config;
  * length of the run and the sharpness cadence. The deep linear network's {@link Parameters} and the ReLU
  * network's {@link MlpParameters} are the only kinds.
  */
-public sealed interface RunParameters permits Parameters, MlpParameters {
+public sealed interface RunParameters extends java.io.Serializable permits Parameters, MlpParameters {
     double eta();
 
     long steps();

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.eoslab.config.MlpParameters;
 import org.eoslab.metrics.EdgeOfStabilityStats;
-import org.eoslab.metrics.MlpColumns;
+import org.eoslab.run.MlpOutcome;
 import org.eoslab.run.MlpTrainer;
 import org.eoslab.run.Snapshot;
 
@@ -33,42 +33,35 @@ public record MlpRunReport(String model, String summary, String data, MlpParamet
     @Override
     public String headline() { return summary; }
 
-    /** Feeds every row to the edge-of-stability statistics and keeps the last loss and accuracy. */
+    /** Feeds every row to the run's outcome ({@link MlpOutcome}) and writes it with the run's parameters. */
     public static final class Builder implements ReportBuilder {
         private final MlpTrainer trainer;
-        private final EdgeOfStabilityStats stats;
-        private long rows;
-        private double lastLoss = Double.NaN;
-        private double lastAccuracy = Double.NaN;
+        private final MlpOutcome outcome;
 
         public Builder(MlpTrainer trainer) {
             this.trainer = trainer;
-            this.stats = new EdgeOfStabilityStats(trainer.columns());
+            this.outcome = new MlpOutcome(trainer);
         }
 
         @Override
-        public void add(Snapshot s) {
-            stats.add(s::get);
-            rows++;
-            lastLoss = s.loss();
-            lastAccuracy = s.get(MlpColumns.ACCURACY);
-        }
+        public void add(Snapshot s) { outcome.add(s); }
 
         @Override
         public MlpRunReport finish(double seconds) {
             MlpParameters p = trainer.parameters();
             String end = trainer.endMessage();
-            long completed = Math.max(0, rows - 1);
+            MlpOutcome.Summary o = outcome.finish();
+            long completed = o.stepsCompleted();
             double edge = 2 / p.eta();
-            EdgeOfStabilityStats.Summary e = stats.summary(p.eta());
+            EdgeOfStabilityStats.Summary e = o.stats();
             String summary = end != null ? end + " (data kept up to step " + completed + ")"
-                    : String.format(Locale.ROOT, "completed %d steps: loss %.4g, accuracy %.1f%%, %s", completed, lastLoss,
-                            100 * lastAccuracy, Double.isNaN(e.medianSharpnessOverTwoOverEta())
+                    : String.format(Locale.ROOT, "completed %d steps: loss %.4g, accuracy %.1f%%, %s", completed, o.finalLoss(),
+                            100 * o.finalAccuracy(), Double.isNaN(e.medianSharpnessOverTwoOverEta())
                                     ? "sharpness not sampled in the second half"
                                     : String.format(Locale.ROOT, "sharpness %.4g vs 2/η = %.4g",
                                             e.medianSharpnessOverTwoOverEta() * edge, edge));
-            return new MlpRunReport("mlp", summary, trainer.source(), p, trainer.divergedAt(), trainer.diedAt(), completed,
-                    lastLoss, lastAccuracy, edge, e.edgeStep(), e.medianSharpnessOverTwoOverEta(), e.lossRiseFraction(),
+            return new MlpRunReport("mlp", summary, trainer.source(), p, o.divergedAt(), o.diedAt(), completed,
+                    o.finalLoss(), o.finalAccuracy(), edge, e.edgeStep(), e.medianSharpnessOverTwoOverEta(), e.lossRiseFraction(),
                     e.topToBottomMotion(), e.topGrowth(), seconds, completed / Math.max(seconds, 1e-9),
                     trainer.computePath().detail(), trainer.columns().names());
         }

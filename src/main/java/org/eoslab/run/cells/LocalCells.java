@@ -1,0 +1,74 @@
+package org.eoslab.run.cells;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/** Cells on this machine: a pool of daemon threads, results handed on in the order cells finish. */
+public final class LocalCells implements CellRunner {
+    private final int threads;
+    private final String name;
+    private volatile boolean cancelled;
+    private volatile ExecutorService pool;
+
+    /** @param name the worker threads' name */
+    public LocalCells(int threads, String name) {
+        this.threads = Math.max(1, threads);
+        this.name = name;
+    }
+
+    @Override
+    public <C extends Serializable, R extends Serializable> void run(List<C> cells, CellFunction<C, R> f, Sink<R> sink)
+            throws InterruptedException {
+        ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+        pool = workers;
+        try {
+            CompletionService<Done<R>> done = new ExecutorCompletionService<>(workers);
+            List<Future<Done<R>>> submitted = new ArrayList<>();
+            for (int i = 0; i < cells.size(); i++) {
+                int index = i;
+                submitted.add(done.submit(() -> cancelled ? new Done<>(index, null) : new Done<>(index, f.apply(cells.get(index)))));
+            }
+            for (int k = 0; k < submitted.size() && !cancelled; k++) {
+                Done<R> d = take(done, cells);
+                if (d.result() != null && !cancelled) sink.accept(d.index(), d.result());
+            }
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    private static <R> Done<R> take(CompletionService<Done<R>> done, List<?> cells) throws InterruptedException {
+        Future<Done<R>> next = done.take();
+        try {
+            return next.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a cell failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private record Done<R>(int index, R result) {}
+
+    @Override
+    public void cancel() {
+        cancelled = true;
+        ExecutorService p = pool;
+        if (p != null) p.shutdownNow();
+    }
+
+    @Override
+    public boolean isCancelled() { return cancelled; }
+
+    @Override
+    public String describe() { return threads + (threads == 1 ? " thread" : " threads"); }
+}
