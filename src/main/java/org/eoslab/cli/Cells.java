@@ -2,9 +2,8 @@ package org.eoslab.cli;
 
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eoslab.run.Sweep;
+import org.eoslab.run.cells.CellProgress;
 import org.eoslab.run.cells.CellRunner;
 import org.eoslab.run.cells.CellRunners;
 import org.eoslab.run.cells.LocalCells;
@@ -87,34 +86,28 @@ final class Cells {
         }
     }
 
-    /** "cells 12/150 · 1m 20s elapsed · about 4m left" on stderr once a second, from the first second on. */
+    /** The progress line on stderr once a second, from the first second on. */
     static final class Progress {
         private final PrintStream err;
-        private final String what;
-        private final int total;
-        private final int before;
-        private final AtomicInteger done = new AtomicInteger();
-        private final long start = System.nanoTime();
+        private final CellProgress counts;
         private Thread printer;
 
-        Progress(PrintStream err, String what, int total, int before) {
+        Progress(PrintStream err, int total, int before) {
             this.err = err;
-            this.what = what;
-            this.total = total;
-            this.before = before;
+            this.counts = new CellProgress(total, before);
         }
 
-        void add() { done.incrementAndGet(); }
+        void add() { counts.add(); }
 
         /** Cells finished, earlier runs' included. */
-        int done() { return before + done.get(); }
+        int done() { return counts.done(); }
 
         void start(String where) {
             printer = new Thread(() -> {
                 try {
                     while (true) {
                         Thread.sleep(1000);
-                        err.print("\r" + line(where) + "   ");
+                        err.print("\r" + counts.line(where) + "   ");
                         err.flush();
                     }
                 } catch (InterruptedException e) {
@@ -125,23 +118,8 @@ final class Cells {
             printer.start();
         }
 
-        String line(String where) {
-            double elapsed = (System.nanoTime() - start) / 1e9;
-            int now = done.get();
-            int left = total - before - now;
-            String eta = now == 0 ? "" : " · about " + duration(elapsed / now * left) + " left";
-            return what + " " + done() + "/" + total + " on " + where + " · " + duration(elapsed) + " elapsed" + eta;
-        }
-
         void stop() {
             if (printer != null) printer.interrupt();
-        }
-
-        static String duration(double seconds) {
-            long s = Math.round(seconds);
-            if (s < 60) return s + "s";
-            if (s < 3600) return String.format(Locale.ROOT, "%dm %02ds", s / 60, s % 60);
-            return String.format(Locale.ROOT, "%dh %02dm", s / 3600, s / 60 % 60);
         }
     }
 }

@@ -109,7 +109,7 @@ final class MlpSweepCommand {
         for (MlpSweep.Row r : MlpSweepFiles.readRows(dir)) if (wanted.remove(r.cell())) rows.add(r);
         List<MlpSweep.Cell> todo = cells.stream().filter(wanted::contains).toList();
         int resumed = rows.size();
-        Cells.Progress progress = new Cells.Progress(err, "cells", cells.size(), resumed);
+        Cells.Progress progress = new Cells.Progress(err, cells.size(), resumed);
         Thread stop = new Thread(() -> {
             runner.cancel();
             err.println("\ninterrupted: " + progress.done() + " of " + cells.size() + " cells are in " + dir.resolve(MlpSweepFiles.CSV)
@@ -130,7 +130,7 @@ final class MlpSweepCommand {
         if (runner.isCancelled()) return 130;
         MlpSweepFiles.writeSorted(dir, rows);
         PngWriter.write(MlpSweepPlot.render(rows), null, 1, dir.resolve("mlp-sweep.png"));
-        out.println("swept " + cells.size() + " cells (" + spec.etas().length + " η × " + count(spec.seeds().length, "seed") + " × "
+        out.println("swept " + count(cells.size(), "cell") + " (" + spec.etas().length + " η × " + count(spec.seeds().length, "seed") + " × "
                 + count(spec.depths().length, "depth") + (resumed > 0 ? ", " + resumed + " of them kept from before" : "")
                 + ") on " + runner.describe() + "; wrote " + dir.resolve(MlpSweepFiles.CSV) + " and mlp-sweep.png");
         return 0;

@@ -177,17 +177,21 @@ final class RenderCommand {
     private static List<View> views(Options o, Preset preset) {
         if (!o.has("view")) {
             View own = preset.view() == null ? View.TRAINING : preset.view();
-            return own == View.TRAINING ? List.of(View.TRAINING) : List.of(View.TRAINING, own);
+            return own == View.TRAINING || !drawable(own) ? List.of(View.TRAINING) : List.of(View.TRAINING, own);
         }
         if (o.get("view").equals("all")) return withData(preset);
-        View v;
-        try {
-            v = View.parse("--view", o.get("view"));
-        } catch (org.eoslab.config.InvalidParameterException e) {
-            throw new UsageException(e.getMessage() + ", all");
+        View v = java.util.Arrays.stream(View.values()).filter(RenderCommand::drawable)
+                .filter(x -> x.label().equals(o.get("view"))).findFirst().orElse(null);
+        if (v == null) {
+            throw new UsageException("--view: " + org.eoslab.config.Messages.quote(o.get("view")) + " is not one of: "
+                    + String.join(", ", java.util.Arrays.stream(View.values()).filter(RenderCommand::drawable).map(View::label).toList())
+                    + ", all" + (o.get("view").equals(View.MLP_SWEEP.label()) ? " (a ReLU sweep's picture is what 'eos-lab sweep --model mlp' writes)" : ""));
         }
         return List.of(v);
     }
+
+    /** A view a preset's run draws: every one but the ReLU sweep, which is computed on request (its own command). */
+    static boolean drawable(View v) { return v != View.MLP_SWEEP; }
 
     /** The views whose networks the preset sets up (the linear network always). */
     static List<View> withData(Preset preset) {

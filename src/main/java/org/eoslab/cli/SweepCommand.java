@@ -17,6 +17,7 @@ import org.eoslab.run.SweepDefaults;
 import org.eoslab.run.Sweep;
 import org.eoslab.export.PeriodMapImage;
 import org.eoslab.export.PngWriter;
+import org.eoslab.run.cells.CellRunner;
 
 /**
  * {@code eos-lab sweep [run options] --eta-from A --eta-to B --eta-count N [--transient T] [--keep K]
@@ -39,7 +40,7 @@ final class SweepCommand {
         specs.add(new Options.Spec("eta-count", "N", "number of learning rates, 1..100000"));
         specs.add(new Options.Spec("transient", "T", "steps discarded before keeping (default " + SweepDefaults.TRANSIENT + ")"));
         specs.add(new Options.Spec("keep", "K", "steady-state steps kept per η, 1..10000 (default " + SweepDefaults.CLI_KEEP + ")"));
-        specs.add(new Options.Spec("threads", "n", "worker threads (default: every core)"));
+        specs.addAll(Cells.SPECS);
         specs.add(new Options.Spec("map", null, "a period map instead: x = η, y = --y; writes map.csv and map.png"));
         specs.add(new Options.Spec("y", "KIND", "with --map: ratio (σ₂*/σ₁*, rank 2) | depth | alpha | sigma1"));
         specs.add(new Options.Spec("y-from", "A", "with --map: first y"));
@@ -61,19 +62,18 @@ final class SweepCommand {
         }
         Parameters p = ParameterOptions.resolve(o);
         if (!o.has("engine")) p = p.withEngine(p.init() == org.eoslab.config.Init.IDENTITY ? EngineKind.REDUCED : EngineKind.DENSE);
-        double from = required(o, "eta-from");
-        double to = required(o, "eta-to");
-        if (!(from > 0) || !Double.isFinite(from)) throw new UsageException("--eta-from: " + from + " must be positive and finite");
-        if (!(to >= from) || !Double.isFinite(to)) throw new UsageException("--eta-to: " + to + " must be finite and ≥ --eta-from (" + from + ")");
-        int count = bounded(o, "eta-count", -1, 1, 100_000);
-        int transientSteps = bounded(o, "transient", SweepDefaults.TRANSIENT, 0, 100_000_000);
-        int keep = bounded(o, "keep", SweepDefaults.CLI_KEEP, 1, 10_000);
-        int threads = bounded(o, "threads", Runtime.getRuntime().availableProcessors(), 1, 1024);
+        double[] etas = Cells.etas(o, 100_000);
+        double from = etas[0];
+        double to = etas[etas.length - 1];
+        int count = etas.length;
+        int transientSteps = Cells.bounded(o, "transient", SweepDefaults.TRANSIENT, 0, 100_000_000);
+        int keep = Cells.bounded(o, "keep", SweepDefaults.CLI_KEEP, 1, 10_000);
+        int threads = o.has("spark") ? 1 : Cells.threads(o);         // a Spark sweep's memory is the executors'
         if (!o.has("out")) throw new UsageException("--out DIR is required (the folder for bifurcation.csv and periods.csv)");
         Path dir = o.getPath("out");
         AtomicFiles.requireWritableDirectory(dir, "--out");
 
-        if (o.has("map")) return map(o, p, Sweep.linspace(from, to, count), transientSteps, keep, threads, dir, out, err);
+        if (o.has("map")) return map(o, p, etas, transientSteps, keep, threads, dir, out, err);
         for (String only : List.of("y", "y-from", "y-to", "y-count", "relative")) {
             if (o.has(only)) throw new UsageException("--" + only + " needs --map");
         }
@@ -82,13 +82,13 @@ final class SweepCommand {
         } catch (InvalidParameterException e) {
             throw new UsageException(e.getMessage());
         }
-        Sweep sweep = new Sweep(p, Sweep.linspace(from, to, count), transientSteps, keep);
+        Sweep sweep = new Sweep(p, etas, transientSteps, keep);
         Thread progress = progressPrinter(sweep, err);
         Thread partial = partialWriter(sweep, dir, transientSteps, err);
         Runtime.getRuntime().addShutdownHook(partial);
         List<Sweep.Point> points;
-        try {
-            points = sweep.run(threads);
+        try (CellRunner cells = Cells.runner(o, "eos-sweep")) {
+            points = sweep.run(cells);
         } finally {
             progress.interrupt();
             try {
@@ -112,15 +112,15 @@ final class SweepCommand {
      */
     /** The map's rows, --y-from to --y-to in --y-count steps; a depth axis only at whole depths. */
     private static double[] rows(Options o, PeriodMap.Axis axis) {
-        double yFrom = required(o, "y-from");
-        double yTo = required(o, "y-to");
+        double yFrom = Cells.required(o, "y-from");
+        double yTo = Cells.required(o, "y-to");
         if (axis == PeriodMap.Axis.DEPTH && (yFrom != Math.rint(yFrom) || yTo != Math.rint(yTo))) {
             throw new UsageException("--y-from/--y-to: depth is a whole number of layers; " + yFrom + " to " + yTo + " is not");
         }
         if (!Double.isFinite(yFrom) || !(yTo >= yFrom) || !Double.isFinite(yTo)) {
             throw new UsageException("--y-to: " + yTo + " must be finite and ≥ --y-from (" + yFrom + ")");
         }
-        int yCount = bounded(o, "y-count", -1, 1, 2000);
+        int yCount = Cells.bounded(o, "y-count", -1, 1, 2000);
         if (axis == PeriodMap.Axis.DEPTH && yCount > 1 && (yTo - yFrom) % (yCount - 1) != 0) {
             throw new UsageException("--y-count: " + yCount + " rows from depth " + (long) yFrom + " to " + (long) yTo
                     + " would fall between whole depths; use a count that divides the range, such as " + (long) (yTo - yFrom + 1));
@@ -160,43 +160,17 @@ final class SweepCommand {
         progress.setDaemon(true);
         progress.start();
         List<PeriodMap.Cell> cells;
-        try {
-            cells = map.run(threads);
+        try (CellRunner runner = Cells.runner(o, "eos-period-map")) {
+            cells = map.run(runner);
         } finally {
             progress.interrupt();
         }
         PeriodMapImage.Plot plot = PeriodMapImage.render(map, cells, 1100, 700);
-        java.util.Map<Path, AtomicFiles.Body> files = new java.util.LinkedHashMap<>();
-        files.put(dir.resolve("map.csv"), w -> {
-            BufferedWriter b = new BufferedWriter(w, 1 << 16);
-            b.write("eta,y,mode,period,lyapunov\n");
-            for (PeriodMap.Cell c : cells) {
-                for (int m = 0; m < c.periods().length; m++) {
-                    b.write(c.eta() + "," + c.y() + "," + (m + 1) + "," + c.periods()[m] + "," + cell(c.lyapunov()[m]) + "\n");
-                }
-            }
-            b.flush();
-        });
-        AtomicFiles.writeTextTogether(files);
+        AtomicFiles.writeTextTogether(java.util.Map.of(dir.resolve("map.csv"), mapTable(cells)));
         PngWriter.write(plot.image(), null, 1, dir.resolve("map.png"));
         out.println("mapped " + cells.size() + " cells (" + etas.length + " η × " + yCount + " " + axis.key() + ") with the "
                 + p.engine() + " engine; wrote " + dir.resolve("map.csv") + " and map.png");
         return 0;
-    }
-
-    private static double required(Options o, String name) {
-        if (!o.has(name)) throw new UsageException("--" + name + " is required");
-        return o.getDouble(name);
-    }
-
-    private static int bounded(Options o, String name, int fallback, int lo, int hi) {
-        if (!o.has(name)) {
-            if (fallback < 0) throw new UsageException("--" + name + " is required");
-            return fallback;
-        }
-        int v = o.getInt(name);
-        if (v < lo || v > hi) throw new UsageException("--" + name + ": " + v + " is outside the allowed range [" + lo + ", " + hi + "]");
-        return v;
     }
 
     private static Thread progressPrinter(Sweep sweep, PrintStream err) {
@@ -264,6 +238,20 @@ final class SweepCommand {
                 }
             }
             out.flush();
+        };
+    }
+
+    /** map.csv: eta,y,mode,period,lyapunov, a line per mode of each cell. */
+    private static AtomicFiles.Body mapTable(List<PeriodMap.Cell> cells) {
+        return w -> {
+            BufferedWriter b = new BufferedWriter(w, 1 << 16);
+            b.write("eta,y,mode,period,lyapunov\n");
+            for (PeriodMap.Cell c : cells) {
+                for (int m = 0; m < c.periods().length; m++) {
+                    b.write(c.eta() + "," + c.y() + "," + (m + 1) + "," + c.periods()[m] + "," + cell(c.lyapunov()[m]) + "\n");
+                }
+            }
+            b.flush();
         };
     }
 

@@ -69,9 +69,12 @@ public record Preset(int schema, String title, String description, Network netwo
         return mlp == null ? MlpParameters.defaults() : mlp;
     }
 
-    /** Whether the preset sets up every network {@code v} draws (the linear network always; the ReLU network if given). */
+    /**
+     * Whether the preset sets up every network {@code v} draws (the linear network always; the ReLU network if given).
+     * A ReLU sweep is never a preset's: it is computed on request, minutes per cell.
+     */
     public boolean hasDataFor(View v) {
-        return v.networks().stream().allMatch(n -> n != Network.MLP || mlp != null);
+        return v != View.MLP_SWEEP && v.networks().stream().allMatch(n -> n != Network.MLP || mlp != null);
     }
 
     /** The view to open, the training view by default. */

@@ -14,6 +14,8 @@ public enum View {
     LANDSCAPE("landscape"),
     /** The same for the ReLU network (issue 26), a forward pass per point. */
     MLP_LANDSCAPE("mlp-landscape"),
+    /** The ReLU network swept over η and seeds, a full run per cell (issue 27). */
+    MLP_SWEEP("mlp-sweep"),
     /** The attractor over (η, a second parameter). */
     MAP("map"),
     /** The ReLU network of paper section 4.2. */
@@ -41,7 +43,7 @@ public enum View {
      */
     public java.util.List<Network> networks() {
         return switch (this) {
-            case MLP, MLP_LANDSCAPE -> java.util.List.of(Network.MLP);
+            case MLP, MLP_LANDSCAPE, MLP_SWEEP -> java.util.List.of(Network.MLP);
             case FIG1 -> java.util.List.of(Network.MLP, Network.DLN);
             default -> java.util.List.of(Network.DLN);
         };

@@ -68,7 +68,7 @@ public final class DenseSurface implements LandscapeSurface {
 
     @Override
     public Plane plane(double[] u, double[] v) {
-        LossPlane p = LossPlane.of(blocks(layersFlat()), blocks(u), blocks(v), engine.target().matrix(), engine.lossScale());
+        LossPlane p = LossPlane.of(measured(), blocks(u), blocks(v), engine.target().matrix(), engine.lossScale());
         return new Plane() {
             @Override public double loss(double a, double b) { return p.loss(a, b); }
 
@@ -78,10 +78,12 @@ public final class DenseSurface implements LandscapeSurface {
         };
     }
 
-    private double[] layersFlat() {
-        double[] w = new double[depth * block];
-        for (int l = 0; l < depth; l++) System.arraycopy(layers[l], 0, w, l * block, block);
-        return w;
+    /** The measured weights as matrices over their own arrays (LossPlane.of reads them, copying what it keeps). */
+    private DMatrixRMaj[] measured() {
+        int d = engine.width();
+        DMatrixRMaj[] out = new DMatrixRMaj[depth];
+        for (int l = 0; l < depth; l++) out[l] = DMatrixRMaj.wrap(d, d, layers[l]);
+        return out;
     }
 
     private DMatrixRMaj[] blocks(double[] flat) {

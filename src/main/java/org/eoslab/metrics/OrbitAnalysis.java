@@ -7,7 +7,7 @@ import java.util.Arrays;
  * 64; −1 = diverged), the distinct orbit values (ascending), the amplitude max − min, and whether the run had
  * settled or was still on its way ({@link Settling}).
  */
-public record OrbitAnalysis(int period, double[] values, double min, double max, Settling settling) {
+public record OrbitAnalysis(int period, double[] values, double min, double max, Settling settling) implements java.io.Serializable {
     public static final int DIVERGED = -1;
 
     /**

@@ -8,10 +8,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.eoslab.config.InvalidParameterException;
 import org.eoslab.config.Parameters;
 import org.eoslab.engine.Target;
-import org.eoslab.engine.Targets;
 import org.eoslab.metrics.OrbitAnalysis;
 import org.eoslab.metrics.PeriodDetector;
 import org.eoslab.metrics.Theory;
+import org.eoslab.run.cells.CellFunction;
+import org.eoslab.run.cells.CellRunner;
+import org.eoslab.run.cells.LocalCells;
 
 /**
  * A two-dimensional period map: x = η, y = a second parameter; each cell is one run of the problem (the same
@@ -117,7 +119,7 @@ public final class PeriodMap {
      * cell's attractor (its wildest mode's).
      */
     public record Cell(int column, int row, double eta, double y, int[] periods, double[] lyapunov, Attractor[] modes,
-                       Attractor attractor) {
+                       Attractor attractor) implements java.io.Serializable {
         /** The attractor of mode m (1-based), or the cell's for m = 0. */
         public Attractor attractor(int m) {
             return m == 0 ? attractor : m <= modes.length ? modes[m - 1] : Attractor.CONVERGED;
@@ -133,9 +135,9 @@ public final class PeriodMap {
     private final int transientSteps;
     private final int keep;
     private final Parameters[] rows;
-    private final Sweep[] sweeps;
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private volatile CellRunner runner;
 
     /** Refuses (naming the field) a y range that makes an invalid problem, before anything runs. */
     public PeriodMap(Parameters base, Axis axis, double[] etas, double[] ys, int transientSteps, int keep) {
@@ -155,14 +157,13 @@ public final class PeriodMap {
         this.transientSteps = transientSteps;
         this.keep = keep;
         rows = new Parameters[ys.length];
-        sweeps = new Sweep[ys.length];
         rowEtas = new double[ys.length][];
         for (int j = 0; j < ys.length; j++) {
             try {
                 rows[j] = axis.apply(base, ys[j]);
                 double unit = relative ? Theory.onsetLearningRate(rows[j], 1) : 1;
                 rowEtas[j] = java.util.Arrays.stream(etas).map(x -> x * unit).toArray();
-                sweeps[j] = new Sweep(rows[j], rowEtas[j], transientSteps, keep);
+                new Sweep(rows[j], rowEtas[j], transientSteps, keep);                 // checks the row's problem
             } catch (InvalidParameterException e) {
                 throw new InvalidParameterException("y = " + ys[j] + " (" + axis.key() + ")", e.getMessage());
             }
@@ -237,38 +238,70 @@ public final class PeriodMap {
 
     /** Runs every cell on {@code threads} workers; the cells computed, row by row (all, unless cancelled). */
     public List<Cell> run(int threads) throws InterruptedException {
-        List<java.util.concurrent.Callable<Cell>> tasks = new ArrayList<>();
-        for (int j = 0; j < ys.length; j++) {
-            Sweep row = sweeps[j];
-            Target target = Targets.of(rows[j]);
-            for (int i = 0; i < etas.length; i++) {
-                int column = i;
-                int rowIndex = j;
-                tasks.add(() -> cancelled.get() ? null : cell(row, target, column, rowIndex));
-            }
-        }
-        return Parallel.run("eos-period-map", threads, tasks, "period map");
+        return run(new LocalCells(threads, "eos-period-map"));
     }
 
-    private Cell cell(Sweep row, Target target, int column, int rowIndex) {
-        Sweep.Point point = row.point(target, rowEtas[rowIndex][column]);
-        if (point == null) return null;                               // cancelled
-        int r = point.orbits().length;
-        int[] periods = new int[r];
-        Attractor[] modes = new Attractor[r];
-        Attractor wildest = Attractor.CONVERGED;
-        for (int m = 0; m < r; m++) {
-            periods[m] = point.orbits()[m].period();
-            modes[m] = Attractor.of(point.orbits()[m], point.lyapunov()[m], target.singularValue(m + 1));
-            if (modes[m].ordinal() > wildest.ordinal()) wildest = modes[m];
+    /** Runs every cell on {@code cells} (local threads or a cluster); the cells computed, row by row. */
+    public List<Cell> run(CellRunner cells) throws InterruptedException {
+        runner = cells;
+        if (cancelled.get()) cells.cancel();
+        List<int[]> places = new ArrayList<>();
+        for (int j = 0; j < ys.length; j++) for (int i = 0; i < etas.length; i++) places.add(new int[] {i, j});
+        Cell[] out = new Cell[places.size()];
+        cells.run(places, new Task(rows, rowEtas, ys, transientSteps, keep), (k, c) -> {
+            out[k] = c;
+            done.incrementAndGet();
+        });
+        return java.util.Arrays.stream(out).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** One cell {column, row} of a map, wherever the runner puts it; each row's target made once per worker. */
+    static final class Task implements CellFunction<int[], Cell> {
+        private final Parameters[] rows;
+        private final double[][] rowEtas;
+        private final double[] ys;
+        private final int transientSteps;
+        private final int keep;
+        private transient Sweep.Task[] rowTasks;
+
+        Task(Parameters[] rows, double[][] rowEtas, double[] ys, int transientSteps, int keep) {
+            this.rows = rows;
+            this.rowEtas = rowEtas;
+            this.ys = ys;
+            this.transientSteps = transientSteps;
+            this.keep = keep;
         }
-        done.incrementAndGet();
-        return new Cell(column, rowIndex, rowEtas[rowIndex][column], ys[rowIndex], periods, point.lyapunov().clone(), modes, wildest);
+
+        private synchronized Sweep.Task row(int j) {
+            if (rowTasks == null) rowTasks = new Sweep.Task[rows.length];
+            if (rowTasks[j] == null) rowTasks[j] = new Sweep.Task(rows[j], transientSteps, keep);
+            return rowTasks[j];
+        }
+
+        @Override
+        public Cell apply(int[] place) {
+            int column = place[0], rowIndex = place[1];
+            Sweep.Task row = row(rowIndex);
+            Sweep.Point point = row.apply(rowEtas[rowIndex][column]);
+            if (point == null) return null;                               // cancelled
+            Target target = row.target();
+            int r = point.orbits().length;
+            int[] periods = new int[r];
+            Attractor[] modes = new Attractor[r];
+            Attractor wildest = Attractor.CONVERGED;
+            for (int m = 0; m < r; m++) {
+                periods[m] = point.orbits()[m].period();
+                modes[m] = Attractor.of(point.orbits()[m], point.lyapunov()[m], target.singularValue(m + 1));
+                if (modes[m].ordinal() > wildest.ordinal()) wildest = modes[m];
+            }
+            return new Cell(column, rowIndex, rowEtas[rowIndex][column], ys[rowIndex], periods, point.lyapunov().clone(), modes, wildest);
+        }
     }
 
     public void cancel() {
         cancelled.set(true);
-        for (Sweep s : sweeps) s.cancel();
+        CellRunner r = runner;
+        if (r != null) r.cancel();
     }
 
     public boolean isCancelled() { return cancelled.get(); }

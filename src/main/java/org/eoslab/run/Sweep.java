@@ -15,6 +15,9 @@ import org.eoslab.engine.Target;
 import org.eoslab.engine.Targets;
 import org.eoslab.metrics.OrbitAnalysis;
 import org.eoslab.metrics.ScalarMap;
+import org.eoslab.run.cells.CellFunction;
+import org.eoslab.run.cells.CellRunner;
+import org.eoslab.run.cells.LocalCells;
 
 /**
  * A learning-rate sweep for the bifurcation diagram: for each η a fresh engine runs {@code transient} steps,
@@ -37,7 +40,7 @@ public final class Sweep {
      * Everything kept for one η. values[i][t]: mode i+1 at step transient + t; lyapunov[i]: the exponent of mode
      * i+1's balanced map at this η ({@link ScalarMap#lyapunov}; NaN where the map diverges).
      */
-    public record Point(double eta, double[][] values, OrbitAnalysis[] orbits, double[] lyapunov) {}
+    public record Point(double eta, double[][] values, OrbitAnalysis[] orbits, double[] lyapunov) implements java.io.Serializable {}
 
     private final Parameters base;
     private final double[] etas;
@@ -46,6 +49,7 @@ public final class Sweep {
     private final AtomicInteger done = new AtomicInteger();
     private final java.util.Queue<Point> finished = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private volatile CellRunner runner;
 
     public Sweep(Parameters base, double[] etas, int transientSteps, int keep) {
         this.base = base.validate();
@@ -63,13 +67,51 @@ public final class Sweep {
 
     /** Runs the sweep on {@code threads} workers; returns the points computed (all, unless cancelled). */
     public List<Point> run(int threads) throws InterruptedException {
-        Target target = Targets.of(base);
-        List<java.util.concurrent.Callable<Point>> tasks = new ArrayList<>();
-        for (double eta : etas) tasks.add(() -> cancelled.get() ? null : point(target, eta));
-        return Parallel.run("eos-sweep", threads, tasks, "sweep");
+        return run(new LocalCells(threads, "eos-sweep"));
     }
 
-    public void cancel() { cancelled.set(true); }
+    /** Runs the sweep's η values as cells of {@code cells} (local threads or a cluster); the points in η order. */
+    public List<Point> run(CellRunner cells) throws InterruptedException {
+        runner = cells;
+        if (cancelled.get()) cells.cancel();
+        Point[] points = new Point[etas.length];
+        List<Double> each = java.util.Arrays.stream(etas).boxed().toList();
+        cells.run(each, new Task(base, transientSteps, keep), (i, p) -> points[i] = finish(p));
+        return java.util.Arrays.stream(points).filter(java.util.Objects::nonNull).toList();
+    }
+
+    public void cancel() {
+        cancelled.set(true);
+        CellRunner r = runner;
+        if (r != null) r.cancel();
+    }
+
+    /**
+     * One η of a sweep, computed wherever the runner puts it: a fresh engine from the base parameters, the target
+     * made once per worker process; null if its thread was interrupted.
+     */
+    public static final class Task implements CellFunction<Double, Point> {
+        private final Parameters base;
+        private final int transientSteps;
+        private final int keep;
+        private transient Target target;
+
+        public Task(Parameters base, int transientSteps, int keep) {
+            this.base = base;
+            this.transientSteps = transientSteps;
+            this.keep = keep;
+        }
+
+        synchronized Target target() {
+            if (target == null) target = Targets.of(base);
+            return target;
+        }
+
+        @Override
+        public Point apply(Double eta) {
+            return new Sweep(base, new double[] {eta}, transientSteps, keep).point(target(), eta);
+        }
+    }
 
     /** σ*_i of the swept problem's target (from its spectrum or its target file). */
     public double[] targetValues() {
@@ -100,11 +142,11 @@ public final class Sweep {
         double[][] now = new double[r][1];
         double[] previous = new double[r];
         for (int t = 0; t < total; t++) {
-            if (cancelled.get()) return null;
+            if (cancelled.get() || Thread.currentThread().isInterrupted()) return null;
             double loss = dynamics.forward();
             if (Divergence.diverged(loss)) {
                 java.util.Arrays.fill(orbits, OrbitAnalysis.diverged());
-                return finish(new Point(eta, values, orbits, lyapunov(target, eta)));
+                return new Point(eta, values, orbits, lyapunov(target, eta));
             }
             if (t >= transientSteps) reader.read(values, t - transientSteps);
             if (window > 0 && t >= windowsFrom) trackAlternation(reader, values, t, windowsFrom, window, now, previous, amplitudes);
@@ -114,7 +156,7 @@ public final class Sweep {
             OrbitAnalysis seen = OrbitAnalysis.of(values[i], keep, PERIOD_TOLERANCE * target.singularValue(i + 1));
             orbits[i] = window >= MIN_DECAY_WINDOW ? seen.judgedBy(values[i], keep, amplitudes[i], window) : seen;
         }
-        return finish(new Point(eta, values, orbits, lyapunov(target, eta)));
+        return new Point(eta, values, orbits, lyapunov(target, eta));
     }
 
     /** Largest |x_t − x_{t−1}| of each mode in each of the three windows before the end (see {@link OrbitAnalysis#judgedBy}). */

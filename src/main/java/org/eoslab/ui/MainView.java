@@ -34,6 +34,7 @@ import org.eoslab.ui.mlp.SideBySideView;
 import org.eoslab.ui.orbit.BifurcationView;
 import org.eoslab.ui.orbit.OrbitView;
 import org.eoslab.ui.orbit.PeriodMapView;
+import org.eoslab.ui.mlp.MlpSweepView;
 import org.eoslab.ui.training.BalanceView;
 import org.eoslab.ui.training.LinearPanels;
 import org.eoslab.ui.training.TrainingView;
@@ -64,6 +65,7 @@ public final class MainView extends BorderPane implements WindowActions {
     private final BalanceView balance;
     private final LandscapeView landscape;
     private final LandscapeView reluLandscape;
+    private final MlpSweepView mlpSweep;
     private final PeriodMapView periodMap;
     private final MlpView mlp;
     private final SideBySideView sideBySide;
@@ -104,6 +106,7 @@ public final class MainView extends BorderPane implements WindowActions {
         benches.put(relu.network(), relu);
         this.mlp = new MlpView(relu, mlpControls, mlpPanels);
         this.reluLandscape = new LandscapeView(relu, View.MLP_LANDSCAPE, "ReLU landscape", mlp::sideControls);
+        this.mlpSweep = new MlpSweepView(mlpControls::draft, mlp::sideControls);
         this.training = new TrainingView(linear, linearPanels);
         this.orbit = new OrbitView(engine);
         this.bifurcation = new BifurcationView(engine, controls::draft, controls::applyEta);
@@ -123,7 +126,7 @@ public final class MainView extends BorderPane implements WindowActions {
         side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         side.setPrefWidth(350);
         setTop(new VBox(menus.bar(), toolBar()));
-        for (LiveView v : List.of(training, orbit, bifurcation, balance, landscape, periodMap, mlp, reluLandscape, sideBySide)) addTab(v);
+        for (LiveView v : List.of(training, orbit, bifurcation, balance, landscape, periodMap, mlp, reluLandscape, mlpSweep, sideBySide)) addTab(v);
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, o, tab) -> onTab(tab));
         tabs.setId("tabs");
         setCenter(tabs);
@@ -163,6 +166,7 @@ public final class MainView extends BorderPane implements WindowActions {
         controls.cancelPending();
         periodMap.cancel();
         bifurcation.cancel();
+        mlpSweep.cancel();
     }
 
     /** Stops the ReLU network's engine thread, if it was started (waits for its step; any thread). */
@@ -371,6 +375,9 @@ public final class MainView extends BorderPane implements WindowActions {
 
     @Override
     public PeriodMapView periodMap() { return periodMap; }
+
+    /** The ReLU sweep tab (tests). */
+    public MlpSweepView mlpSweep() { return mlpSweep; }
 
     public TabPane tabs() { return tabs; }
 

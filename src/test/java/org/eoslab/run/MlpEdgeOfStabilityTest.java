@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Paper section 4.2 on the shipped Fashion-MNIST subset (300 images, width 64, depth 4, mean-squared loss):
  * at η = 0.2 sharpness rises to 2/η and hovers there while the loss keeps falling non-monotonically; at
- * η = 0.05 the same network stays far below 2/η and the loss falls monotonically.
+ * η = 0.05 the same network stays far below 2/η and the loss falls monotonically. Whole runs on real data: slow tier.
  */
+@org.eoslab.Slow
 class MlpEdgeOfStabilityTest {
     private static final int SAMPLES = 300;
     private static Dataset data;

@@ -46,6 +46,46 @@ class MlpViewTest extends LiveAppTestBase {
     }
 
     /**
+     * The ReLU sweep tab (issue 27): a bad field is named with its range and nothing runs; a sweep runs in the
+     * background and each row equals the cell run directly; Save writes the command's files (an unwritable folder is
+     * said, not thrown); Cancel stops a long sweep and keeps its finished cells.
+     */
+    @Test
+    void theReluSweepTabSweepsInTheBackground(FxRobot robot) throws Exception {
+        var view = app.view().mlpSweep();
+        robot.interact(() -> app.view().select(org.eoslab.config.View.MLP_SWEEP));
+        assertEquals(Model.MLP, app.view().model().getValue(), "the model switch names the ReLU network");
+        robot.clickOn("#mlp-sweep-eta-count").eraseText(4).write("0");
+        robot.clickOn("#mlp-sweep-start");
+        assertTrue(view.statusText().startsWith("count: 0 is outside the allowed range [1, 200]"), view.statusText());
+        assertFalse(view.busy());
+
+        MlpParameters base = MlpParameters.defaults().withSamples(200).withHidden(24).withSteps(30).withSharpnessEvery(3);
+        var spec = new org.eoslab.run.MlpSweep.Spec(base, new double[] {1, 2}, new long[] {1}, new int[] {4});
+        robot.interact(() -> view.start(spec));
+        LiveAppFixture.waitUntil(60, () -> !view.busy());
+        assertTrue(view.statusText().startsWith("swept 2 of 2 cells on"), view.statusText());
+        var data = org.eoslab.run.MlpTrainer.load(base);
+        for (var cell : spec.cells()) {
+            assertTrue(view.shownRows().contains(org.eoslab.run.MlpSweep.run(spec, cell, data)), "the row of " + cell);
+        }
+        Path dir = tmp.resolve("saved");
+        robot.interact(() -> assertTrue(view.saveTo(dir)));
+        assertEquals(3, Files.readAllLines(dir.resolve("mlp-sweep.csv")).size());
+        assertTrue(Files.size(dir.resolve("mlp-sweep.png")) > 10_000 && Files.exists(dir.resolve("mlp-sweep.json")));
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        robot.interact(() -> assertFalse(view.saveTo(file.resolve("under"))));
+        assertTrue(view.statusText().startsWith("could not save the sweep: "), view.statusText());
+
+        var slow = new org.eoslab.run.MlpSweep.Spec(base.withSteps(100_000), new double[] {1, 2, 3}, new long[] {1}, new int[] {4});
+        robot.interact(() -> view.start(slow));
+        robot.interact(view::cancel);
+        LiveAppFixture.waitUntil(30, () -> !view.busy());
+        assertTrue(view.statusText().startsWith("cancelled: 0 of 3 cells finished"), view.statusText());
+        assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
+    }
+
+    /**
      * The ReLU network's landscape tab (issue 26): the slice through its iterate, forward passes at capped points, its
      * curvature the Lanczos sharpness, with the ReLU network's own controls beside it and the model switch on it.
      */

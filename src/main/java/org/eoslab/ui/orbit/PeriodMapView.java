@@ -1,6 +1,5 @@
 package org.eoslab.ui.orbit;
 
-import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
@@ -15,8 +14,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Pane;
@@ -247,22 +244,13 @@ public final class PeriodMapView extends BorderPane implements LiveView {
         int w = (int) Math.max(400, canvas.getWidth());
         int h = (int) Math.max(300, canvas.getHeight());
         plot = PeriodMapImage.render(shownMap, cells, colouredMode(), w, h, textScale);
-        image.setImage(toFx(plot.image()));
+        image.setImage(org.eoslab.ui.chart.AwtImages.toFx(plot.image()));
     }
 
     /** 0 for the wildest mode, else the chosen mode. */
     private int colouredMode() {
         ColourBy v = colourBy.getValue();
         return v == null ? 0 : v.mode();
-    }
-
-    private static WritableImage toFx(BufferedImage b) {
-        int w = b.getWidth();
-        int h = b.getHeight();
-        int[] argb = b.getRGB(0, 0, w, h, null, 0, w);
-        WritableImage out = new WritableImage(w, h);
-        out.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
-        return out;
     }
 
     private void wirePointer() {

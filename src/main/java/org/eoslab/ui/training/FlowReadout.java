@@ -41,7 +41,7 @@ public final class FlowReadout {
      */
     void frame(boolean rebuilt, History gd, int rank, long budgetNanos) {
         FlowFollower f = overlay.current();
-        if (rebuilt || f == null) feed = new HistoryFeed();
+        if (rebuilt || (f == null && feed.history() != null)) feed = new HistoryFeed();   // not a new one every frame while off
         if (f == null) {
             if (panels.showsFlow()) panels.clearFlow();
             show(overlay.kind() == null ? null : overlay.refusal() != null ? overlay.refusal()
