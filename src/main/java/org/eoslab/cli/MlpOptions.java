@@ -20,6 +20,7 @@ final class MlpOptions {
             new Options.Spec("data", "SET|FILE", "fashion-mnist (default) or mnist: the shipped subsets (20k, 10k images); or an MNIST-format *images-idx3-ubyte[.gz] file (labels next to it)"),
             new Options.Spec("biases", "on|off", "a bias vector per layer, starting at 0 (paper footnote 4; default off, on in the paper presets)"),
             new Options.Spec("loss", "KIND", "mean (‖F−Y‖²/(n·classes), the default) | sum (½‖F−Y‖²)"),
+            Options.CENTRAL_FLOW,
             Options.OUT_DIR,
             Options.HELP));
 

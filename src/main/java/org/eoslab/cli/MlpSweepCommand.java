@@ -27,7 +27,9 @@ final class MlpSweepCommand {
 
     static {
         List<Options.Spec> specs = new ArrayList<>();
-        for (Options.Spec s : MlpOptions.SPECS) if (!s.name().equals("eta")) specs.add(s);       // η is swept
+        for (Options.Spec s : MlpOptions.SPECS) {
+            if (!List.of("eta", "central-flow").contains(s.name())) specs.add(s);              // η is swept
+        }
         specs.add(new Options.Spec("eta-from", "A", "first learning rate (> 0)"));
         specs.add(new Options.Spec("eta-to", "B", "last learning rate (≥ A)"));
         specs.add(new Options.Spec("eta-count", "N", "number of learning rates, 1..10000"));

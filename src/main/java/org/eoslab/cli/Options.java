@@ -17,6 +17,10 @@ final class Options {
     static final Spec HELP = new Spec("help", null, "show this help");
     /** --out DIR, for the commands that write a folder. */
     static final Spec OUT_DIR = new Spec("out", "DIR", "output folder (created if missing)");
+    /** --central-flow, for {@code run} of either network (the ReLU network's: 'paper' only). */
+    static final Spec CENTRAL_FLOW = new Spec("central-flow", "paper|cycle", "also integrate the central"
+            + " flow from the same initial weights into central-flow.csv: the paper's (S held at 2/η) or the one held at"
+            + " GD's 2-cycle condition (with the fourth derivative along u; far closer to GD's averages; the linear network only)");
 
     private final Map<String, String> values;
 

@@ -29,9 +29,7 @@ import org.eoslab.run.Trainer;
  * Exit 0 on a completed, diverged or dead run, 2 on bad input.
  */
 final class RunCommand {
-    static final Options.Spec CENTRAL_FLOW = new Options.Spec("central-flow", "paper|cycle", "also integrate the central"
-            + " flow from the same initial weights into central-flow.csv: the paper's (S held at 2/η) or the one held at"
-            + " GD's 2-cycle condition (with the fourth derivative along u; far closer to GD's averages)");
+    static final Options.Spec CENTRAL_FLOW = Options.CENTRAL_FLOW;
     static final List<Options.Spec> SPECS;
 
     static {

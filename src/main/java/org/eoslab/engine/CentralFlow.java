@@ -26,7 +26,7 @@ import org.eoslab.numerics.Vectors;
  * itself, so the paper's flow, which holds S(w) = 2/η, misses σ² by a fixed fraction as η → η₁⁺. The quartic option
  * holds the cycle's condition instead.
  */
-public final class CentralFlow {
+public final class CentralFlow implements FlowModel {
     /** The central difference's step along the unit eigenvector. */
     static final double H = 1e-4;
     /** The step of the singular values' second difference along u. */
@@ -118,11 +118,13 @@ public final class CentralFlow {
     }
 
     /** Measures the flow at its current weights (its loss, S and σ²) without moving it. */
+    @Override
     public void measure(double eta) {
         evaluate(eta);
     }
 
     /** Integrates one unit of time (one GD step) at learning rate η, then measures the new weights. */
+    @Override
     public void advance(double eta) {
         if (brokeAt >= 0) return;
         double dt = 1.0 / substeps;
@@ -146,6 +148,7 @@ public final class CentralFlow {
      * flow finite (at 1.3 η₁ on the default problem it leaves the edge, S = 1.21 × 2/η at step 1600, while GD diverges
      * at step 2003).
      */
+    @Override
     public long brokeAt() { return brokeAt; }
 
     /** w += dt·velocity (velocity from the last {@link #evaluate}). */
@@ -252,24 +255,29 @@ public final class CentralFlow {
     public double time() { return time; }
 
     /** L(w(t)). */
+    @Override
     public double loss() { return loss; }
 
     /** S(w(t)) = λ_max of the Hessian; 2/η on the edge. */
+    @Override
     public double sharpness() { return sharpness; }
 
     /** σ²: the predicted variance of GD's oscillation along u (0 below the edge). */
+    @Override
     public double variance() { return variance; }
 
     /**
      * The predicted time average of GD's loss: L(w) + ½σ²S (= L + σ²/η on the edge), with the quartic term
      * q·σ⁴/24 when the flow holds GD's cycle condition.
      */
+    @Override
     public double predictedLoss() { return loss + 0.5 * variance * sharpness + (quartic ? quarticCurvature * variance * variance / 24 : 0); }
 
     /**
      * The predicted time averages over GD's 2-cycle of the product's top k singular values: σ_i(w) + ½σ²·∂²σ_i/∂u²
      * (a central difference along u, step {@link #H_SINGULAR}); σ_i(w) itself below the edge. After a measurement.
      */
+    @Override
     public double[] predictedSingularValues(int k) {
         double[] at = topSingularValues(flow.product(), k);
         if (variance == 0) return at;
@@ -281,6 +289,7 @@ public final class CentralFlow {
     }
 
     /** The flow's own singular values of P(t), the top k, descending. */
+    @Override
     public double[] singularValues(int k) { return topSingularValues(flow.product(), k); }
 
     private double[] shiftedSingularValues(double h, int k) {

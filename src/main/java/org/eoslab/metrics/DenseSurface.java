@@ -42,10 +42,10 @@ public final class DenseSurface implements LandscapeSurface {
     }
 
     @Override
-    public void measureAt(double[] w) {
+    public double measureAt(double[] w) {
         for (int l = 0; l < depth; l++) System.arraycopy(w, l * block, layers[l], 0, block);
         measuring.restore(layers);
-        measuring.forward();
+        return measuring.forward();
     }
 
     @Override

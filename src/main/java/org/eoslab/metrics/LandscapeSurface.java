@@ -14,8 +14,8 @@ public interface LandscapeSurface {
     /** Copies the trained network's current parameters into {@code into}, flat. No allocation. */
     void copyCurrent(double[] into);
 
-    /** Makes {@code w} the measured parameters of the copy and runs its forward pass (w is kept, not copied). */
-    void measureAt(double[] w);
+    /** Makes {@code w} the measured parameters of the copy and runs its forward pass (w is kept, not copied); the loss there. */
+    double measureAt(double[] w);
 
     /** The Hessian at the measured parameters, prepared. */
     HessianOperator hessian();

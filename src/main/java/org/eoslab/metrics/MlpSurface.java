@@ -42,10 +42,10 @@ public final class MlpSurface implements LandscapeSurface {
     @Override public void copyCurrent(double[] into) { trained.copyParameters(into); }
 
     @Override
-    public void measureAt(double[] w) {
+    public double measureAt(double[] w) {
         measured = w;
         measuring.setParameters(w);
-        measuring.forward();
+        return measuring.forward();
     }
 
     @Override

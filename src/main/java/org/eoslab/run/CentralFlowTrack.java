@@ -3,21 +3,31 @@ package org.eoslab.run;
 import org.eoslab.config.InvalidParameterException;
 import org.eoslab.engine.CentralFlow;
 import org.eoslab.engine.DenseEngine;
+import org.eoslab.engine.FlowModel;
 import org.eoslab.metrics.CentralFlowColumns;
 import org.eoslab.metrics.Layout;
+import org.eoslab.metrics.MlpSurface;
+import org.eoslab.metrics.SurfaceFlow;
 
 /**
- * The central flow beside a dense linear run, from the same initial weights, one unit of time per GD step, measured
- * into rows of {@link CentralFlowColumns}. Made before the run steps; owned by the thread that steps the run.
+ * The central flow beside a run, from the same initial weights, one unit of time per GD step, measured into rows of
+ * {@link CentralFlowColumns}: a dense linear run's ({@link CentralFlow}: exact derivatives, the paper's flow or GD's
+ * 2-cycle) or a ReLU network's ({@link SurfaceFlow}: the paper's flow on its flat parameters, ∇S by a central
+ * difference of Hessian-vector products). Made before the run steps; owned by the thread that steps the run.
  */
 public final class CentralFlowTrack {
     /** Midpoint steps per unit of time (against 8: the default preset's σ², loss and σ₁ at 1.05 η₁ agree to 6 digits). */
     static final int SUBSTEPS = 4;
+    /**
+     * The ReLU network's midpoint steps per unit of time: each evaluation is a warm Lanczos and two more
+     * Hessian-vector products, so a flow step costs about as many HVPs as {@value} × 2 × 17.
+     */
+    static final int RELU_SUBSTEPS = 8;
 
-    private final CentralFlow flow;
+    private final FlowModel flow;
     private final CentralFlowColumns columns;
 
-    private CentralFlowTrack(CentralFlow flow, int top) {
+    private CentralFlowTrack(FlowModel flow, int top) {
         this.flow = flow;
         this.columns = new CentralFlowColumns(top);
     }
@@ -28,11 +38,18 @@ public final class CentralFlowTrack {
      * @param cycle hold GD's 2-cycle condition (with the fourth derivative) instead of the paper's S = 2/η
      */
     public static CentralFlowTrack of(Run<?> run, boolean cycle) {
+        if (run.step() != 0) throw new IllegalStateException("the flow starts where GD starts, at step 0");
+        if (run instanceof MlpTrainer relu) {
+            if (cycle) {
+                throw new InvalidParameterException("central flow", "'cycle' holds GD's 2-cycle condition through the"
+                        + " loss's fourth derivative, which a ReLU network (piecewise linear) does not have; use 'paper'");
+            }
+            return new CentralFlowTrack(new SurfaceFlow(new MlpSurface(relu.mlp()), relu.parameters().seed(), RELU_SUBSTEPS), 0);
+        }
         if (!(run instanceof Trainer t) || !(t.dynamics() instanceof DenseEngine dense)) {
             throw new InvalidParameterException("central flow", "follows the deep linear network's dense engine"
-                    + " (engine: dense); the reduced recursion and the ReLU network have none here");
+                    + " (engine: dense) or the ReLU network; the reduced recursion has none here");
         }
-        if (run.step() != 0) throw new IllegalStateException("the flow starts where GD starts, at step 0");
         return new CentralFlowTrack(new CentralFlow(dense, t.parameters().seed(), SUBSTEPS, cycle),
                 Math.min(t.parameters().top(), dense.width()));
     }
@@ -63,6 +80,7 @@ public final class CentralFlowTrack {
         row[Layout.SHARPNESS] = flow.sharpness();
         row[columns.variance()] = flow.variance();
         row[columns.meanLoss()] = flow.predictedLoss();
+        if (columns.top() == 0) return Snapshot.of(columns, row);
         double[] own = flow.singularValues(columns.top()), mean = flow.predictedSingularValues(columns.top());
         for (int i = 1; i <= columns.top(); i++) {
             row[columns.sigma(i)] = own[i - 1];

@@ -62,6 +62,21 @@ class MlpRunCommandTest {
         assertEquals(2 / 0.3, report.get("twoOverEta").asDouble(), 1e-12);
     }
 
+    /** Issue 26: the paper's central flow beside the ReLU network, a row per step from the same initial weights. */
+    @Test
+    void theCentralFlowRunsBesideTheReluNetwork() throws IOException {
+        Path out = tmp.resolve("flow");
+        Result r = run("run", "--model", "mlp", "--data", idxPair(40, 40).toString(), "--samples", "30", "--hidden", "6",
+                "--depth", "3", "--eta", "0.3", "--steps", "6", "--central-flow", "paper", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("central-flow.csv"), r.out());
+        List<String> flow = Files.readAllLines(out.resolve("central-flow.csv"));
+        assertEquals("step,cf_loss,cf_sharpness,eta,cf_sigma2,cf_mean_loss", flow.get(0), "no product, so no σ_i columns");
+        assertEquals(7, flow.size() - 1, "steps 0..6");
+        String gd0 = Files.readAllLines(out.resolve("trajectory.csv")).get(1).split(",")[1];
+        assertEquals(Double.parseDouble(gd0), Double.parseDouble(flow.get(1).split(",")[1]), 0.0, "the same initial weights");
+    }
+
     @Test
     void aDivergingRunKeepsItsRowsAndSaysWhere() throws IOException {
         Path out = tmp.resolve("div");
