@@ -18,7 +18,8 @@ import org.eoslab.metrics.PeriodDetector;
  * @param gdStep GD's latest step (the flow trails a fast run)
  * @param period GD's period over its last {@link #PERIOD_ROWS} steps to that step, or {@link PeriodDetector#NONE}
  * @param predictedLoss the flow's predicted time average of GD's loss; {@code gdLoss} GD's mean
- * @param predictedSigma1 the flow's predicted time average of GD's σ₁(P); {@code gdSigma1} GD's mean of mode 1's value
+ * @param predictedSigma1 the flow's predicted time average of GD's σ₁(P) (NaN for the ReLU network, which has no end-to-end
+ *                        product); {@code gdSigma1} GD's mean of mode 1's value
  *                        |u*₁ᵀPv*₁| (the sorted σ₁(P) takes σ₂ when mode 1's low branch dips below it, as on the
  *                        default preset), or of σ₁(P) for a run without target modes
  * @param variance σ², the flow's predicted variance of GD's oscillation along u (0: the gradient flow)
@@ -39,18 +40,19 @@ public record FlowAgreement(long step, long gdStep, int period, double predicted
 
     /** The comparison at the flow's latest row, once both have {@link #WINDOW} rows (and GD's are finite). */
     public static Optional<FlowAgreement> of(History gd, History flow) {
-        if (!(gd.columns() instanceof Columns c) || !(flow.columns() instanceof CentralFlowColumns f)) return Optional.empty();
+        if (!(flow.columns() instanceof CentralFlowColumns f)) return Optional.empty();
+        Columns c = gd.columns() instanceof Columns linear && f.top() >= 1 ? linear : null;   // the ReLU network has no P
         int k = Math.min(gd.size(), flow.size()) - 1;
         if (k + 1 < WINDOW) return Optional.empty();
-        double loss = 0, sigma1 = 0;
+        double loss = 0, sigma1 = c == null ? Double.NaN : 0;
         for (int i = k - WINDOW + 1; i <= k; i++) {
             loss += gd.get(i, Layout.LOSS) / WINDOW;
-            sigma1 += (c.rank() >= 1 ? Math.abs(gd.get(i, c.mode(1))) : gd.get(i, c.sigma(1))) / WINDOW;
+            if (c != null) sigma1 += (c.rank() >= 1 ? Math.abs(gd.get(i, c.mode(1))) : gd.get(i, c.sigma(1))) / WINDOW;
         }
-        if (!Double.isFinite(loss) || !Double.isFinite(sigma1)) return Optional.empty();
+        if (!Double.isFinite(loss) || (c != null && !Double.isFinite(sigma1))) return Optional.empty();
         double eta = flow.get(k, f.eta());
         return Optional.of(new FlowAgreement((long) flow.get(k, Layout.STEP), (long) gd.get(gd.size() - 1, Layout.STEP),
-                period(gd, k), flow.get(k, f.meanLoss()), loss, flow.get(k, f.meanSigma(1)), sigma1,
+                period(gd, k), flow.get(k, f.meanLoss()), loss, c == null ? Double.NaN : flow.get(k, f.meanSigma(1)), sigma1,
                 flow.get(k, f.variance()), flow.get(k, Layout.SHARPNESS) * eta / 2));
     }
 
@@ -67,9 +69,9 @@ public record FlowAgreement(long step, long gdStep, int period, double predicted
     public String sentence(String flowName) {
         String at = String.format(Locale.ROOT, "%s at step %d%s: ", capitalised(flowName), step,
                 gdStep > step ? " (GD is at step " + gdStep + ")" : "");
-        String numbers = String.format(Locale.ROOT, "mean loss %.5g against GD's %.5g over its last %d steps (%+.2f %%),"
-                + " mode 1's σ₁ %.5g against %.5g (%+.2f %%)", predictedLoss, gdLoss, WINDOW, 100 * lossError(), predictedSigma1,
-                gdSigma1, 100 * sigma1Error());
+        String numbers = String.format(Locale.ROOT, "mean loss %.5g against GD's %.5g over its last %d steps (%+.2f %%)",
+                predictedLoss, gdLoss, WINDOW, 100 * lossError()) + (Double.isNaN(gdSigma1) ? "" : String.format(Locale.ROOT,
+                ", mode 1's σ₁ %.5g against %.5g (%+.2f %%)", predictedSigma1, gdSigma1, 100 * sigma1Error()));
         if (variance == 0) {
             return at + String.format(Locale.ROOT, "S = %.3f × 2/η, below the edge, so σ² = 0 and it is the gradient flow;"
                     + " %s.", sharpnessOverEdge, numbers);

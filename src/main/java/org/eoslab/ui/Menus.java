@@ -122,17 +122,17 @@ final class Menus {
         RadioMenuItem dark = radio("Dark theme (D)", theme, () -> view.setDark(true));
         light.setSelected(true);
         ToggleGroup flowGroup = new ToggleGroup();
-        RadioMenuItem noFlow = radio("No central flow", flowGroup, () -> view.training().setCentralFlow(null));
+        RadioMenuItem noFlow = radio("No central flow", flowGroup, () -> view.shownBench().setCentralFlow(null));
         noFlow.setId("central-flow-off");
         noFlow.setSelected(true);
         List<RadioMenuItem> flows = new java.util.ArrayList<>(List.of(noFlow));
         for (FlowFollower.Kind kind : FlowFollower.Kind.values()) {
-            RadioMenuItem item = radio("Central flow: " + kind.label(), flowGroup, () -> view.training().setCentralFlow(kind));
+            RadioMenuItem item = radio("Central flow: " + kind.label(), flowGroup, () -> view.shownBench().setCentralFlow(kind));
             item.setId("central-flow-" + kind.name().toLowerCase(java.util.Locale.ROOT));
             flows.add(item);
         }
         menu.setOnShowing(e -> {                          // the keys P, C, D change these without the menu
-            FlowFollower.Kind shown = view.training().centralFlow();
+            FlowFollower.Kind shown = view.shownBench().centralFlow();   // the shown tab's network's
             flows.get(shown == null ? 0 : shown.ordinal() + 1).setSelected(true);
             presentation.setSelected(view.presentation());
             controls.setSelected(view.controlsShown());

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchCommandTest {
     @TempDir Path tmp;
 
+    @org.eoslab.Slow                                    // runs every bench section: slow tier
     @Test
     void reportsEverySectionForASmallConfiguration() throws Exception {
         Path json = tmp.resolve("bench.json");

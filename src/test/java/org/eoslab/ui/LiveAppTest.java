@@ -66,6 +66,8 @@ class LiveAppTest extends LiveAppTestBase {
         assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
     }
 
+    /** A storm, like AppStormTest's: slow tier. */
+    @org.eoslab.Slow
     @Test
     void twoHundredRandomSliderChangesNeitherThrowNorLeakThreads(FxRobot robot) {
         LiveAppFixture.waitUntil(20, () -> app.state() != null && app.state().steps() > 10);

@@ -36,13 +36,49 @@ class MlpViewTest extends LiveAppTestBase {
 
     /** Switches to the MLP and shrinks it (300 samples, width 64) so a headless run is quick. */
     private void startSmallMlp(FxRobot robot) {
+        startMlp(robot, 300, 64);
+    }
+
+    private void startMlp(FxRobot robot, int samples, int hidden) {
         robot.interact(() -> app.view().model().setValue(Model.MLP));
         assertTrue(app.view().tabs().getSelectionModel().getSelectedItem().getId().equals("tab-mlp"));
         assertTrue(app.view().mlp().bench().started(), "the MLP engine starts when its tab is shown");
-        robot.clickOn("#mlp-samples-field").eraseText(8).write("300").type(KeyCode.ENTER);
-        robot.clickOn("#mlp-hidden-field").eraseText(8).write("64").type(KeyCode.ENTER);
+        robot.clickOn("#mlp-samples-field").eraseText(8).write(Integer.toString(samples)).type(KeyCode.ENTER);
+        robot.clickOn("#mlp-hidden-field").eraseText(8).write(Integer.toString(hidden)).type(KeyCode.ENTER);
         LiveAppFixture.waitUntil(30, () -> mlpState() != null && mlpState().history() != null
-                && mlpState().parameters().hidden() == 64 && mlpState().parameters().samples() == 300);
+                && mlpState().parameters().hidden() == hidden && mlpState().parameters().samples() == samples);
+    }
+
+    /**
+     * View › Central flow on the ReLU tab (issue 26): the paper's flow follows the ReLU network from its step 0, dashed in
+     * its loss and sharpness panels, with the readout under them; 'cycle' is refused with why; off takes it away.
+     */
+    @Test
+    void theCentralFlowFollowsTheReluNetwork(FxRobot robot) throws Exception {
+        robot.interact(() -> {                                     // the flow costs ~40 Hessian-vector products a step
+            app.view().model().setValue(Model.MLP);
+            app.view().mlp().bench().restart(MlpParameters.defaults().withSamples(100).withHidden(16), true);
+        });
+        LiveAppFixture.waitUntil(30, () -> mlpState() != null && mlpState().history() != null && mlpState().parameters().hidden() == 16);
+        javafx.scene.control.MenuBar bar = (javafx.scene.control.MenuBar) app.view().getScene().getRoot().lookup(".menu-bar");
+        java.util.function.Function<String, javafx.scene.control.MenuItem> item = id -> bar.getMenus().stream()
+                .flatMap(m -> m.getItems().stream()).filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
+        var relu = app.view().mlp();
+        robot.interact(() -> item.apply("central-flow-paper").fire());
+        LiveAppFixture.waitUntil(60, () -> relu.bench().engine().centralFlow().current() != null
+                && relu.bench().engine().centralFlow().current().history().size() > org.eoslab.run.FlowAgreement.WINDOW);
+        assertTrue(app.view().engine().centralFlow().current() == null, "the linear network's flow stays off");
+        LiveAppFixture.waitUntil(20, () -> relu.flow().text().startsWith("The paper's central flow (S held at 2/η) at step "));
+        assertFalse(relu.flow().text().contains("σ₁"), "no end-to-end product to compare: " + relu.flow().text());
+        for (org.eoslab.ui.mlp.MlpPanel p : new org.eoslab.ui.mlp.MlpPanel[] {org.eoslab.ui.mlp.MlpPanel.LOSS, org.eoslab.ui.mlp.MlpPanel.SHARPNESS}) {
+            LiveAppFixture.waitUntil(20, () -> relu.panels().panel(p).chart().getDatasets().stream()
+                    .anyMatch(d -> d.getName().startsWith("central flow") && d.getDataCount() > 5));
+        }
+        robot.interact(() -> item.apply("central-flow-cycle").fire());
+        LiveAppFixture.waitUntil(20, () -> relu.flow().text().contains("'cycle' holds GD's 2-cycle condition"));
+        robot.interact(() -> item.apply("central-flow-off").fire());
+        LiveAppFixture.waitUntil(20, () -> relu.flow().text().isEmpty() && !relu.panels().showsFlow());
+        assertTrue(app.uncaught.isEmpty(), "no exceptions: " + app.exceptions());
     }
 
     /**

@@ -23,6 +23,7 @@ import org.eoslab.ui.chart.HistoryFeed;
 import org.eoslab.ui.chart.PanelGrid;
 import org.eoslab.ui.chart.PanelSet;
 import org.eoslab.ui.view.LiveView;
+import org.eoslab.ui.workbench.FlowReadout;
 import org.eoslab.ui.workbench.Workbench;
 
 /**
@@ -47,6 +48,8 @@ public final class MlpView implements LiveView {
     private final ScrollPane side;
     private final javafx.scene.control.Button clearPins = new javafx.scene.control.Button("Clear pins");
     private String shownMessage;
+    private FlowReadout flow;                      // once the engine has started
+    private boolean flowStale;                     // the panels were rebuilt since the flow last drew
 
     /** {@code controls} and {@code panels}: the ReLU workbench's own. */
     public MlpView(Workbench<MlpParameters> bench, MlpControls controls, MlpPanels panels) {
@@ -116,6 +119,8 @@ public final class MlpView implements LiveView {
         clearPins.setOnAction(e -> bench.clearPins());
         clearPins.setDisable(bench.pins().isEmpty());
         content.setTop(new VBox(new ToolBar(bench.toolbar(), new javafx.scene.control.Separator(), pin, clearPins), statusRow()));
+        flow = new FlowReadout(bench.engine().centralFlow(), panels);
+        content.setBottom(flow.label());
     }
 
     /** The status lines under the toolbar: step, data, steps/s or how the run ended; the contrast readout. */
@@ -132,9 +137,14 @@ public final class MlpView implements LiveView {
         if (s == null) return;
         boolean fresh = feed.follow(s.generation(), s.history());
         if (fresh) panels.rebuild(s.parameters(), s.targetValues(), s.history());
+        flowStale |= fresh;
         bench.follow(s, fresh);
         if (shown) {
             feed.catchUp(panels.set()::consume, budgetNanos);
+            if (flow != null && feed.history() != null) {
+                flow.frame(flowStale, feed.history(), 0, budgetNanos / 4);
+                flowStale = false;
+            }
             panels.set().flush(s.steps());
         }
         status.setText(describe(s));
@@ -166,6 +176,9 @@ public final class MlpView implements LiveView {
         String state = s.end() != null ? s.end() : s.message() != null ? s.message() : s.playing() ? rate : "paused";
         return "step " + s.steps() + " · " + s.source() + " · " + state;
     }
+
+    /** The central flow's overlay and readout, once the engine has started (else null; tests). */
+    public FlowReadout flow() { return flow; }
 
     /** This network's workbench: its engine, draft, pins and sessions. */
     public Workbench<MlpParameters> bench() { return bench; }

@@ -27,9 +27,6 @@ import org.eoslab.ui.chart.ReferenceLine;
 public final class LinearPanels extends NetworkPanels<Parameters> {
     private final LayerChoice layerChoice;
     private final ReferenceLine predicted = new ReferenceLine("predicted L·σ₁*^(2−2/L)", Palette.dotted("#8C8C8C"));
-    /** The central flow's dashed lines where no mode colour applies: mid grey reads on both themes. */
-    private static final String FLOW_GREY = "#666666";
-    private final List<EnvelopeSeries> flow = new ArrayList<>();
     private final ReferenceLine traceAtMinimum = new ReferenceLine("at the balanced minimum (eq. 15, corrected)", Palette.dotted("#8C8C8C"));
 
     public LinearPanels() {
@@ -66,46 +63,18 @@ public final class LinearPanels extends NetworkPanels<Parameters> {
                 + " choose the dense engine to measure it" : null);
     }
 
-    /**
-     * The central flow over GD's series, dashed (issue 26): its predicted time-averaged loss L + ½σ²S in the loss
-     * panel, its S(w) in the sharpness panel and the predicted time averages of σ_i(P) in the product panel, fed
-     * from the flow's rows by {@link #consumeFlow}. Replaces the last flow's.
-     */
-    public void showFlow(CentralFlowColumns f, int rank) {
-        clearFlow();
-        flow.add(overlay(Panel.LOSS, new EnvelopeSeries("central flow: predicted mean loss", f.meanLoss(), FLOORED,
-                Palette.dashed(FLOW_GREY))));
-        flow.add(overlay(Panel.SHARPNESS, new EnvelopeSeries("central flow: S(w)", Layout.SHARPNESS, AS_IS,
-                Palette.dashed(FLOW_GREY))));
+    /** The predicted time averages of σ_i(P), dashed in each mode's colour in the product panel (issue 26). */
+    @Override
+    protected void flowSeries(CentralFlowColumns f, int rank) {
         for (int i = 1; i <= Math.min(rank, f.top()); i++) {
-            flow.add(overlay(Panel.PRODUCT, new EnvelopeSeries("central flow: mean σ" + PanelSet.subscript(i), f.meanSigma(i),
-                    AS_IS, Palette.dashed(Palette.colour(i - 1)))));
+            overlay(Panel.PRODUCT.label(), new EnvelopeSeries("central flow: mean σ" + PanelSet.subscript(i), f.meanSigma(i),
+                    AS_IS, Palette.dashed(Palette.colour(i - 1))));
         }
     }
-
-    private EnvelopeSeries overlay(Panel key, EnvelopeSeries s) {
-        panel(key).addOverlay(s);
-        return s;
-    }
-
-    /** Rows [from, to) of the central flow's history. */
-    public void consumeFlow(History h, int from, int to) {
-        for (EnvelopeSeries s : flow) s.consume(h, from, to);
-    }
-
-    /** Takes the central flow's series away. */
-    public void clearFlow() {
-        for (Panel p : List.of(Panel.LOSS, Panel.SHARPNESS, Panel.PRODUCT)) panel(p).clearOverlays();
-        flow.clear();
-    }
-
-    /** Whether the central flow is drawn. */
-    public boolean showsFlow() { return !flow.isEmpty(); }
 
     /** The run's series (its column layout may differ from the last run's); the charts start empty. */
     @Override
     protected void addSeries(Parameters p, double[] targetValues, History h) {
-        flow.clear();                                      // the rebuild emptied every panel
         Columns c = Columns.of(p);
         // ChartFX paints the first data set last: reference lines first keeps them on top of the data
         ChartPanel sharp = panel(Panel.SHARPNESS);

@@ -22,6 +22,7 @@ import org.eoslab.run.LiveState;
 import org.eoslab.ui.chart.HistoryFeed;
 import org.eoslab.ui.chart.PanelGrid;
 import org.eoslab.ui.view.LiveView;
+import org.eoslab.ui.workbench.FlowReadout;
 import org.eoslab.ui.workbench.Workbench;
 
 /**

@@ -98,6 +98,12 @@ public final class Workbench<P extends RunParameters> {
 
     public boolean started() { return engine != null; }
 
+    /** View › Central flow for this network (issue 26): the flow from its run's step 0, or none (null). */
+    public void setCentralFlow(org.eoslab.run.FlowFollower.Kind kind) { engine().followCentralFlow(kind); }
+
+    /** The central flow asked for, or null (an engine not started has none). */
+    public org.eoslab.run.FlowFollower.Kind centralFlow() { return engine == null ? null : engine.centralFlow().kind(); }
+
     /** The engine's state, or null before it started. */
     public LiveState<P> state() { return engine == null ? null : engine.state(); }
 

@@ -1,4 +1,4 @@
-package org.eoslab.ui.training;
+package org.eoslab.ui.workbench;
 
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -10,7 +10,7 @@ import org.eoslab.run.History;
 import org.eoslab.ui.chart.HistoryFeed;
 
 /**
- * The central flow over the training panels (issue 26; View › Central flow): follows the engine's
+ * The central flow over a network's panels (issue 26; View › Central flow): follows the engine's
  * {@link FlowFollower} into the panels' dashed overlay, and says under them where the flow describes GD and where
  * it stops ({@link FlowAgreement}), re-measured a few times a second. Hidden while the overlay is off.
  */
@@ -18,12 +18,12 @@ public final class FlowReadout {
     static final long REFRESH_NANOS = 250_000_000;
 
     private final FlowOverlay overlay;
-    private final LinearPanels panels;
+    private final NetworkPanels<?> panels;
     private final Label label = new Label();
     private HistoryFeed feed = new HistoryFeed();
     private long readAt;
 
-    FlowReadout(FlowOverlay overlay, LinearPanels panels) {
+    public FlowReadout(FlowOverlay overlay, NetworkPanels<?> panels) {
         this.overlay = overlay;
         this.panels = panels;
         label.setId("central-flow-readout");
@@ -33,13 +33,13 @@ public final class FlowReadout {
         show(null);
     }
 
-    Label label() { return label; }
+    public Label label() { return label; }
 
     /**
      * A frame: {@code rebuilt} when GD's panels were rebuilt (their overlay went with them); GD's rows {@code gd};
      * the run's rank (the product panel's modes).
      */
-    void frame(boolean rebuilt, History gd, int rank, long budgetNanos) {
+    public void frame(boolean rebuilt, History gd, int rank, long budgetNanos) {
         FlowFollower f = overlay.current();
         if (rebuilt || (f == null && feed.history() != null)) feed = new HistoryFeed();   // not a new one every frame while off
         if (f == null) {
