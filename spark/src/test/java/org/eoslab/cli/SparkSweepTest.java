@@ -50,6 +50,15 @@ class SparkSweepTest {
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** The same sweep on two local threads into tmp/local and on Spark local[2] into tmp/spark; both must succeed. */
+    Result[] localAndSpark(String[] sweep) {
+        Result l = run(sweep, "--threads", "2", "--out", tmp.resolve("local").toString());
+        assertEquals(0, l.code(), l.err());
+        Result s = run(sweep, "--spark", "local[2]", "--out", tmp.resolve("spark").toString());
+        assertEquals(0, s.code(), s.err());
+        return new Result[] {l, s};
+    }
+
     @AfterEach
     void noListener() {
         System.clearProperty("spark.extraListeners");
@@ -57,12 +66,9 @@ class SparkSweepTest {
 
     @Test
     void anMlpSweepOnSparkWritesTheLocalRowsBitForBit() throws Exception {
+        Result s = localAndSpark(MLP)[1];
         Path local = tmp.resolve("local");
         Path spark = tmp.resolve("spark");
-        Result l = run(MLP, "--threads", "2", "--out", local.toString());
-        assertEquals(0, l.code(), l.err());
-        Result s = run(MLP, "--spark", "local[2]", "--out", spark.toString());
-        assertEquals(0, s.code(), s.err());
         assertTrue(s.out().contains("on Spark local[2,4]"), s.out());
         byte[] rows = Files.readAllBytes(local.resolve("mlp-sweep.csv"));
         assertEquals(4, Files.readAllLines(local.resolve("mlp-sweep.csv")).size(), "a header and three cells");
@@ -114,13 +120,10 @@ class SparkSweepTest {
 
     @Test
     void aDenseGaussianInitSweepFindsTheSamePeriodsOnSpark() throws Exception {
+        Result l = localAndSpark(DENSE)[0];
         Path local = tmp.resolve("local");
         Path spark = tmp.resolve("spark");
-        Result l = run(DENSE, "--threads", "2", "--out", local.toString());
-        assertEquals(0, l.code(), l.err());
         assertTrue(l.out().contains("with the dense engine"), l.out());
-        Result s = run(DENSE, "--spark", "local[2]", "--out", spark.toString());
-        assertEquals(0, s.code(), s.err());
         List<String> periods = Files.readAllLines(local.resolve("periods.csv"));
         assertEquals(periods, Files.readAllLines(spark.resolve("periods.csv")));
         assertEquals(Set.of("1", "2", "0"), periods.stream().skip(1).map(line -> line.split(",")[2]).collect(Collectors.toSet()),
@@ -133,11 +136,9 @@ class SparkSweepTest {
         String[] map = {"sweep", "--init", "gaussian", "--width", "12", "--depth", "3", "--rank", "2", "--map", "--y", "alpha",
                 "--y-from", "0.5", "--y-to", "1", "--y-count", "2", "--eta-from", "0.2", "--eta-to", "0.34", "--eta-count", "4",
                 "--transient", "1000", "--keep", "64"};
+        Result s = localAndSpark(map)[1];
         Path local = tmp.resolve("local");
         Path spark = tmp.resolve("spark");
-        assertEquals(0, run(map, "--threads", "2", "--out", local.toString()).code());
-        Result s = run(map, "--spark", "local[2]", "--out", spark.toString());
-        assertEquals(0, s.code(), s.err());
         assertTrue(s.out().startsWith("mapped 8 cells"), s.out());
         assertArrayEquals(Files.readAllBytes(local.resolve("map.csv")), Files.readAllBytes(spark.resolve("map.csv")));
     }

@@ -40,7 +40,7 @@ public final class LocalCells implements CellRunner {
                 submitted.add(done.submit(() -> cancelled ? new Done<>(index, null) : new Done<>(index, f.apply(cells.get(index)))));
             }
             for (int k = 0; k < submitted.size() && !cancelled; k++) {
-                Done<R> d = take(done, cells);
+                Done<R> d = take(done);
                 if (d.result() != null && !cancelled) sink.accept(d.index(), d.result());
             }
         } finally {
@@ -48,11 +48,13 @@ public final class LocalCells implements CellRunner {
         }
     }
 
-    private static <R> Done<R> take(CompletionService<Done<R>> done, List<?> cells) throws InterruptedException {
+    /** The next finished cell; a cell that failed fails the whole, unless the runner was cancelled meanwhile. */
+    private <R> Done<R> take(CompletionService<Done<R>> done) throws InterruptedException {
         Future<Done<R>> next = done.take();
         try {
             return next.get();
         } catch (ExecutionException e) {
+            if (cancelled) return new Done<>(-1, null);                     // interrupted by the cancel
             throw new IllegalStateException("a cell failed: " + e.getCause(), e.getCause());
         }
     }

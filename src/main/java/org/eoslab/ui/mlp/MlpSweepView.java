@@ -2,7 +2,6 @@ package org.eoslab.ui.mlp;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -27,6 +26,10 @@ import org.eoslab.run.MlpSweep;
 import org.eoslab.run.MlpSweepJob;
 import org.eoslab.run.cells.CellProgress;
 import org.eoslab.ui.view.LiveView;
+import static org.eoslab.ui.controls.FormFields.count;
+import static org.eoslab.ui.controls.FormFields.field;
+import static org.eoslab.ui.controls.FormFields.format;
+import static org.eoslab.ui.controls.FormFields.number;
 
 /**
  * The ReLU network swept over η (and seeds), as {@code sweep --model mlp} does: each cell a full run of the network
@@ -83,13 +86,6 @@ public final class MlpSweepView extends BorderPane implements LiveView {
         setCenter(canvas);
     }
 
-    private static TextField field(String id, int columns) {
-        TextField f = new TextField();
-        f.setId(id);
-        f.setPrefColumnCount(columns);
-        return f;
-    }
-
     @Override public View name() { return View.MLP_SWEEP; }
 
     @Override public String title() { return "ReLU sweep"; }
@@ -143,11 +139,8 @@ public final class MlpSweepView extends BorderPane implements LiveView {
         double to = number(etaTo, "η to");
         if (!(from > 0)) throw new InvalidParameterException("η from", from + " must be positive");
         if (!(to >= from)) throw new InvalidParameterException("η to", to + " must be ≥ η from (" + from + ")");
-        double count = number(etaCount, "count");
-        if (count != Math.rint(count) || count < 1 || count > 200) {
-            throw new InvalidParameterException("count", etaCount.getText().strip() + " is outside the allowed range [1, 200]");
-        }
-        return new MlpSweep.Spec(base, org.eoslab.run.Sweep.linspace(from, to, (int) count), seedList(), new int[] {base.depth()});
+        int count = count(etaCount, "count", 1, 200);
+        return new MlpSweep.Spec(base, org.eoslab.run.Sweep.linspace(from, to, count), seedList(), new int[] {base.depth()});
     }
 
     private long[] seedList() {
@@ -219,16 +212,6 @@ public final class MlpSweepView extends BorderPane implements LiveView {
             status.setText("could not save the sweep: " + Messages.clean(e.getMessage()));
             return false;
         }
-    }
-
-    private static double number(TextField f, String name) {
-        String t = f.getText() == null ? "" : f.getText().strip();
-        if (!org.eoslab.config.Checks.plainNumber(t)) throw new InvalidParameterException(name, Messages.quote(t) + " is not a number");
-        return Double.parseDouble(t);
-    }
-
-    private static String format(double v) {
-        return String.format(Locale.ROOT, "%.6g", v).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
     }
 
     /** Tests: the rows shown, the status line, the running job. */

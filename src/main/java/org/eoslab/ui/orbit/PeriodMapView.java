@@ -1,7 +1,6 @@
 package org.eoslab.ui.orbit;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
@@ -30,6 +29,10 @@ import org.eoslab.run.Sweep;
 import org.eoslab.run.SweepDefaults;
 import org.eoslab.ui.chart.TypeScale;
 import org.eoslab.ui.view.LiveView;
+import static org.eoslab.ui.controls.FormFields.count;
+import static org.eoslab.ui.controls.FormFields.field;
+import static org.eoslab.ui.controls.FormFields.format;
+import static org.eoslab.ui.controls.FormFields.number;
 
 /**
  * The period map (x = η, y = a second parameter, each cell the attractor its run reached), computed on every
@@ -121,13 +124,6 @@ public final class PeriodMapView extends BorderPane implements LiveView {
         resize.setOnFinished(e -> redraw());
         wirePointer();
         axis.setValue(PeriodMap.Axis.RATIO);
-    }
-
-    private static TextField field(String id, int columns) {
-        TextField f = new TextField();
-        f.setId(id);
-        f.setPrefColumnCount(columns);
-        return f;
     }
 
     @Override public View name() { return View.MAP; }
@@ -318,24 +314,6 @@ public final class PeriodMapView extends BorderPane implements LiveView {
 
     private static double clamp(double v, double[] range) {
         return Math.max(range[0], Math.min(range[range.length - 1], v));
-    }
-
-    private static double number(TextField f, String name) {
-        String t = f.getText() == null ? "" : f.getText().strip();
-        if (!org.eoslab.config.Checks.plainNumber(t)) throw new InvalidParameterException(name, "'" + t + "' is not a number");
-        return Double.parseDouble(t);
-    }
-
-    private static int count(TextField f, String name, int lo, int hi) {
-        double v = number(f, name);
-        if (v != Math.rint(v) || v < lo || v > hi) {
-            throw new InvalidParameterException(name, f.getText().strip() + " is outside the allowed range [" + lo + ", " + hi + "]");
-        }
-        return (int) v;
-    }
-
-    private static String format(double v) {
-        return String.format(Locale.ROOT, "%.6g", v).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
     }
 
     /** What the map shows now (tests). */
