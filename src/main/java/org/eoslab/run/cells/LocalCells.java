@@ -1,7 +1,6 @@
 package org.eoslab.run.cells;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -12,6 +11,7 @@ import java.util.concurrent.Future;
 
 /** Cells on this machine: a pool of daemon threads, results handed on in the order cells finish. */
 public final class LocalCells implements CellRunner {
+    private static final long POLL_MILLIS = 50;
     private final int threads;
     private final String name;
     private volatile boolean cancelled;
@@ -34,13 +34,18 @@ public final class LocalCells implements CellRunner {
         pool = workers;
         try {
             CompletionService<Done<R>> done = new ExecutorCompletionService<>(workers);
-            List<Future<Done<R>>> submitted = new ArrayList<>();
-            for (int i = 0; i < cells.size(); i++) {
+            int submitted = 0;
+            for (int i = 0; i < cells.size() && !cancelled; i++, submitted++) {
                 int index = i;
-                submitted.add(done.submit(() -> cancelled ? new Done<>(index, null) : new Done<>(index, f.apply(cells.get(index)))));
+                try {
+                    done.submit(() -> cancelled ? new Done<>(index, null) : new Done<>(index, f.apply(cells.get(index))));
+                } catch (java.util.concurrent.RejectedExecutionException stopped) {    // cancelled meanwhile
+                    break;
+                }
             }
-            for (int k = 0; k < submitted.size() && !cancelled; k++) {
+            for (int k = 0; k < submitted && !cancelled; k++) {
                 Done<R> d = take(done);
+                if (d == null) break;                                                  // cancelled
                 if (d.result() != null && !cancelled) sink.accept(d.index(), d.result());
             }
         } finally {
@@ -48,9 +53,13 @@ public final class LocalCells implements CellRunner {
         }
     }
 
-    /** The next finished cell; a cell that failed fails the whole, unless the runner was cancelled meanwhile. */
+    /** The next finished cell, or null once cancelled; a failed cell fails the whole, unless cancelled meanwhile. */
     private <R> Done<R> take(CompletionService<Done<R>> done) throws InterruptedException {
-        Future<Done<R>> next = done.take();
+        Future<Done<R>> next;
+        // polled, not taken: a cancel drops the queued cells, and if no cell is running then none would ever finish
+        while ((next = done.poll(POLL_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS)) == null) {
+            if (cancelled) return null;
+        }
         try {
             return next.get();
         } catch (ExecutionException e) {
