@@ -16,7 +16,8 @@ import org.eoslab.metrics.PeriodDetector;
  *
  * @param step the flow's latest step, where both are compared
  * @param gdStep GD's latest step (the flow trails a fast run)
- * @param period GD's period over its last {@link #PERIOD_ROWS} steps to that step, or {@link PeriodDetector#NONE}
+ * @param period GD's period over its last {@code periodSteps} steps to that step, or {@link PeriodDetector#NONE}
+ * @param periodSteps the steps the period is read from: {@link #PERIOD_ROWS}, or all of them before that many
  * @param predictedLoss the flow's predicted time average of GD's loss; {@code gdLoss} GD's mean
  * @param predictedSigma1 the flow's predicted time average of GD's σ₁(P) (NaN for the ReLU network, which has no end-to-end
  *                        product); {@code gdSigma1} GD's mean of mode 1's value
@@ -25,7 +26,7 @@ import org.eoslab.metrics.PeriodDetector;
  * @param variance σ², the flow's predicted variance of GD's oscillation along u (0: the gradient flow)
  * @param sharpnessOverEdge the flow's S(w) in units of 2/η
  */
-public record FlowAgreement(long step, long gdStep, int period, double predictedLoss, double gdLoss,
+public record FlowAgreement(long step, long gdStep, int period, int periodSteps, double predictedLoss, double gdLoss,
                             double predictedSigma1, double gdSigma1, double variance, double sharpnessOverEdge) {
     /** GD's means are over this many steps. */
     public static final int WINDOW = 8;
@@ -52,7 +53,7 @@ public record FlowAgreement(long step, long gdStep, int period, double predicted
         if (!Double.isFinite(loss) || (c != null && !Double.isFinite(sigma1))) return Optional.empty();
         double eta = flow.get(k, f.eta());
         return Optional.of(new FlowAgreement((long) flow.get(k, Layout.STEP), (long) gd.get(gd.size() - 1, Layout.STEP),
-                period(gd, k), flow.get(k, f.meanLoss()), loss, c == null ? Double.NaN : flow.get(k, f.meanSigma(1)), sigma1,
+                period(gd, k), Math.min(PERIOD_ROWS, k + 1), flow.get(k, f.meanLoss()), loss, c == null ? Double.NaN : flow.get(k, f.meanSigma(1)), sigma1,
                 flow.get(k, f.variance()), flow.get(k, Layout.SHARPNESS) * eta / 2));
     }
 
@@ -79,7 +80,7 @@ public record FlowAgreement(long step, long gdStep, int period, double predicted
         String edge = String.format(Locale.ROOT, "at the edge (S = %.3f × 2/η, σ² = %.4g along u₁)", sharpnessOverEdge, variance);
         if (period == 2) return at + edge + ", GD orbits it in a 2-cycle: " + numbers + ".";
         String orbit = period == PeriodDetector.NONE ? "GD has no period up to " + PeriodDetector.MAX_PERIOD
-                + " over its last " + PERIOD_ROWS + " steps" : "GD's orbit has period " + period;
+                + " over its last " + periodSteps + " steps" : "GD's orbit has period " + period;
         String reading = period == 1 ? ": " : (period > 2 ? " (past the first period doubling): the 2-cycle picture breaks, " : ": ");
         return at + edge + "; " + orbit + reading + numbers + ".";
     }

@@ -36,7 +36,8 @@ class BenchCommandTest {
 
     /**
      * bench --ui plays fig06 in the window and reports steps/s and frames/s for both sharpness cadences, then the
-     * Landscape tab (its steps/s as a share of the training tab's), with the central flow on, then the ReLU MLP tab with and without sharpness.
+     * Landscape tab (its steps/s as a share of the training tab's), with the central flow on, then the ReLU MLP tab with and without sharpness
+     * and with its central flow.
      */
     @org.eoslab.Slow
     @Test
@@ -48,7 +49,7 @@ class BenchCommandTest {
         assertTrue(r.out().contains("ReLU MLP tab (1000 images, width 200, depth 4, metrics every step)"), r.out());
         JsonNode ui = new ObjectMapper().readTree(json.toFile()).get("ui");
         for (String tab : new String[] {"linear", "mlp"}) {
-            assertEquals(tab.equals("linear") ? 4 : 2, ui.get(tab).size(), ui.toString());
+            assertEquals(tab.equals("linear") ? 4 : 3, ui.get(tab).size(), ui.toString());
             long from = tab.equals("linear") ? UiBench.MEASURE_FROM : UiBench.MLP_MEASURE_FROM;
             for (JsonNode cadence : ui.get(tab)) {
                 // each block lasts ≥ 5 s; floors a tenth of the targets (400 and 30 steps/s, 30 fps), for a busy machine
@@ -62,6 +63,7 @@ class BenchCommandTest {
         double share = landscape.get("stepsPerSecond").asDouble() / ui.at("/linear/sharpnessEvery1/stepsPerSecond").asDouble();
         assertEquals(share, landscape.get("ofTrainingTab").asDouble(), 1e-9, "the share is of the training tab's steps/s");
         assertTrue(ui.at("/linear/centralFlow/flowStepsPerSecond").asDouble() > 0, "the flow advanced beside the run: " + ui);
+        assertTrue(ui.at("/mlp/centralFlow/flowStepsPerSecond").asDouble() > 0, "the ReLU flow advanced beside the run: " + ui);
     }
 
     @Test
