@@ -131,7 +131,7 @@ final class MlpSweepCommand {
         }
         if (runner.isCancelled()) return 130;
         MlpSweepFiles.writeSorted(dir, rows);
-        PngWriter.write(MlpSweepPlot.render(rows), null, 1, dir.resolve("mlp-sweep.png"));
+        PngWriter.write(MlpSweepPlot.render(spec, rows), null, 1, dir.resolve("mlp-sweep.png"));
         out.println("swept " + count(cells.size(), "cell") + " (" + spec.etas().length + " η × " + count(spec.seeds().length, "seed") + " × "
                 + count(spec.depths().length, "depth") + (resumed > 0 ? ", " + resumed + " of them kept from before" : "")
                 + ") on " + runner.describe() + "; wrote " + dir.resolve(MlpSweepFiles.CSV) + " and mlp-sweep.png");

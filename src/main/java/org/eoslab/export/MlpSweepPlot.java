@@ -10,14 +10,14 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.eoslab.run.MlpSweep;
 
 /**
  * mlp-sweep.png: each edge-of-stability number of a ReLU network sweep against η, one small panel per number and one
- * line per (depth, seed) in the Okabe-Ito colours; a cell that diverged or died is a cross on its panel's floor.
+ * line per (depth, seed) in the Okabe-Ito colours; a cell that diverged or died is a cross on its panel's floor. The η
+ * axis spans the whole sweep, so a sweep drawn as its cells finish keeps its frame.
  */
 public final class MlpSweepPlot {
     /** A panel: its title, the number it plots, and a reference level drawn dashed (NaN: none). */
@@ -37,8 +37,8 @@ public final class MlpSweepPlot {
 
     private MlpSweepPlot() {}
 
-    /** The picture of {@code rows}, three panels a row. */
-    public static BufferedImage render(List<MlpSweep.Row> rows) {
+    /** The picture of {@code rows} (any of {@code spec}'s cells, none yet included), three panels a row. */
+    public static BufferedImage render(MlpSweep.Spec spec, List<MlpSweep.Row> rows) {
         int columns = 3;
         int lines = (PANELS.size() + columns - 1) / columns;
         BufferedImage image = new BufferedImage(columns * PANEL_W, lines * PANEL_H + 40, BufferedImage.TYPE_INT_RGB);
@@ -48,9 +48,10 @@ public final class MlpSweepPlot {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, image.getWidth(), image.getHeight());
-            Map<String, List<MlpSweep.Row>> series = series(rows);
+            Map<String, List<MlpSweep.Row>> series = series(spec, rows);
+            double[] xs = etaRange(spec);
             for (int k = 0; k < PANELS.size(); k++) {
-                drawPanel(g, PANELS.get(k), series, (k % columns) * PANEL_W, (k / columns) * PANEL_H);
+                drawPanel(g, PANELS.get(k), series, xs, (k % columns) * PANEL_W, (k / columns) * PANEL_H);
             }
             drawLegend(g, series, lines * PANEL_H + 8);
         } finally {
@@ -59,22 +60,31 @@ public final class MlpSweepPlot {
         return image;
     }
 
-    /** The rows by (depth, seed), each in η order. */
-    static Map<String, List<MlpSweep.Row>> series(List<MlpSweep.Row> rows) {
+    /** The rows by (depth, seed), every pair of the spec in its order (none may have rows yet), each in η order. */
+    static Map<String, List<MlpSweep.Row>> series(MlpSweep.Spec spec, List<MlpSweep.Row> rows) {
+        Map<String, List<MlpSweep.Row>> out = new LinkedHashMap<>();
+        for (int depth : spec.depths()) for (long seed : spec.seeds()) out.put(name(depth, seed), new ArrayList<>());
         List<MlpSweep.Row> sorted = new ArrayList<>(rows);
         sorted.sort(MlpSweepFiles.ORDER);
-        Map<String, List<MlpSweep.Row>> out = new LinkedHashMap<>();
         for (MlpSweep.Row r : sorted) {
-            out.computeIfAbsent("depth " + r.cell().depth() + ", seed " + r.cell().seed(), k -> new ArrayList<>()).add(r);
+            out.computeIfAbsent(name(r.cell().depth(), r.cell().seed()), k -> new ArrayList<>()).add(r);
         }
         return out;
     }
 
+    private static String name(int depth, long seed) { return "depth " + depth + ", seed " + seed; }
+
+    /** The sweep's η from first to last, padded by 4 % (a single η: ±5 % of it). */
+    static double[] etaRange(MlpSweep.Spec spec) {
+        double lo = java.util.Arrays.stream(spec.etas()).min().orElse(1), hi = java.util.Arrays.stream(spec.etas()).max().orElse(1);
+        double pad = hi > lo ? 0.04 * (hi - lo) : 0.05 * Math.abs(lo);
+        return new double[] {lo - pad, hi + pad};
+    }
+
     private static boolean ended(MlpSweep.Row r) { return r.divergedAtStep() >= 0 || r.diedAtStep() >= 0; }
 
-    private static void drawPanel(Graphics2D g, Panel panel, Map<String, List<MlpSweep.Row>> series, int x, int y) {
+    private static void drawPanel(Graphics2D g, Panel panel, Map<String, List<MlpSweep.Row>> series, double[] xs, int x, int y) {
         int left = x + 62, top = y + 28, w = PANEL_W - 80, h = PANEL_H - 70;
-        double[] xs = range(series, r -> r.cell().eta(), Double.NaN);
         double[] ys = range(series, r -> ended(r) ? Double.NaN : panel.value().applyAsDouble(r), panel.reference());
         g.setColor(new Color(0xF6F6F6));
         g.fillRect(left, top, w, h);
@@ -82,10 +92,17 @@ public final class MlpSweepPlot {
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
         g.drawString(panel.title(), x + 12, y + 18);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        for (int t = 0; t <= 4; t++) {
-            double vx = xs[0] + (xs[1] - xs[0]) * t / 4, vy = ys[0] + (ys[1] - ys[0]) * t / 4;
-            g.drawString(label(vx), left + t * w / 4 - 12, top + h + 15);
-            g.drawString(label(vy), x + 6, top + h - t * h / 4 + 4);
+        for (double vx : AxisTicks.round(xs[0], xs[1], 5)) {
+            int px = left + (int) Math.round((vx - xs[0]) / (xs[1] - xs[0]) * w);
+            tick(g, px, top, px, top + h);
+            String label = AxisTicks.label(vx);
+            g.drawString(label, px - g.getFontMetrics().stringWidth(label) / 2, top + h + 15);
+        }
+        for (double vy : AxisTicks.round(ys[0], ys[1], 4)) {
+            int py = py(vy, ys, top, h);
+            tick(g, left, py, left + w, py);
+            String label = AxisTicks.label(vy);
+            g.drawString(label, left - 6 - g.getFontMetrics().stringWidth(label), py + 4);
         }
         g.drawString("learning rate η", left + w / 2 - 40, top + h + 32);
         if (!Double.isNaN(panel.reference())) {
@@ -96,6 +113,14 @@ public final class MlpSweepPlot {
         }
         int s = 0;
         for (List<MlpSweep.Row> rows : series.values()) drawSeries(g, panel, rows, SERIES[s++ % SERIES.length], xs, ys, left, top, w, h);
+    }
+
+    /** A faint grid line from (x0, y0) to (x1, y1), then the label colour back. */
+    private static void tick(Graphics2D g, int x0, int y0, int x1, int y1) {
+        g.setColor(new Color(0xDDDDDD));
+        g.setStroke(new BasicStroke(1f));
+        g.drawLine(x0, y0, x1, y1);
+        g.setColor(Color.DARK_GRAY);
     }
 
     private static void drawSeries(Graphics2D g, Panel panel, List<MlpSweep.Row> rows, Color colour, double[] xs,
@@ -143,10 +168,6 @@ public final class MlpSweepPlot {
         if (!(hi >= lo)) return new double[] {0, 1};
         double pad = hi > lo ? 0.05 * (hi - lo) : Math.max(0.5, 0.05 * Math.abs(lo));
         return new double[] {lo - pad, hi + pad};
-    }
-
-    private static String label(double v) {
-        return Math.abs(v) >= 1000 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.3g", v);
     }
 
     private static void drawLegend(Graphics2D g, Map<String, List<MlpSweep.Row>> series, int y) {

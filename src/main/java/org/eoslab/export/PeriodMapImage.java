@@ -153,16 +153,16 @@ public final class PeriodMapImage {
         g.setStroke(new BasicStroke(1f));
         g.drawRect(plot.left(), plot.top(), plot.width(), plot.height());
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        for (double eta : ticks(plot.x0(), plot.x1(), 7)) {
+        for (double eta : AxisTicks.round(plot.x0(), plot.x1(), 7)) {
             int px = (int) Math.round(plot.left() + (eta - plot.x0()) / (plot.x1() - plot.x0()) * plot.width());
             g.drawLine(px, plot.top() + plot.height(), px, plot.top() + plot.height() + 5);
-            String label = number(eta);
+            String label = AxisTicks.label(eta);
             g.drawString(label, px - g.getFontMetrics().stringWidth(label) / 2, plot.top() + plot.height() + 20);
         }
-        for (double y : ticks(plot.y0(), plot.y1(), 7)) {
+        for (double y : AxisTicks.round(plot.y0(), plot.y1(), 7)) {
             int py = (int) Math.round(plot.top() + plot.height() - (y - plot.y0()) / (plot.y1() - plot.y0()) * plot.height());
             g.drawLine(plot.left() - 5, py, plot.left(), py);
-            String yl = number(y);
+            String yl = AxisTicks.label(y);
             g.drawString(yl, plot.left() - 8 - g.getFontMetrics().stringWidth(yl), py + 4);
         }
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
@@ -188,17 +188,4 @@ public final class PeriodMapImage {
         }
     }
 
-    /** Round tick values (1, 2 or 5 × 10^k apart) inside [lo, hi], at most about {@code most} of them. */
-    static double[] ticks(double lo, double hi, int most) {
-        double raw = (hi - lo) / most;
-        double decade = Math.pow(10, Math.floor(Math.log10(raw)));
-        double step = raw <= decade ? decade : raw <= 2 * decade ? 2 * decade : raw <= 5 * decade ? 5 * decade : 10 * decade;
-        java.util.List<Double> out = new java.util.ArrayList<>();
-        for (double v = Math.ceil(lo / step) * step; v <= hi + 1e-9 * step; v += step) out.add(Math.abs(v) < 1e-12 * step ? 0 : v);
-        return out.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    private static String number(double v) {
-        return org.eoslab.config.Numbers.significant(v, 4);
-    }
 }

@@ -3,7 +3,6 @@ package org.eoslab.run;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eoslab.config.MlpParameters;
 import org.eoslab.engine.mlp.Dataset;
 import org.eoslab.run.cells.CellFunction;
@@ -67,16 +66,26 @@ public final class MlpSweep {
 
     /**
      * The cell function a runner sends to its workers: it carries the sweep's spec and reads the data where it runs,
-     * once per process and data set (the shipped subsets are inside the jar).
+     * once per process and data set (the shipped subsets are inside the jar). A process keeps only the last data set
+     * it read: a sweep's cells share one, and the app's next sweep may want another.
      */
     public record Task(Spec spec) implements CellFunction<Cell, Row> {
-        private static final ConcurrentHashMap<String, Dataset> DATA = new ConcurrentHashMap<>();
+        private record Loaded(String key, Dataset data) {}
+
+        private static Loaded last;                                   // guarded by Task.class
 
         @Override
         public Row apply(Cell cell) {
-            MlpParameters p = spec.base();
-            Dataset data = DATA.computeIfAbsent(p.data() + "#" + p.samples(), k -> MlpTrainer.load(p));
-            return run(spec, cell, data);
+            return run(spec, cell, data(spec.base()));
+        }
+
+        private static synchronized Dataset data(MlpParameters p) {
+            String key = p.data() + "#" + p.samples();
+            if (last == null || !last.key().equals(key)) {
+                last = null;                                          // the old set can go before the new one is read
+                last = new Loaded(key, MlpTrainer.load(p));
+            }
+            return last.data();
         }
     }
 }

@@ -163,7 +163,7 @@ public final class PeriodMap {
                 rows[j] = axis.apply(base, ys[j]);
                 double unit = relative ? Theory.onsetLearningRate(rows[j], 1) : 1;
                 rowEtas[j] = java.util.Arrays.stream(etas).map(x -> x * unit).toArray();
-                new Sweep(rows[j], rowEtas[j], transientSteps, keep);                 // checks the row's problem
+                rows[j].validate();                                                   // checks the row's problem
             } catch (InvalidParameterException e) {
                 throw new InvalidParameterException("y = " + ys[j] + " (" + axis.key() + ")", e.getMessage());
             }

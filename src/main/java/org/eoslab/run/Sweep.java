@@ -97,7 +97,7 @@ public final class Sweep {
         private transient Target target;
 
         public Task(Parameters base, int transientSteps, int keep) {
-            this.base = base;
+            this.base = base.validate();
             this.transientSteps = transientSteps;
             this.keep = keep;
         }
@@ -109,7 +109,7 @@ public final class Sweep {
 
         @Override
         public Point apply(Double eta) {
-            return new Sweep(base, new double[] {eta}, transientSteps, keep).point(target(), eta);
+            return point(base, transientSteps, keep, target(), eta);
         }
     }
 
@@ -128,7 +128,8 @@ public final class Sweep {
 
     public int total() { return etas.length; }
 
-    Point point(Target target, double eta) {
+    /** η's point: a fresh engine from {@code base}, {@code transientSteps} steps, then {@code keep} kept; null if interrupted. */
+    static Point point(Parameters base, int transientSteps, int keep, Target target, double eta) {
         int r = target.rank();
         double[][] values = new double[r][keep];
         ModeReader reader = base.engine() == EngineKind.REDUCED
@@ -142,28 +143,33 @@ public final class Sweep {
         double[][] now = new double[r][1];
         double[] previous = new double[r];
         for (int t = 0; t < total; t++) {
-            if (cancelled.get() || Thread.currentThread().isInterrupted()) return null;
+            if (Thread.currentThread().isInterrupted()) return null;
             double loss = dynamics.forward();
             if (Divergence.diverged(loss)) {
                 java.util.Arrays.fill(orbits, OrbitAnalysis.diverged());
-                return new Point(eta, values, orbits, lyapunov(target, eta));
+                return new Point(eta, values, orbits, lyapunov(base, target, eta));
             }
             if (t >= transientSteps) reader.read(values, t - transientSteps);
-            if (window > 0 && t >= windowsFrom) trackAlternation(reader, values, t, windowsFrom, window, now, previous, amplitudes);
+            if (window > 0 && t >= windowsFrom) {
+                trackAlternation(reader, values, t, transientSteps, windowsFrom, window, now, previous, amplitudes);
+            }
             dynamics.step(eta);
         }
         for (int i = 0; i < r; i++) {
             OrbitAnalysis seen = OrbitAnalysis.of(values[i], keep, PERIOD_TOLERANCE * target.singularValue(i + 1));
             orbits[i] = window >= MIN_DECAY_WINDOW ? seen.judgedBy(values[i], keep, amplitudes[i], window) : seen;
         }
-        return new Point(eta, values, orbits, lyapunov(target, eta));
+        return new Point(eta, values, orbits, lyapunov(base, target, eta));
     }
 
-    /** Largest |x_t − x_{t−1}| of each mode in each of the three windows before the end (see {@link OrbitAnalysis#judgedBy}). */
-    private void trackAlternation(ModeReader reader, double[][] kept, int t, int from, int window, double[][] now,
-                                  double[] previous, double[][] amplitudes) {
-        if (t >= transientSteps) {
-            for (int i = 0; i < now.length; i++) now[i][0] = kept[i][t - transientSteps];
+    /**
+     * Largest |x_t − x_{t−1}| of each mode in each of the three windows before the end (see {@link OrbitAnalysis#judgedBy});
+     * from step {@code kept0} on, x_t is already in {@code kept}.
+     */
+    private static void trackAlternation(ModeReader reader, double[][] kept, int t, int kept0, int from, int window,
+                                         double[][] now, double[] previous, double[][] amplitudes) {
+        if (t >= kept0) {
+            for (int i = 0; i < now.length; i++) now[i][0] = kept[i][t - kept0];
         } else {
             reader.read(now, 0);
         }
@@ -176,7 +182,7 @@ public final class Sweep {
         }
     }
 
-    private double[] lyapunov(Target target, double eta) {
+    private static double[] lyapunov(Parameters base, Target target, double eta) {
         double[] out = new double[target.rank()];
         for (int i = 0; i < out.length; i++) {
             out[i] = new ScalarMap(target.singularValue(i + 1), base.depth(), eta, base.lossScale())

@@ -80,6 +80,7 @@ public final class MlpSweepView extends BorderPane implements LiveView {
         setTop(new VBox(bar, status));
         image.setPreserveRatio(true);
         StackPane canvas = new StackPane(image);
+        StackPane.setAlignment(image, javafx.geometry.Pos.TOP_CENTER);
         canvas.setMinSize(200, 200);
         image.fitWidthProperty().bind(canvas.widthProperty().subtract(10));
         image.fitHeightProperty().bind(canvas.heightProperty().subtract(10));
@@ -129,7 +130,7 @@ public final class MlpSweepView extends BorderPane implements LiveView {
         sweep.setDisable(true);
         cancel.setDisable(false);
         save.setDisable(true);
-        image.setImage(null);
+        redraw(shown);                                                 // the frame over the whole η range, no cells yet
         status.setText("sweeping " + spec.cells().size() + " cells on " + job.where() + "…");
     }
 
@@ -188,7 +189,7 @@ public final class MlpSweepView extends BorderPane implements LiveView {
 
     private void redraw(List<MlpSweep.Row> rows) {
         shown = rows;
-        image.setImage(rows.isEmpty() ? null : org.eoslab.ui.chart.AwtImages.toFx(MlpSweepPlot.render(rows)));
+        image.setImage(org.eoslab.ui.chart.AwtImages.toFx(MlpSweepPlot.render(shownSpec, rows)));
     }
 
     private void chooseFolder() {
@@ -204,7 +205,7 @@ public final class MlpSweepView extends BorderPane implements LiveView {
             org.eoslab.export.AtomicFiles.requireWritableDirectory(dir, "folder");
             MlpSweepFiles.writeSpec(dir, shownSpec);
             MlpSweepFiles.writeSorted(dir, shown);
-            PngWriter.write(MlpSweepPlot.render(shown), null, 1, dir.resolve("mlp-sweep.png"));
+            PngWriter.write(MlpSweepPlot.render(shownSpec, shown), null, 1, dir.resolve("mlp-sweep.png"));
             status.setText("saved " + shown.size() + " cells to " + dir.resolve(MlpSweepFiles.CSV) + ", mlp-sweep.png and "
                     + MlpSweepFiles.SPEC + (shown.size() < shownSpec.cells().size() ? " (finish it with: eos-lab sweep --model mlp --resume " + dir + ")" : ""));
             return true;
