@@ -1,9 +1,8 @@
 package org.eoslab.engine;
 
-import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.eoslab.numerics.Lanczos;
+import org.eoslab.numerics.WarmLanczos;
 import org.eoslab.numerics.Vectors;
 
 /**
@@ -18,39 +17,28 @@ import org.eoslab.numerics.Vectors;
  * of time is one GD step. ∇S is the exact directional derivative of the Hessian-vector product along u, by a central
  * difference of two exact HVPs at w ± h·u (the loss is a polynomial: the error is O(h²) with h = {@link #H}).
  * <p>
- * Integrated by the midpoint rule in {@link #substeps} steps per unit of time; S that drifts past 2/η is pulled back
- * at rate {@link #PULL_BACK} per unit of time. Owns its weights; for the engine thread or a headless command.
+ * Integrated by {@link MidpointFlow}'s midpoint rule; S that drifts past 2/η is pulled back at rate
+ * {@link MidpointFlow#PULL_BACK} per unit of time. Owns its weights; for the engine thread or a headless command.
  * <p>
  * GD's own 2-cycle ±A·u about its centre w̄ needs η(S(w̄) + qA²/6) = 2 with q = D⁴L[u,u,u,u] (the 1-D map
  * x ↦ x − ηf'(x)); measured on the default preset at 1.01 and 1.05 η₁ to 1e-6. The shift qA²/6 is of the order of σ²
  * itself, so the paper's flow, which holds S(w) = 2/η, misses σ² by a fixed fraction as η → η₁⁺. The quartic option
  * holds the cycle's condition instead.
  */
-public final class CentralFlow implements FlowModel {
+public final class CentralFlow extends MidpointFlow {
     /** The central difference's step along the unit eigenvector. */
     static final double H = 1e-4;
     /** The step of the singular values' second difference along u. */
     static final double H_SINGULAR = 1e-3;
-    /**
-     * Near the edge the flow keeps dS/dt ≤ −PULL_BACK·(S − 2/η): on the edge this holds S there against the
-     * integrator's drift, and from below it lets S reach 2/η at this rate at most, instead of switching σ² on at a
-     * threshold (a switch that the midpoint rule's two stages straddle, stalling the flow 1 % below the edge).
-     */
-    static final double PULL_BACK = 4.0;
-    /** ∇S is formed (and the constraint can act) once S passes this fraction of 2/η. */
-    static final double NEAR_EDGE = 0.5;
     /** Lanczos's tolerance, relative to max(λ, 2/η). */
     private static final double TOLERANCE = 1e-10;
     private static final int MAX_LANCZOS = 80;
-    private static final double KICK = 1e-3;
 
     private final DenseEngine flow;          // the flow's weights w(t)
     private final DenseEngine shifted;       // w ± h·u, for ∇S
     private final HessianVectorProduct shiftedHessian;
     private final DenseHessian flat;
-    private final Lanczos lanczos;
-    private final Random rng;
-    private final int substeps;
+    private final WarmLanczos eigen;
     private final boolean quartic;
     private final int depth;
     private final int block;
@@ -61,19 +49,12 @@ public final class CentralFlow implements FlowModel {
     private final DMatrixRMaj[] minus;
     private final DMatrixRMaj[] start;        // w at the start of a midpoint step
     private final DMatrixRMaj[] velocity;
-    private final double[] top;
-    private final double[] warm;
-    private boolean hasWarm;
-    private double time;
     private double loss;
     private double sharpness;
     private double variance;                  // σ²
     private double lastVariance;              // σ² of the previous evaluation (the quartic target's lag)
     private double quarticCurvature;
-    private boolean fresh;                    // the last evaluation is of the current weights
-    private long brokeAt = -1;
-    private boolean finite = true;            // the last evaluation's numbers are finite
-    private double freshEta;
+    private boolean finite = true;            // the last evaluation's loss is finite and its Lanczos ran
 
     /** The flow from the engine's current weights (call before the run steps: the flow starts where GD starts). */
     public CentralFlow(DenseEngine from, long seed, int substeps) {
@@ -87,6 +68,7 @@ public final class CentralFlow implements FlowModel {
      *                η past η₁, while this one misses by 0.05 % at 1.01 η₁ (CentralFlowTest)
      */
     public CentralFlow(DenseEngine from, long seed, int substeps, boolean quartic) {
+        super(substeps);
         this.quartic = quartic;
         this.depth = from.depth();
         int d = from.width();
@@ -97,9 +79,7 @@ public final class CentralFlow implements FlowModel {
         this.shifted = new DenseEngine(from.target(), w, from.lossScale(), false);
         this.shiftedHessian = new HessianVectorProduct(shifted);
         this.flat = new DenseHessian(flow);
-        this.rng = new Random(seed);
-        this.lanczos = new Lanczos(depth * block, MAX_LANCZOS, rng);
-        this.substeps = substeps;
+        this.eigen = new WarmLanczos(depth * block, MAX_LANCZOS, seed);
         this.gradient = blocks(d);
         this.sharpnessGradient = blocks(d);
         this.direction = blocks(d);
@@ -107,8 +87,6 @@ public final class CentralFlow implements FlowModel {
         this.minus = blocks(d);
         this.start = blocks(d);
         this.velocity = blocks(d);
-        this.top = new double[depth * block];
-        this.warm = new double[depth * block];
     }
 
     private DMatrixRMaj[] blocks(int d) {
@@ -117,50 +95,28 @@ public final class CentralFlow implements FlowModel {
         return out;
     }
 
-    /** Measures the flow at its current weights (its loss, S and σ²) without moving it. */
     @Override
-    public void measure(double eta) {
-        evaluate(eta);
+    protected boolean finite() { return finite && Double.isFinite(variance) && Double.isFinite(sharpness); }
+
+    @Override
+    protected void saveStart() {
+        for (int l = 0; l < depth; l++) start[l].setTo(flow.layer(l + 1));
     }
 
-    /** Integrates one unit of time (one GD step) at learning rate η, then measures the new weights. */
     @Override
-    public void advance(double eta) {
-        if (brokeAt >= 0) return;
-        double dt = 1.0 / substeps;
-        for (int k = 0; k < substeps; k++) {
-            for (int l = 0; l < depth; l++) start[l].setTo(flow.layer(l + 1));
-            if (!fresh || freshEta != eta) evaluate(eta);          // the last substep's end is this one's start
-            if (!finite) break;
-            move(0.5 * dt);                                   // to the midpoint
-            evaluate(eta);
-            if (!finite) break;
-            for (int l = 0; l < depth; l++) flow.layer(l + 1).setTo(start[l]);
-            move(dt);                                         // the full step with the midpoint's velocity
-        }
-        time += 1;
-        if (finite) evaluate(eta);
-        if (!finite || !Double.isFinite(variance) || !Double.isFinite(sharpness)) brokeAt = (long) time;
+    protected void restoreStart() {
+        for (int l = 0; l < depth; l++) flow.layer(l + 1).setTo(start[l]);
     }
-
-    /**
-     * The step at which the flow's numbers stopped being finite, or −1: a guard, since far past η₁ nothing keeps the
-     * flow finite (at 1.3 η₁ on the default problem it leaves the edge, S = 1.21 × 2/η at step 1600, while GD diverges
-     * at step 2003).
-     */
-    @Override
-    public long brokeAt() { return brokeAt; }
 
     /** w += dt·velocity (velocity from the last {@link #evaluate}). */
-    private void move(double dt) {
+    @Override
+    protected void move(double dt) {
         for (int l = 0; l < depth; l++) CommonOps_DDRM.addEquals(flow.layer(l + 1), dt, velocity[l]);
-        fresh = false;
     }
 
     /** At the flow's weights: L, ∇L, S and u, ∇S and σ², and the velocity −η[∇L + ½σ²∇S]. */
-    private void evaluate(double eta) {
-        fresh = true;
-        freshEta = eta;
+    @Override
+    protected void evaluate(double eta) {
         loss = flow.forward();
         finite = Double.isFinite(loss);
         if (finite) {
@@ -190,8 +146,7 @@ public final class CentralFlow implements FlowModel {
                 gs += Vectors.dot(gradient[l].data, sharpnessGradient[l].data);
                 ss += Vectors.dot(sharpnessGradient[l].data, sharpnessGradient[l].data);
             }
-            // dS/dt = −η[⟨∇S,∇L⟩ + ½σ²‖∇S‖²] ≤ −PULL_BACK·(S − 2/η)
-            variance = Math.max(0, (-2 * gs + 2 * PULL_BACK * (sharpness - target) / eta) / ss);
+            variance = edgeVariance(gs, ss, sharpness, target, eta);
         }
         lastVariance = variance;
         for (int l = 0; l < depth; l++) {
@@ -216,15 +171,9 @@ public final class CentralFlow implements FlowModel {
     /** λ_max(H(w)) and its unit eigenvector (into {@link #top} and {@link #direction}), warm-started. */
     private double topEigenpair(double scale) {
         flat.prepare();
-        double[] startVector = null;
-        if (hasWarm) {
-            startVector = warm;
-            for (int i = 0; i < warm.length; i++) warm[i] = top[i] + KICK * rng.nextGaussian() / Math.sqrt(warm.length);
-        }
-        Lanczos.Result r = lanczos.largest(flat::apply, startVector, TOLERANCE, scale, top);
-        hasWarm = true;
-        for (int l = 0; l < depth; l++) System.arraycopy(top, l * block, direction[l].data, 0, block);
-        return r.eigenvalue();
+        double lambda = eigen.largest(flat::apply, TOLERANCE, scale);
+        for (int l = 0; l < depth; l++) System.arraycopy(eigen.vector(), l * block, direction[l].data, 0, block);
+        return lambda;
     }
 
     /** ∇S = D³L(w)[u, u, ·] = (H(w + hu)u − H(w − hu)u)/2h. */
@@ -250,9 +199,6 @@ public final class CentralFlow implements FlowModel {
 
     /** ∇S at the last evaluation, one block per layer; meaningful once S is near the edge (tests). */
     DMatrixRMaj[] sharpnessGradientBlocks() { return sharpnessGradient; }
-
-    /** Time flowed, in GD steps. */
-    public double time() { return time; }
 
     /** L(w(t)). */
     @Override
