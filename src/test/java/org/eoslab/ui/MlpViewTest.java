@@ -55,7 +55,7 @@ class MlpViewTest extends LiveAppTestBase {
      */
     @Test
     void theCentralFlowFollowsTheReluNetwork(FxRobot robot) throws Exception {
-        robot.interact(() -> {                                     // the flow costs ~40 Hessian-vector products a step
+        robot.interact(() -> {                                     // the flow costs ~200 Hessian-vector products a step
             app.view().model().setValue(Model.MLP);
             app.view().mlp().bench().restart(MlpParameters.defaults().withSamples(100).withHidden(16), true);
         });
