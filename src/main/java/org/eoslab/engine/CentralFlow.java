@@ -2,8 +2,8 @@ package org.eoslab.engine;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.eoslab.numerics.WarmLanczos;
 import org.eoslab.numerics.Vectors;
+import org.eoslab.numerics.WarmLanczos;
 
 /**
  * The central flow of gradient descent (Cohen, Damian, Talwalkar, Kolter, Lee, "Understanding Optimization in Deep

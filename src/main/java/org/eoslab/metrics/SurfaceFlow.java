@@ -105,7 +105,7 @@ public final class SurfaceFlow extends MidpointFlow {
         double[] u = eigen.vector();
         for (int i = 0; i < w.length; i++) shifted[i] = w[i] + h * u[i];
         surface.measureAt(shifted);
-        surface.hessian().apply(eigen.vector(), out);
+        surface.hessian().apply(u, out);
     }
 
     /** ∇S of the last evaluation (tests). */
