@@ -101,12 +101,9 @@ final class UiBench {
         int generation = engine.state().generation();
         engine.restart(p, true);
         awaitStep(engine::state, generation, MLP_MEASURE_FROM);
-        RenderCommand.onFx(() -> { w.main().mlp().bench().setCentralFlow(org.eoslab.run.FlowFollower.Kind.PAPER); return null; });
-        org.eoslab.run.FlowFollower flow = awaitFlow(engine);
-        int before = flow.history().size();
-        Block m = measure(engine::state, w, seconds);
-        double flowRate = (flow.history().size() - before) / m.seconds();
-        RenderCommand.onFx(() -> { w.main().mlp().bench().setCentralFlow(null); return null; });
+        FlowBlock b = withFlow(w, w.main().mlp().bench(), org.eoslab.run.FlowFollower.Kind.PAPER, seconds);
+        Block m = b.block();
+        double flowRate = b.flowStepsPerSecond();
         out.printf(Locale.ROOT, "  central flow on (the paper's, from step 0 on its own thread): the run %.1f steps/s at"
                 + " %.0f fps (from step %d); the flow itself %.2f steps/s%n", m.stepsPerSecond(), m.framesPerSecond(),
                 m.fromStep(), flowRate);
@@ -115,15 +112,28 @@ final class UiBench {
         return r;
     }
 
-    /** The flow the engine started on its thread (its first row takes a Lanczos), then one more switch pause. */
-    private static org.eoslab.run.FlowFollower awaitFlow(LiveEngine<?> engine) throws InterruptedException {
+    /** A timed block with a central flow on, and the flow's own steps/s over it. */
+    private record FlowBlock(Block block, double flowStepsPerSecond) {}
+
+    /**
+     * The run of {@code bench}'s network measured with View › Central flow on ({@code kind}, integrating from step 0
+     * on its own thread once started: its first row takes a Lanczos), then the flow turned off again.
+     */
+    private static FlowBlock withFlow(ViewRenderer.Window w, org.eoslab.ui.workbench.Workbench<?> bench,
+                                      org.eoslab.run.FlowFollower.Kind kind, double seconds) throws InterruptedException {
+        LiveEngine<?> engine = bench.engine();
+        RenderCommand.onFx(() -> { bench.setCentralFlow(kind); return null; });
         long deadline = System.currentTimeMillis() + WARMUP_LIMIT_MILLIS;
         while (engine.centralFlow().current() == null && engine.centralFlow().refusal() == null
                 && System.currentTimeMillis() < deadline) Thread.sleep(50);
         org.eoslab.run.FlowFollower flow = engine.centralFlow().current();
         if (flow == null) throw new IllegalStateException("the central flow did not start: " + engine.centralFlow().refusal());
         Thread.sleep(SWITCH_MILLIS);
-        return flow;
+        int before = flow.history().size();
+        Block m = measure(engine::state, w, seconds);
+        double rate = (flow.history().size() - before) / m.seconds();
+        RenderCommand.onFx(() -> { bench.setCentralFlow(null); return null; });
+        return new FlowBlock(m, rate);
     }
 
     private static LiveEngine<MlpParameters> awaitEngine(ViewRenderer.Window w) throws InterruptedException {
@@ -160,12 +170,9 @@ final class UiBench {
      */
     private static Map<String, Object> centralFlow(PrintStream out, ViewRenderer.Window w, double seconds,
                                                    Map<String, Object> linear) throws InterruptedException {
-        RenderCommand.onFx(() -> { w.main().training().setCentralFlow(org.eoslab.run.FlowFollower.Kind.CYCLE); return null; });
-        org.eoslab.run.FlowFollower flow = awaitFlow(w.engine());
-        int before = flow.history().size();
-        Block m = measure(() -> w.engine().state(), w, seconds);
-        double flowRate = (flow.history().size() - before) / m.seconds();
-        RenderCommand.onFx(() -> { w.main().training().setCentralFlow(null); return null; });
+        FlowBlock b = withFlow(w, w.main().bench(org.eoslab.config.Network.DLN), org.eoslab.run.FlowFollower.Kind.CYCLE, seconds);
+        Block m = b.block();
+        double flowRate = b.flowStepsPerSecond();
         @SuppressWarnings("unchecked")
         double training = (double) ((Map<String, Object>) linear.get("sharpnessEvery1")).get("stepsPerSecond");
         out.printf(Locale.ROOT, "  central flow on (catching up from step 0 on its own thread): %.0f steps/s at %.0f fps,"

@@ -53,8 +53,9 @@ public record FlowAgreement(long step, long gdStep, int period, int periodSteps,
         if (!Double.isFinite(loss) || (c != null && !Double.isFinite(sigma1))) return Optional.empty();
         double eta = flow.get(k, f.eta());
         return Optional.of(new FlowAgreement((long) flow.get(k, Layout.STEP), (long) gd.get(gd.size() - 1, Layout.STEP),
-                period(gd, k), Math.min(PERIOD_ROWS, k + 1), flow.get(k, f.meanLoss()), loss, c == null ? Double.NaN : flow.get(k, f.meanSigma(1)), sigma1,
-                flow.get(k, f.variance()), flow.get(k, Layout.SHARPNESS) * eta / 2));
+                period(gd, k), Math.min(PERIOD_ROWS, k + 1), flow.get(k, f.meanLoss()), loss,
+                c == null ? Double.NaN : flow.get(k, f.meanSigma(1)), sigma1, flow.get(k, f.variance()),
+                flow.get(k, Layout.SHARPNESS) * eta / 2));
     }
 
     /** GD's loss repeats with this period over the steps to row k, to a thousandth of its range there. */

@@ -1,10 +1,10 @@
 package org.eoslab.ui.controls;
 
-import java.util.Locale;
 import javafx.scene.control.TextField;
 import org.eoslab.config.Checks;
 import org.eoslab.config.InvalidParameterException;
 import org.eoslab.config.Messages;
+import org.eoslab.config.Numbers;
 
 /** The typed fields of the computed views' forms (period map, ReLU sweep): made, read and filled the same way. */
 public final class FormFields {
@@ -36,6 +36,6 @@ public final class FormFields {
 
     /** Six significant digits, without trailing zeros. */
     public static String format(double v) {
-        return String.format(Locale.ROOT, "%.6g", v).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
+        return Numbers.significant(v, 6);
     }
 }

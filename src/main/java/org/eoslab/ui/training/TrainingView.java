@@ -95,12 +95,6 @@ public final class TrainingView implements LiveView {
 
     public LinearPanels panels() { return panels; }
 
-    /** Draws {@code kind}'s central flow over the panels from the run's step 0 (null: none); see {@link FlowReadout}. */
-    public void setCentralFlow(org.eoslab.run.FlowFollower.Kind kind) { bench.engine().followCentralFlow(kind); }
-
-    /** The central flow drawn (or asked for), or null. */
-    public org.eoslab.run.FlowFollower.Kind centralFlow() { return bench.engine().centralFlow().kind(); }
-
     /** The central flow's overlay and readout. */
     public FlowReadout flow() { return flow; }
 
